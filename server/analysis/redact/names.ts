@@ -1,0 +1,263 @@
+/**
+ * Person names. Three kinds of evidence, strongest first:
+ * 1. a cue right before: "my name is", "me llamo", "mi esposo", "Sra.", "Officer";
+ * 2. a capitalised run that starts with a known first name, or ends with a
+ *    known surname after another capitalised word;
+ * 3. a later mention of a word already found in a name ("… Pérez said").
+ * Public officials after their title ("Mayor Bass"), known officials' names,
+ * and public places, agencies and streets are protected and never redacted.
+ */
+import {
+  AMBIGUOUS_FIRST_NAMES,
+  FIRST_NAMES,
+  NOT_NAME_WORDS,
+  OFFICIAL_TITLES,
+  PUBLIC_OFFICIAL_NAMES,
+  PUBLIC_PHRASES,
+  SURNAMES,
+  fold,
+} from './lexicon'
+import { PRIORITY, type Candidate } from './types'
+
+type Token = {
+  start: number
+  end: number
+  folded: string
+  cap: boolean
+  sentenceStart: boolean
+  protected: boolean
+}
+
+const TOKEN = /[\p{L}\p{M}]+(?:['’-][\p{L}\p{M}]+)*/gu
+const PARTICLES = new Set(['de', 'del', 'la', 'las', 'los', 'y', 'van', 'von', 'da', 'di', 'dos', 'das', 'e'])
+const STREET_AFTER = /^[ \t]*(?:St|Street|Ave|Avenue|Blvd|Boulevard|Rd|Road|Dr|Drive|Way|Pl|Place|Ln|Lane|Ct|Court|Hwy|Park|Square|Plaza|Elementary|High|Middle|School|Library|Market|Hospital|Clinic|Center|Centre|Church|Station|Building|Street|Avenue)\b/
+const STREET_BEFORE = /(?:\b(?:calle|avenida|av\.|street|avenue|blvd\.?|boulevard|corner of|esquina de|esquina con|the|on)\s*)$/i
+
+const STRONG_CUE = new RegExp(
+  [
+    "\\b(?:my|his|her|their|the|whose|our|your)\\s+(?:(?:first|last|full|real)\\s+)?names?\\s+(?:is|was|are|were)\\b",
+    "\\bname(?:'s|’s)\\s",
+    '\\bnamed\\b',
+    '\\bcalled\\b',
+    '\\bgoes by\\b',
+    '\\bknown as\\b',
+    '\\bname\\s*:',
+    '\\bme llamo\\b',
+    '\\bmi nombre es\\b',
+    '\\b(?:su|el) nombre (?:es|era|de (?:él|ella) es)\\b',
+    '\\bse llama(?:ba)?\\b',
+    '\\bse llaman\\b',
+    '\\bllamad[oa]s?\\b',
+    '\\bde nombre\\b',
+    '\\ble dicen\\b',
+    '\\bconocid[oa] como\\b',
+    '\\bnombre\\s*:',
+    '\\bfirmad[oa] por\\b',
+    '\\bsigned\\b',
+  ].join('|'),
+  'giu',
+)
+/** Weak cues take a following word only when it is a known first name. */
+const WEAK_CUE = /\b(?:I am|I'm|I’m|this is|soy|es|is|was|era|with|con|and|y|to|a|for|para)\s+$/i
+
+const KIN =
+  'husband|wife|son|daughter|brother|sister|mother|father|mom|mum|dad|uncle|aunt|auntie|cousin|nephew|niece|neighbou?r|friend|coworker|co-worker|boss|partner|boyfriend|girlfriend|grandson|granddaughter|grandmother|grandfather|grandma|grandpa|grandchild|stepson|stepdaughter|stepfather|stepmother|brother-in-law|sister-in-law|son-in-law|daughter-in-law|father-in-law|mother-in-law|roommate|tenant|landlord|landlady|employer|employee|client|classmate|teacher|student|kid|child|baby|fianc[ée]e?|compadre|comadre|esposo|esposa|marido|hijo|hija|hermano|hermana|mam[áa]|madre|pap[áa]|padre|t[íi]o|t[íi]a|primo|prima|sobrino|sobrina|vecin[oa]|amig[oa]|compa[ñn]er[oa]|suegr[oa]|cu[ñn]ad[oa]|niet[oa]|abuel[oa]|abuelit[oa]|novi[oa]|patr[óo]n|patrona|jefe|jefa|hijastr[oa]|padrastro|madrastra|ahijad[oa]|padrino|madrina|inquilin[oa]|caser[oa]|due[ñn][oa]|maestr[oa]|profesora?|ni[ñn][oa]|beb[ée]|mijo|mija|esposito|coworkers|compañeros de trabajo'
+const KIN_CUE = new RegExp(`(?<![\\p{L}])(?:${KIN})(?:s|es)?(?![\\p{L}])`, 'giu')
+const HONORIFIC_CUE =
+  /(?<![\p{L}])(?:Mr|Mrs|Ms|Mx|Dr|Dra|Sr|Sra|Srta|Lic|Ing|Fr|Ofc|Sgt|Det|Lt|Capt|Dep)\.?(?=\s)|(?<![\p{L}])(?:Miss|Señor|Señora|Señorita|señor|señora|señorita|Don|Doña|doña|Licenciad[oa]|Profe|Pastor|Padre|Father|Sister|[Oo]fficer|[Aa]gent|[Aa]gente|[Dd]eputy|[Ss]ergeant|[Ss]argento|[Dd]etective|[Ll]ieutenant|[Tt]eniente|[Cc]aptain|[Cc]apit[áa]n|[Oo]ficial|[Pp]olic[íi]a|[Tt]rooper|[Mm]arshal|[Gg]uard|[Gg]uardia)(?![\p{L}])/gu
+
+const TITLE_TAIL =
+  '(?:\\s+(?:of\\s+Police|de\\s+(?:la\\s+)?Polic[íi]a|of\\s+(?:the\\s+)?(?:LAPD|Los Angeles|L\\.A\\.|LA|City|County|State)|de\\s+(?:Los [ÁA]ngeles|LA|la Ciudad|el Condado)|del LAPD|de ICE|of ICE|for\\s+District\\s+\\d+|del Distrito\\s+\\d+))?'
+const OFFICIAL_TITLE = new RegExp(
+  `(?<![\\p{L}])(?:${OFFICIAL_TITLES.map((t) => t.replace(/\./g, '\\.')).join('|')})${TITLE_TAIL}[,\\s]+`,
+  'giu',
+)
+const POSSESSIVE_BEFORE = /\b(?:my|our|his|her|their|mi|mis|nuestr[oa]s?|su|sus|tu)\s+$/i
+
+function escape(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+}
+
+const PROTECTED_PHRASE = new RegExp(
+  `(?<![\\p{L}])(?:${[...PUBLIC_PHRASES, ...PUBLIC_OFFICIAL_NAMES]
+    .sort((a, b) => b.length - a.length)
+    .map(escape)
+    .join('|')})(?![\\p{L}])`,
+  'giu',
+)
+
+function tokenize(text: string): Token[] {
+  const tokens: Token[] = []
+  for (const m of text.matchAll(TOKEN)) {
+    let word = m[0]
+    const possessive = word.match(/['’]s$/i)
+    if (possessive) word = word.slice(0, -2)
+    const start = m.index
+    const prev = text.slice(0, start).trimEnd()
+    tokens.push({
+      start,
+      end: start + word.length,
+      folded: fold(word),
+      cap: /^\p{Lu}/u.test(word),
+      sentenceStart: prev.length === 0 || /[.!?¿¡:\n"“]$/.test(prev),
+      protected: false,
+    })
+  }
+  return tokens
+}
+
+function markProtected(text: string, tokens: Token[]): void {
+  const ranges: [number, number][] = []
+  for (const m of text.matchAll(PROTECTED_PHRASE)) ranges.push([m.index, m.index + m[0].length])
+  for (const m of text.matchAll(OFFICIAL_TITLE)) {
+    if (POSSESSIVE_BEFORE.test(text.slice(Math.max(0, m.index - 12), m.index))) continue
+    // Protect the capitalised run right after the title: "Mayor Karen Bass", "Councilmember Hernandez".
+    let i = tokens.findIndex((t) => t.start >= m.index + m[0].length)
+    if (i < 0 || tokens[i].start !== m.index + m[0].length || !tokens[i].cap) continue
+    let end = tokens[i].end
+    while (i + 1 < tokens.length && tokens[i + 1].cap && /^[ \t-]+$|^\.[ \t]+$/.test(text.slice(tokens[i].end, tokens[i + 1].start))) {
+      i++
+      end = tokens[i].end
+    }
+    ranges.push([m.index, end])
+  }
+  for (const t of tokens) {
+    if (ranges.some(([s, e]) => t.start < e && t.end > s)) t.protected = true
+  }
+}
+
+function isLexiconName(folded: string): boolean {
+  return FIRST_NAMES.has(folded) || SURNAMES.has(folded)
+}
+
+function isNameToken(t: Token, allowLower: boolean): boolean {
+  if (t.protected || NOT_NAME_WORDS.has(t.folded)) return false
+  if (t.end - t.start < 2) return t.cap // an initial: "Juan C. Pérez"
+  if (t.cap) {
+    // Short all-capital words are acronyms (ICE, HSI) unless they are names written in capitals.
+    return true
+  }
+  return allowLower && isLexiconName(t.folded)
+}
+
+/** Extend a name from token i over following name words, particles and initials. Returns the last token index. */
+function extend(text: string, tokens: Token[], i: number, allowLower: boolean): number {
+  let last = i
+  let count = 1
+  while (count < 5) {
+    const k = last + 1
+    if (k >= tokens.length) break
+    const gap = text.slice(tokens[last].end, tokens[k].start)
+    const initial = tokens[last].end - tokens[last].start === 1
+    if (!(/^[ \t]+$/.test(gap) || gap === '-' || (initial && /^\.[ \t]*$/.test(gap)))) break
+    if (isNameToken(tokens[k], allowLower && !tokens[i].cap ? true : false) && (tokens[k].cap || allowLower)) {
+      last = k
+      count++
+      continue
+    }
+    // Particles join surnames: "Pérez de la Cruz", "García y López".
+    if (PARTICLES.has(tokens[k].folded) && !tokens[k].cap) {
+      let p = k
+      while (p + 1 < tokens.length && PARTICLES.has(tokens[p + 1].folded) && p - k < 1) p++
+      const next = tokens[p + 1]
+      if (next && next.cap && isNameToken(next, false) && /^[ \t]+$/.test(text.slice(tokens[p].end, next.start))) {
+        last = p + 1
+        count++
+        continue
+      }
+    }
+    break
+  }
+  return last
+}
+
+function firstTokenAfter(text: string, tokens: Token[], index: number): number {
+  for (let i = 0; i < tokens.length; i++) {
+    if (tokens[i].start >= index) {
+      return /^[\s,:;(\-"“'‘]*$/.test(text.slice(index, tokens[i].start)) ? i : -1
+    }
+  }
+  return -1
+}
+
+function looksLikeStreet(text: string, tokens: Token[], first: number, last: number): boolean {
+  return (
+    STREET_AFTER.test(text.slice(tokens[last].end, tokens[last].end + 14)) ||
+    STREET_BEFORE.test(text.slice(Math.max(0, tokens[first].start - 16), tokens[first].start))
+  )
+}
+
+function span(tokens: Token[], first: number, last: number): Candidate {
+  return { type: 'NAME', start: tokens[first].start, end: tokens[last].end, priority: PRIORITY.NAME }
+}
+
+export function findNames(text: string): Candidate[] {
+  const tokens = tokenize(text)
+  markProtected(text, tokens)
+  const out: Candidate[] = []
+  const taken = new Set<number>()
+
+  const take = (first: number, last: number) => {
+    for (let i = first; i <= last; i++) taken.add(i)
+    out.push(span(tokens, first, last))
+  }
+
+  // 1. Cues.
+  for (const m of text.matchAll(STRONG_CUE)) {
+    const i = firstTokenAfter(text, tokens, m.index + m[0].length)
+    if (i < 0 || taken.has(i)) continue
+    const t = tokens[i]
+    if (t.protected || NOT_NAME_WORDS.has(t.folded)) continue
+    // "called 911", "called the police": only a capitalised word or a known name follows a name cue.
+    if (!t.cap && !isLexiconName(t.folded)) continue
+    if (/^called$/i.test(m[0]) && !t.cap) continue
+    take(i, extend(text, tokens, i, !t.cap))
+  }
+  for (const re of [KIN_CUE, HONORIFIC_CUE]) {
+    for (const m of text.matchAll(re)) {
+      const i = firstTokenAfter(text, tokens, m.index + m[0].length)
+      if (i < 0 || taken.has(i)) continue
+      const t = tokens[i]
+      if (!isNameToken(t, re === KIN_CUE)) continue
+      if (!t.cap && !isLexiconName(t.folded)) continue
+      const last = extend(text, tokens, i, !t.cap)
+      if (re === KIN_CUE && looksLikeStreet(text, tokens, i, last)) continue
+      take(i, last)
+    }
+  }
+
+  // 2. Capitalised runs anchored on the name lists.
+  for (let i = 0; i < tokens.length; i++) {
+    if (taken.has(i)) continue
+    const t = tokens[i]
+    if (!t.cap || !isNameToken(t, false)) continue
+    const last = extend(text, tokens, i, false)
+    const run = tokens.slice(i, last + 1)
+    const firstKnown = FIRST_NAMES.has(t.folded) && !AMBIGUOUS_FIRST_NAMES.has(t.folded)
+    const hasSurname = run.slice(1).some((r) => SURNAMES.has(r.folded) || FIRST_NAMES.has(r.folded))
+    const ambiguousWithSurname = AMBIGUOUS_FIRST_NAMES.has(t.folded) && hasSurname
+    const unknownWithSurname = run.length >= 2 && run.slice(1).some((r) => SURNAMES.has(r.folded)) && !t.sentenceStart
+    const weakCued = FIRST_NAMES.has(t.folded) && WEAK_CUE.test(text.slice(Math.max(0, t.start - 12), t.start))
+    if (!(firstKnown || ambiguousWithSurname || unknownWithSurname || (weakCued && !AMBIGUOUS_FIRST_NAMES.has(t.folded)))) {
+      continue
+    }
+    if (looksLikeStreet(text, tokens, i, last)) continue
+    take(i, last)
+    i = last
+  }
+
+  // 3. Later mentions of words already found in a name.
+  const known = new Set<string>()
+  for (const c of out) {
+    for (const t of tokens) {
+      if (t.start >= c.start && t.end <= c.end && t.end - t.start >= 3 && !NOT_NAME_WORDS.has(t.folded)) known.add(t.folded)
+    }
+  }
+  for (let i = 0; i < tokens.length; i++) {
+    if (taken.has(i) || !tokens[i].cap || tokens[i].protected || !known.has(tokens[i].folded)) continue
+    const last = extend(text, tokens, i, false)
+    take(i, last)
+    i = last
+  }
+  return out
+}

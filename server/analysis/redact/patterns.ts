@@ -1,0 +1,385 @@
+/**
+ * Detectors for personal details with a recognisable shape: e-mail, URL and
+ * handles, phone, SSN, A-number, plate, card, ID numbers, dates of birth and
+ * street addresses. Each returns candidates with offsets into the input.
+ */
+import { PRIORITY, type Candidate, type EntityType } from './types'
+
+const DASH = '\\-‐‑‒–—'
+/** One separator inside a number: a dash, dot, slash or spaces, with optional spaces around. */
+const SEP = `(?:[ \\t]*[${DASH}./][ \\t]*|[ \\t]+)`
+const NOT_WORD_BEFORE = '(?<![\\p{L}\\p{N}])'
+const NOT_WORD_AFTER = '(?![\\p{L}\\p{N}])'
+
+function candidate(type: EntityType, start: number, end: number): Candidate {
+  return { type, start, end, priority: PRIORITY[type] }
+}
+
+function digitsOf(s: string): string {
+  return s.replace(/\D+/g, '')
+}
+
+/** Up to `width` characters before `index`, within the same sentence. */
+function before(text: string, index: number, width: number): string {
+  const window = text.slice(Math.max(0, index - width), index)
+  const breaks = [...window.matchAll(/(?<=\p{Ll}{2}|\d|\))[.!?;]\s+|\n/gu)]
+  const last = breaks.at(-1)
+  return last ? window.slice(last.index + last[0].length) : window
+}
+
+/** Trim trailing punctuation a sentence put after a match. */
+function trimEnd(text: string, start: number, end: number): number {
+  while (end > start && /[.,;:!?)\]'"’”]/.test(text[end - 1])) end--
+  return end
+}
+
+// ---------------------------------------------------------------- e-mail, URL, handles
+
+const EMAIL = new RegExp(
+  `(?<![\\p{L}\\p{N}._%+-])[\\p{L}\\p{N}._%+-]+@[\\p{L}\\p{N}-]+(?:\\.[\\p{L}\\p{N}-]+)*\\.\\p{L}{2,}${NOT_WORD_AFTER}`,
+  'gu',
+)
+/** "juanp at gmail dot com", "maria arroba hotmail punto com". */
+const SPOKEN_EMAIL =
+  /(?<![\p{L}\p{N}._-])[\p{L}\p{N}._-]{2,}\s*(?:\(at\)|\[at\]|\bat\b|\barroba\b|@)\s*(?:gmail|yahoo|hotmail|outlook|icloud|aol|live|msn|proton(?:mail)?)\s*(?:\(dot\)|\[dot\]|\bdot\b|\bpunto\b|\.)\s*(?:com|net|org|mx|es)\b/giu
+
+const URL_EXPLICIT = /(?<![\p{L}\p{N}@])(?:https?:\/\/|www\.)[^\s<>"'()]+/giu
+const URL_BARE =
+  /(?<![\p{L}\p{N}@._%+-])(?:[a-z0-9-]+\.)+(?:com|org|net|io|me|co|mx|us|ly|gl|tv|app|info|gov|edu|page|link)(?:\/[^\s<>"'()]*)?(?![\p{L}\p{N}@])/giu
+
+/** Sites of public bodies: pointing at them identifies no one. */
+const PUBLIC_HOSTS =
+  /(?:^|\.)(?:[a-z0-9-]+\.gov|[a-z0-9-]+\.mil|lacity\.org|lapdonline\.org|lacounty\.gov|ca\.gov|chirla\.org|carecen-la\.org|211la\.org|ready\.lacounty\.gov|uscis\.gov|ice\.gov|dhs\.gov|cbp\.gov|justice\.gov)$/i
+
+function hostOf(url: string): string {
+  return url
+    .replace(/^https?:\/\//i, '')
+    .replace(/^www\./i, '')
+    .split(/[/?#]/)[0]
+    .toLowerCase()
+}
+
+const HANDLE = /(?<![\p{L}\p{N}._%+-])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?(?![\p{L}\p{N}@])/gu
+/** Handles of agencies and officials: public accounts, kept. */
+const PUBLIC_HANDLE = /^@(?:lapd|icegov|ice_|dhs|cbp|uscis|mayor|lacity|lacounty|lasd|chirla|carecen|potus|whitehouse|cagovernor|gavinnewsom|karenbass|bassla)/i
+const HANDLE_CUE =
+  /\b(?:instagram|insta|ig|facebook|fb|tiktok|tik tok|twitter|snapchat|snap|telegram|threads)\b(?:\s+(?:account|handle|user(?:name)?|page|cuenta|usuario|perfil|is|es|was|era|de|as|como))*\s*[:\-]?\s*@?([A-Za-z0-9_.]{3,30}[A-Za-z0-9_])/giu
+
+export function findContacts(text: string): Candidate[] {
+  const out: Candidate[] = []
+  for (const m of text.matchAll(EMAIL)) out.push(candidate('EMAIL', m.index, m.index + m[0].length))
+  for (const m of text.matchAll(SPOKEN_EMAIL)) out.push(candidate('EMAIL', m.index, m.index + m[0].length))
+  for (const re of [URL_EXPLICIT, URL_BARE]) {
+    for (const m of text.matchAll(re)) {
+      const end = trimEnd(text, m.index, m.index + m[0].length)
+      const url = text.slice(m.index, end)
+      if (PUBLIC_HOSTS.test(hostOf(url))) continue
+      out.push(candidate('URL', m.index, end))
+    }
+  }
+  for (const m of text.matchAll(HANDLE)) {
+    if (PUBLIC_HANDLE.test(m[0])) continue
+    out.push(candidate('URL', m.index, m.index + m[0].length))
+  }
+  for (const m of text.matchAll(HANDLE_CUE)) {
+    const handle = m[1]
+    const start = m.index + m[0].length - handle.length
+    const atSign = text[start - 1] === '@'
+    // A plain word after "on facebook" is not a handle; one with digits, dots or underscores is.
+    if (!atSign && !/[\d_.]/.test(handle)) continue
+    const from = atSign ? start - 1 : start
+    if (PUBLIC_HANDLE.test('@' + handle)) continue
+    out.push(candidate('URL', from, trimEnd(text, from, start + handle.length)))
+  }
+  return out
+}
+
+// ---------------------------------------------------------------- phone
+
+const PHONE_CUE =
+  /(?:phone|cell|cel|celular|m[óo]vil|tel|tel[ée]fono|n[úu]mero|number|num|#|call|llam|marc|whatsapp|wsp|wa|text|texto|mensaje|contact|contacto|reach|reached|dial)\W{0,12}(?:\S+\W+){0,4}$/i
+
+const US_PHONE = new RegExp(
+  `(?<![\\d+${DASH}])(?:\\+?1${SEP}?)?(?:\\(\\s*\\d{3}\\s*\\)[ \\t]*[${DASH}.]?[ \\t]*|\\d{3}${SEP})\\d{3}${SEP}\\d{4}(?:[ \\t]*(?:ext\\.?|x|extensi[óo]n)[ \\t]*\\d{1,5})?(?![\\d${DASH}])`,
+  'giu',
+)
+const BARE_TEN = /(?<![\d+\-–—./])(?:\+?1)?[2-9]\d{9}(?![\d\-–—/])/g
+const INTERNATIONAL = new RegExp(
+  `(?:\\+|\\b00|\\b011)[ \\t]?\\(?\\d{1,3}\\)?(?:${SEP}?\\(?\\d{1,5}\\)?){2,6}(?!\\d)`,
+  'g',
+)
+/** Mexican and Central American local formats: 55 1234 5678, 3312-3456-78 is not one. */
+const TWO_FOUR_FOUR = new RegExp(`(?<![\\d${DASH}])\\d{2}${SEP}\\d{4}${SEP}\\d{4}(?![\\d${DASH}])`, 'g')
+const SEVEN = new RegExp(`(?<![\\d${DASH}.])\\d{3}[ \\t]*[${DASH}.][ \\t]*\\d{4}(?![\\d${DASH}])`, 'g')
+const EIGHT_CENTRAL_AMERICA = new RegExp(`(?<![\\d${DASH}.])\\d{4}[${DASH} ]\\d{4}(?![\\d${DASH}])`, 'g')
+
+export function findPhones(text: string): Candidate[] {
+  const out: Candidate[] = []
+  for (const m of text.matchAll(US_PHONE)) out.push(candidate('PHONE', m.index, m.index + m[0].length))
+  for (const m of text.matchAll(BARE_TEN)) out.push(candidate('PHONE', m.index, m.index + m[0].length))
+  for (const m of text.matchAll(INTERNATIONAL)) {
+    const d = digitsOf(m[0])
+    if (d.length >= 10 && d.length <= 15) out.push(candidate('PHONE', m.index, m.index + m[0].length))
+  }
+  for (const m of text.matchAll(TWO_FOUR_FOUR)) out.push(candidate('PHONE', m.index, m.index + m[0].length))
+  for (const re of [SEVEN, EIGHT_CENTRAL_AMERICA]) {
+    for (const m of text.matchAll(re)) {
+      if (PHONE_CUE.test(before(text, m.index, 60))) out.push(candidate('PHONE', m.index, m.index + m[0].length))
+    }
+  }
+  return out
+}
+
+// ---------------------------------------------------------------- SSN, A-number, card, ID
+
+const SSN_CUE = /(?:ssn|s\.s\.n\.?|social security|social|seguro social|itin|tax id)\W{0,6}(?:\S+\W+){0,4}$/i
+const SSN_DASHED = new RegExp(`(?<![\\d${DASH}])\\d{3}[${DASH}]\\d{2}[${DASH}]\\d{4}(?![\\d${DASH}])`, 'g')
+const SSN_SPACED = /(?<![\d.])\d{3}[ .]\d{2}[ .]\d{4}(?![\d.])/g
+const NINE = /(?<![\p{L}\p{N}-])\d{9}(?![\p{L}\p{N}])/gu
+
+export function findSsns(text: string): Candidate[] {
+  const out: Candidate[] = []
+  for (const m of text.matchAll(SSN_DASHED)) out.push(candidate('SSN', m.index, m.index + m[0].length))
+  for (const m of text.matchAll(SSN_SPACED)) out.push(candidate('SSN', m.index, m.index + m[0].length))
+  for (const m of text.matchAll(NINE)) {
+    if (SSN_CUE.test(before(text, m.index, 50))) out.push(candidate('SSN', m.index, m.index + m[0].length))
+  }
+  return out
+}
+
+const A_DIGITS = `\\d(?:[ ${DASH}]?\\d){6,8}`
+/** A123456789, A-123-456-789, A# 12345678, A 123 456 789. */
+const A_PREFIXED = new RegExp(
+  `${NOT_WORD_BEFORE}A[ \\t]*(?:#|No\\.?|[${DASH}:.])?[ \\t]*${A_DIGITS}(?![\\d])`,
+  'gu',
+)
+const A_CUED = new RegExp(
+  `(?:\\bA[ ${DASH}]?(?:number|num|no|#)\\.?|alien (?:registration )?(?:number|no\\.?|#)|registration number|n[úu]mero (?:de )?(?:A|alien|extranjero|registro(?: de extranjero)?)\\b|\\bUSCIS (?:number|#|no\\.?))[ \\t]*(?:is|es|was|era|de|:|#|-)*[ \\t]*(A?[ ${DASH}]?${A_DIGITS})(?!\\d)`,
+  'giud',
+)
+const ID_CUE_NEAR = /(?:licen[cs]ia|licen[cs]e|\bDL\b|passport|pasaporte|id\b)\W{0,12}$/i
+
+export function findANumbers(text: string): Candidate[] {
+  const out: Candidate[] = []
+  for (const m of text.matchAll(A_PREFIXED)) {
+    if (ID_CUE_NEAR.test(before(text, m.index, 30))) continue
+    const n = digitsOf(m[0]).length
+    if (n >= 7 && n <= 9) out.push(candidate('A_NUMBER', m.index, m.index + m[0].length))
+  }
+  for (const m of text.matchAll(A_CUED)) {
+    const [start, end] = m.indices![1]
+    const n = digitsOf(m[1]).length
+    if (n >= 7 && n <= 9) out.push(candidate('A_NUMBER', start, end))
+  }
+  return out
+}
+
+function luhn(digits: string): boolean {
+  let sum = 0
+  for (let i = 0; i < digits.length; i++) {
+    let d = digits.charCodeAt(digits.length - 1 - i) - 48
+    if (i % 2 === 1) {
+      d *= 2
+      if (d > 9) d -= 9
+    }
+    sum += d
+  }
+  return sum % 10 === 0
+}
+
+const CARD_RUN = new RegExp(`(?<![\\d+${DASH}])\\d(?:[ ${DASH}]?\\d){12,18}(?![\\d])`, 'g')
+const CARD_CUE = /(?:card|tarjeta|visa|master ?card|amex|american express|discover|d[ée]bito|cr[ée]dito|debit|credit|ebt)\W{0,6}(?:\S+\W+){0,4}$/i
+
+export function findCards(text: string): Candidate[] {
+  const out: Candidate[] = []
+  for (const m of text.matchAll(CARD_RUN)) {
+    const d = digitsOf(m[0])
+    if (d.length < 13 || d.length > 19) continue
+    const cued = CARD_CUE.test(before(text, m.index, 50))
+    if (luhn(d) || (cued && d.length >= 15 && d.length <= 16)) out.push(candidate('CARD', m.index, m.index + m[0].length))
+  }
+  return out
+}
+
+const ID_CUE = new RegExp(
+  [
+    'passport',
+    'pasaporte',
+    "driver'?s licen[cs]e",
+    "driver'?s",
+    'licen[cs]e(?!\\s+plate)',
+    'licencia(?: de (?:manejo|conducir))?',
+    '\\bc?dl\\b',
+    'matr[ií]cula(?: consular)?',
+    'consular id',
+    '\\bid(?: card| number| #| no\\.?)?',
+    'identificaci[óo]n',
+    'credencial(?: de elector)?',
+    '\\bine\\b',
+    '\\bcurp\\b',
+    '\\bdni\\b',
+    'c[ée]dula',
+    '\\bdui\\b',
+    'receipt(?: number| #| no\\.?)?',
+    'case (?:number|#|no\\.?)',
+    'n[úu]mero de (?:caso|expediente|recibo|licencia|pasaporte|identificaci[óo]n|matr[ií]cula|reo|detenido)',
+    'booking (?:number|#|no\\.?)',
+    'inmate (?:number|#|no\\.?)',
+    'detainee (?:number|#|no\\.?)',
+    'green card',
+    'tarjeta de residencia',
+    'work permit',
+    'permiso de trabajo',
+    '\\bead\\b',
+    'visa (?:number|#|no\\.?)',
+    'folio',
+    'expediente',
+  ].join('|'),
+  'i',
+)
+const ID_TOKEN = /(?<![\p{L}\p{N}])([A-Z0-9](?:[A-Z0-9]|-(?=[A-Z0-9])){3,19})(?![\p{L}\p{N}])/giu
+const ID_GAP = /^(?:\s|:|#|-|\.|,|\(|number|numero|número|num|no|is|es|was|era|de|del|my|mi|his|her|su|la|el|the|with|con|card|id|consular)*$/i
+const CURP = /(?<![\p{L}\p{N}])[A-Z]{4}\d{6}[HM][A-Z]{5}[A-Z0-9]\d(?![\p{L}\p{N}])/gu
+const USCIS_RECEIPT = /(?<![\p{L}\p{N}])(?:EAC|WAC|LIN|SRC|NBC|MSC|IOE|YSC|ZLA)\d{10}(?![\p{L}\p{N}])/gu
+const CA_DL = /(?<![\p{L}\p{N}])[B-Z]\d{7}(?![\p{L}\p{N}])/gu
+
+export function findIds(text: string): Candidate[] {
+  const out: Candidate[] = []
+  for (const re of [CURP, USCIS_RECEIPT, CA_DL]) {
+    for (const m of text.matchAll(re)) out.push(candidate('ID', m.index, m.index + m[0].length))
+  }
+  for (const m of text.matchAll(ID_TOKEN)) {
+    const token = m[1]
+    const digits = digitsOf(token).length
+    if (digits < 4 || token.replace(/-/g, '').length < 5) continue
+    // The cue must sit right before the number, with only connecting words between.
+    const window = before(text, m.index, 45)
+    const cue = lastMatch(window, ID_CUE)
+    if (cue === null) continue
+    if (!ID_GAP.test(window.slice(cue))) continue
+    out.push(candidate('ID', m.index, m.index + token.length))
+  }
+  return out
+}
+
+function lastMatch(s: string, re: RegExp): number | null {
+  const global = new RegExp(re.source, re.flags.includes('g') ? re.flags : re.flags + 'g')
+  let end: number | null = null
+  for (const m of s.matchAll(global)) end = m.index + m[0].length
+  return end
+}
+
+// ---------------------------------------------------------------- plates
+
+const PLATE_CUE =
+  /(?:plates?|placas?|tags?|license|licen[cs]e plate|matr[ií]cula(?: del (?:carro|veh[ií]culo|auto|coche))?|n[úu]mero de placa)\b/i
+const CA_PLATE = /(?<![\p{L}\p{N}-])\d[ -]?[A-Z]{3}[ -]?\d{3}(?![\p{L}\p{N}])/gu
+const PLATE_SHAPE = /(?<![\p{L}\p{N}-])[A-Z0-9]{1,4}(?:[ -]?[A-Z0-9]{1,4}){1,2}(?![\p{L}\p{N}])/gu
+
+export function findPlates(text: string): Candidate[] {
+  const out: Candidate[] = []
+  for (const m of text.matchAll(CA_PLATE)) out.push(candidate('PLATE', m.index, m.index + m[0].length))
+  for (const m of text.matchAll(PLATE_SHAPE)) {
+    const compact = m[0].replace(/[ -]/g, '')
+    if (compact.length < 5 || compact.length > 8) continue
+    const digits = digitsOf(compact).length
+    if (digits < 2 || digits === compact.length) continue
+    // Pieces joined by a space must each carry a digit or be all capitals, or "plates from Texas 3" would pass.
+    if (/ /.test(m[0]) && m[0].split(/[ -]/).some((p) => !/\d/.test(p) && p !== p.toUpperCase())) continue
+    if (/^\d{1,2}(?:am|pm|st|nd|rd|th|h|hrs|min|mph|lbs|kg|km|mi)$/i.test(compact)) continue
+    const window = before(text, m.index, 60)
+    const cue = lastMatch(window, PLATE_CUE)
+    if (cue === null) continue
+    out.push(candidate('PLATE', m.index, m.index + m[0].length))
+  }
+  return out
+}
+
+// ---------------------------------------------------------------- dates of birth
+
+const MONTHS_EN =
+  'Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?'
+const MONTHS_ES = 'enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre'
+const YEAR = '(?:19|20)\\d{2}'
+const DATE_FORMS = [
+  `(?<![\\d/.${DASH}])\\d{1,2}[/.${DASH}]\\d{1,2}[/.${DASH}](?:${YEAR}|\\d{2})(?![\\d/])`,
+  `(?<!\\d)${YEAR}-\\d{2}-\\d{2}(?!\\d)`,
+  `\\b(?:${MONTHS_EN})\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?(?:,?\\s+${YEAR})?\\b`,
+  `\\b\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?(?:${MONTHS_EN})\\.?(?:,?\\s+${YEAR})?\\b`,
+  `\\b\\d{1,2}\\s+de\\s+(?:${MONTHS_ES})(?:\\s+(?:de|del)\\s+${YEAR})?\\b`,
+  `\\b(?:${MONTHS_ES})\\s+\\d{1,2}(?:,?\\s+(?:de\\s+)?${YEAR})?\\b`,
+]
+const DATE = new RegExp(DATE_FORMS.join('|'), 'giu')
+const BIRTH_CUE =
+  /(?:born|birth|b-day|bday|d\.?o\.?b\.?|birthday|naci[óo]|nac[íi]|nacid[oa]s?|nacimiento|cumplea[ñn]os|f\.?\s?nac\.?)\W{0,6}(?:\S+\W+){0,5}$/i
+/** Full dates before this year are taken as dates of individuals (births, arrivals), not enforcement events. */
+const OLD_DATE_YEAR = 2010
+
+export function findBirthDates(text: string): Candidate[] {
+  const out: Candidate[] = []
+  for (const m of text.matchAll(DATE)) {
+    const s = m[0]
+    const cued = BIRTH_CUE.test(before(text, m.index, 60))
+    const yearMatch = s.match(/(?:19|20)\d{2}(?!.*\d{4})/) ?? s.match(/\d{2}$/)
+    let year: number | null = null
+    if (yearMatch) {
+      const y = Number(yearMatch[0])
+      year = yearMatch[0].length === 2 ? (y > 30 ? 1900 + y : 2000 + y) : y
+    }
+    const fullDate = year !== null && /\d{1,2}\D+\d{1,2}\D+\d{2,4}|\d{1,2}\D+\p{L}+\D+\d{4}|\p{L}+\D+\d{1,2}\D+\d{4}/u.test(s)
+    if (cued || (fullDate && year !== null && year < OLD_DATE_YEAR)) {
+      out.push(candidate('DOB', m.index, m.index + s.length))
+    }
+  }
+  return out
+}
+
+// ---------------------------------------------------------------- addresses
+
+function anyCase(word: string): string {
+  return word
+    .split('')
+    .map((c) => (/[a-z]/i.test(c) ? `[${c.toUpperCase()}${c.toLowerCase()}]` : c === '.' ? '\\.' : c))
+    .join('')
+}
+
+const SUFFIXES = [
+  'Street', 'Str', 'St', 'Avenue', 'Ave', 'Av', 'Boulevard', 'Blvd', 'Bl', 'Road', 'Rd', 'Drive', 'Dr', 'Lane', 'Ln',
+  'Way', 'Place', 'Pl', 'Court', 'Ct', 'Terrace', 'Ter', 'Parkway', 'Pkwy', 'Highway', 'Hwy', 'Circle', 'Cir',
+  'Trail', 'Trl', 'Square', 'Sq', 'Plaza', 'Plz', 'Alley', 'Aly', 'Walk', 'Row', 'Loop', 'Crescent', 'Cres',
+]
+const SUFFIX = `(?:${SUFFIXES.map(anyCase).join('|')})\\.?`
+const DIRECTION = `(?:[NSEW]\\.?|North|South|East|West|Norte|Sur|Este|Oeste)`
+const STREET_WORD = `(?:\\p{Lu}[\\p{L}'’.-]*|\\d{1,3}(?:st|nd|rd|th|ª|º|a|o)|de|del|la|las|los|el)`
+const HOUSE_NUMBER = `(?<![\\d$.,:/${DASH}])\\d{1,6}(?:[A-Za-z](?![\\p{L}])|${'-'}\\d{1,4}|[ \\t]?1/2)?`
+const UNIT = `(?:,?[ \\t]*(?:${['Apt', 'Apartment', 'Unit', 'Ste', 'Suite', 'Space', 'Spc', 'Rm', 'Room', 'Depto', 'Dpto', 'Departamento', 'Apto', 'Apartamento', 'Int', 'Interior', 'Casa'].map(anyCase).join('|')})\\.?[ \\t]*#?[ \\t]*[A-Za-z0-9${DASH}]{1,6}|,?[ \\t]*#[ \\t]*[A-Za-z0-9]{1,6})`
+const CITY_ZIP = `(?:,?[ \\t]*(?:\\p{Lu}[\\p{L}.]*(?:[ \\t]\\p{Lu}[\\p{L}.]*){0,2}),?[ \\t]*(?:CA|Calif\\.?|California)\\.?(?:[ \\t]*\\d{5}(?:-\\d{4})?)?|,?[ \\t]*(?:CA|California)?[ \\t]*\\d{5}(?:-\\d{4})?(?!\\d))`
+const STREET_PREFIX_ES = `(?:${['Calle', 'Avenida', 'Av', 'Avda', 'Bulevar', 'Boulevard', 'Calzada', 'Privada', 'Callejón', 'Callejon', 'Camino', 'Paseo', 'Carretera', 'Vía', 'Via'].map(anyCase).join('|')})\\.?`
+const NUMBER_MARK = `(?:${['número', 'numero', 'num', 'núm', 'no', 'nº', 'n°'].map(anyCase).join('|')})\\.?|#`
+
+const ADDRESS_FORMS = [
+  // 1234 E. Cesar Chavez Ave., Apt 5, Los Angeles, CA 90033
+  `${HOUSE_NUMBER}[ \\t]+(?:${DIRECTION}[ \\t]+)?${STREET_WORD}(?:[ \\t]+${STREET_WORD}){0,4}[ \\t]+${SUFFIX}(?![\\p{L}])${UNIT}?${CITY_ZIP}?`,
+  // 1234 Calle Soto, 500 Avenida César Chávez
+  `${HOUSE_NUMBER}[ \\t]+${STREET_PREFIX_ES}[ \\t]+${STREET_WORD}(?:[ \\t]+${STREET_WORD}){0,3}${UNIT}?${CITY_ZIP}?`,
+  // calle Soto número 123, Avenida Juárez #45 Depto. 3
+  `${STREET_PREFIX_ES}[ \\t]+${STREET_WORD}(?:[ \\t]+${STREET_WORD}){0,3},?[ \\t]*(?:(?:${NUMBER_MARK})[ \\t]*)?\\d{1,6}[A-Za-z]?(?![\\d\\p{L}])${UNIT}?(?:,?[ \\t]*(?:[Cc]ol\\.?|[Cc]olonia)[ \\t]+${STREET_WORD}(?:[ \\t]+${STREET_WORD}){0,2})?${CITY_ZIP}?`,
+  // calle soto número 123 (lower case, so the number mark is required)
+  `${STREET_PREFIX_ES}[ \\t]+[\\p{L}'’.-]+(?:[ \\t]+[\\p{L}'’.-]+){0,2}[ \\t]*(?:${NUMBER_MARK})[ \\t]*\\d{1,6}[A-Za-z]?(?![\\d\\p{L}])${UNIT}?`,
+  // el 1234 de la calle Soto
+  `${HOUSE_NUMBER}[ \\t]+de[ \\t]+la[ \\t]+${STREET_PREFIX_ES}[ \\t]+[\\p{L}'’.-]+(?:[ \\t]+${STREET_WORD}){0,3}`,
+  // P.O. Box 1234, Apartado Postal 55
+  `(?:[Pp]\\.?[ \\t]?[Oo]\\.?[ \\t]?${anyCase('box')}|${anyCase('post office box')}|${anyCase('apartado postal')}|${anyCase('apdo')}\\.?)[ \\t]*#?[ \\t]*\\d{1,6}`,
+  // a unit on its own: apartment 4B, depto. 12
+  `(?<![\\p{L}])(?:${['Apt', 'Apartment', 'Apartamento', 'Apto', 'Depto', 'Dpto', 'Departamento', 'Suite', 'Ste'].map(anyCase).join('|')})\\.?[ \\t]*#?[ \\t]*\\d{1,5}[A-Za-z]?(?![\\p{L}\\p{N}])`,
+]
+const ADDRESS = new RegExp(ADDRESS_FORMS.join('|'), 'gu')
+
+export function findAddresses(text: string): Candidate[] {
+  const out: Candidate[] = []
+  for (const m of text.matchAll(ADDRESS)) {
+    const end = trimEnd(text, m.index, m.index + m[0].length)
+    out.push(candidate('ADDRESS', m.index, end))
+  }
+  return out
+}
