@@ -201,7 +201,7 @@ export const PHRASES_EN: Record<string, ThemePhrases> = {
 
   'calls-for-service-911': {
     events: [
-      'home|{When}, someone broke into our apartment {place} and my mother would not let me call 911 because she was afraid the police would bring immigration.',
+      'home|{When}, someone broke into our apartment in {hood} and my mother would not let me call 911 because she was afraid the police would bring immigration.',
       '{When}, a woman was being hit by her husband {place} and the neighbors argued for twenty minutes about whether to call 911.',
       '{When}, my store {place} was robbed and I did not report it because {fed} had been in the area that week.',
       '{When}, there was a car crash {place} and the driver ran away before the police came because he was scared.',

@@ -28,9 +28,9 @@ export const PHRASES_ES: Record<string, ThemePhrases> = {
       ],
       vehicles: [
         '{When} llegaron tres camionetas sin placas y con vidrios polarizados {place} y de ahí se bajaron {fed}.',
-        '{When} llegaron {fed} {place} en una van blanca sin logotipos y con placas de papel.',
-        '{When} una troca rentada y un carro gris sin placas cerraron la calle {place} y se bajaron {fed} corriendo.',
-        '{When} le cerraron el paso a una troca {place} unos carros sin marcas, con placas de otro estado; eran {fed}.',
+        '{When} llegaron {fed} {place} en una van blanca sin logotipos y con placas de papel, como de carro recién comprado.',
+        '{When} una troca rentada y un carro gris sin placas cerraron la calle {place} y de ahí se bajaron {fed} corriendo.',
+        '{When} le cerraron el paso a una troca {place} unos carros sin marcas, con placas de otro estado; después supimos que eran {fed}.',
       ],
     },
     agents: [
@@ -72,7 +72,7 @@ export const PHRASES_ES: Record<string, ThemePhrases> = {
   'lapd-role-at-scenes': {
     events: [
       '{When} {fed} estaban arrestando gente {place} y los policías del LAPD cerraron la calle alrededor.',
-      '{When} hubo una redada {place}; eran {fed}, y se pusieron dos patrullas del LAPD, una en cada esquina.',
+      '{When} hubo una redada {place}; eran {fed}, y se pusieron dos patrullas del LAPD, una en cada esquina, como si estuvieran cuidándolos.',
       '{When} mientras {fed} detenían a cuatro señores {place}, los policías del LAPD estaban parados junto a la cinta amarilla.',
       '{When} {fed} corretearon a un muchacho {place} y a los pocos minutos llegó el LAPD a cuidar el perímetro.',
       '{When} un helicóptero del LAPD estuvo dando vueltas mientras {fed} arrestaban gente {place}.',
@@ -118,10 +118,10 @@ export const PHRASES_ES: Record<string, ThemePhrases> = {
     events: [
       '{When} fui a una protesta {place} después de las redadas y en menos de una hora el LAPD declaró la reunión ilegal.',
       '{When} íbamos marchando en paz {place} cuando los policías a caballo se metieron entre la gente.',
-      '{When} en un mitin {place} la policía disparó balas de goma y bolas de pimienta contra gente que nomás estaba gritando consignas.',
+      '{When} en un mitin, {place}, la policía disparó balas de goma y bolas de pimienta contra gente que nomás estaba gritando consignas.',
       '{When} los policías nos encerraron a un grupo {place} y no nos dejaban salir aunque nos queríamos ir.',
       '{When} durante el toque de queda arrestaron {place} a gente que nomás venía caminando del trabajo.',
-      '{When} en una vigilia {place} la policía aventó granadas aturdidoras y gas lacrimógeno donde había niños.',
+      '{When} en una vigilia, {place}, la policía aventó granadas aturdidoras y gas lacrimógeno donde había niños.',
     ],
     agents: [
       'Atrás de la policía había una fila de soldados de la Guardia Nacional con rifles.',
@@ -162,7 +162,7 @@ export const PHRASES_ES: Record<string, ThemePhrases> = {
     events: [
       'street|{When} un policía del LAPD me paró {place} por una calavera fundida y lo primero que me preguntó fue si tenía papeles.',
       '{When} un policía paró a mi primo {place} y le preguntó dónde había nacido y si estaba legal.',
-      '{When} en una parada de tráfico {place} el policía nos pidió a todos en el carro nuestro estatus migratorio.',
+      '{When} en una parada de tráfico, {place}, el policía nos pidió a todos en el carro nuestro estatus migratorio.',
       '{When} fui a reportar que me robaron la bicicleta {place} y el policía quería saber si yo era ciudadano antes de tomar el reporte.',
       '{When} un policía le preguntó a una vendedora {place} si tenía green card mientras le revisaba el permiso.',
     ],
@@ -200,7 +200,7 @@ export const PHRASES_ES: Record<string, ThemePhrases> = {
 
   'calls-for-service-911': {
     events: [
-      'home|{When} se metieron a robar a nuestro departamento {place} y mi mamá no me dejó llamar al 911 porque tenía miedo de que la policía trajera a la migra.',
+      'home|{When} se metieron a robar a nuestro departamento en {hood} y mi mamá no me dejó llamar al 911 porque tenía miedo de que la policía trajera a la migra.',
       '{When} un señor le estaba pegando a su esposa {place} y los vecinos estuvimos veinte minutos discutiendo si llamar al 911 o no.',
       '{When} me asaltaron la tienda {place} y no lo reporté porque esa semana habían andado {fed} por el barrio.',
       '{When} hubo un choque {place} y el chofer se echó a correr antes de que llegara la policía, del puro miedo.',
@@ -243,7 +243,7 @@ export const PHRASES_ES: Record<string, ThemePhrases> = {
       'recreation-center|{When} llegaron {fed} {place} en plena práctica de fútbol de los niños.',
       'park|{When} una fila de {fed} marchó {place}, donde las familias estaban haciendo carne asada.',
       'park|{When} {fed} detuvieron a dos señores que estaban sentados en una banca {place}.',
-      '{When} {fed} usaron el estacionamiento de un edificio de la Ciudad {place} para juntarse antes del operativo.',
+      '{When} {fed} se juntaron en el estacionamiento de un edificio de la Ciudad {place}, y de ahí salieron al operativo.',
     ],
     agents: [
       'Traían caballos y camiones militares arriba del pasto.',
@@ -319,12 +319,12 @@ export const PHRASES_ES: Record<string, ThemePhrases> = {
   'workplaces-day-labor': {
     events: [
       'day-labor-site|{When} se bajaron {fed} de unas vans {place} y agarraron a los compañeros que estaban esperando jale.',
-      'workplace|{When} hubo una redada {place}; eran {fed} y se llevaron a casi todos los trabajadores en pleno turno.',
+      'workplace|{When} hubo una redada {place}; eran {fed} y se llevaron a casi todos los trabajadores en pleno turno, sin ninguna explicación.',
       'day-labor-site|{When} cayeron {fed} {place} y los señores se echaron a correr a la calle y hasta a la rampa del freeway.',
-      'workplace|{When} llegaron {fed} {place} en el cambio de turno y les revisaron los papeles de trabajo a todos.',
-      'workplace|{When} entraron {fed} {place} y fueron sacando a las costureras una por una.',
-      'day-labor-site|{When} volvieron los {fed} {place}, ya por tercera vez en el mes.',
-      '{When} {fed} pararon una troca llena de jardineros {place}.',
+      'workplace|{When} llegaron {fed} {place} en el cambio de turno y les revisaron los papeles de trabajo a todos, hasta a los que tenían años ahí.',
+      'workplace|{When} entraron {fed} {place} y fueron sacando una por una a las costureras, que ni sabían qué pasaba.',
+      'day-labor-site|{When} volvieron los {fed} {place}; ya era la tercera vez en un mes, así que varios ni llegaron.',
+      '{When} {fed} pararon una troca llena de jardineros {place} y los bajaron a todos con las manos atrás de la cabeza.',
     ],
     agents: [
       'Correteaban a los trabajadores por el estacionamiento y a uno lo taclearon contra un carro.',
@@ -367,7 +367,7 @@ export const PHRASES_ES: Record<string, ThemePhrases> = {
       'courthouse|{When} había {fed} esperando junto a los elevadores {place} a la gente que salía de sus citas.',
       'courthouse|{When} estaba {place} por una multa de tráfico y vi cómo {fed} se llevaban a un muchacho que iba por un caso familiar.',
       'courthouse|{When} detuvieron a una señora {place} saliendo de su audiencia de asilo, mientras sus hijos la esperaban afuera.',
-      'courthouse|{When} {fed} paraban a la gente en la fila de seguridad {place} y les preguntaban su nombre.',
+      'courthouse|{When} {fed} paraban a la gente en la fila de seguridad {place} y les preguntaban su nombre y su país.',
       '{When} {fed} arrestaron a un señor en el estacionamiento cuando salió de la corte {place}.',
     ],
     agents: [
@@ -406,11 +406,11 @@ export const PHRASES_ES: Record<string, ThemePhrases> = {
   'language-access': {
     events: [
       '{When} {fed} detuvieron a mi tío {place} y le dieron unos papeles en inglés que él no podía leer.',
-      '{When} un policía {place} le gritaba instrucciones en inglés a un señor que nomás habla zapoteco.',
+      '{When} un policía, {place}, le gritaba instrucciones en inglés a un señor que nomás habla zapoteco.',
       '{When} la Ciudad mandó una alerta por las redadas {place}, pero los primeros dos días salió nomás en inglés.',
       '{When} después de que llegaron {fed} {place}, no había nadie que explicara en español lo que estaba pasando.',
       '{When} a mi abuelita, que habla k’iche’, nadie le supo decir {place} a dónde se habían llevado a mi tío.',
-      '{When} el volante que repartió la policía {place} traía el español tan mal traducido que la gente se reía.',
+      '{When} el volante que repartió la policía, {place}, traía el español tan mal traducido que la gente se reía.',
     ],
     city: [
       'El policía usó su teléfono para traducir y le salió algo que no tenía nada que ver.',
@@ -486,7 +486,7 @@ export const PHRASES_ES: Record<string, ThemePhrases> = {
       '{When} andaban {fed} {place} y nuestro equipo de respuesta rápida llegó en ocho minutos y grabó todo el arresto.',
       '{When} a un señor lo pararon {fed} {place}, enseñó su tarjeta roja, se quedó callado y lo dejaron ir.',
       '{When} repartimos tarjetas rojas {place} y la gente nos preguntaba cómo saber si una orden es de un juez o nomás administrativa.',
-      '{When} llegaron {fed} {place} y los vecinos empezaron a chiflar y a tocar el claxon para avisarle a todos.',
+      '{When} llegaron {fed} {place} y los vecinos empezaron a chiflar y a tocar el claxon para avisarle a todo el barrio que ahí andaban.',
     ],
     agents: [
       'Los agentes enseñaron un papel que no estaba firmado por ningún juez.',
@@ -528,7 +528,7 @@ export const PHRASES_ES: Record<string, ThemePhrases> = {
       '{When} {fed} sabían exactamente a qué departamento ir {place}, y el único lugar donde estaba esa dirección era una forma de la Ciudad.',
       '{When} andaba un dron volando {place} durante la redada y nadie sabía de quién era.',
       '{When} la gente dejó de inscribirse al programa de la Ciudad {place} porque la forma pedía dirección y fecha de nacimiento.',
-      '{When} un policía {place} les tomó foto con su celular a las identificaciones de todos.',
+      '{When} un policía, {place}, les tomó foto con su celular a las identificaciones de todos.',
     ],
     city: [
       'Cuando le preguntamos al policía a dónde iban a ir las fotos, dijo que al sistema.',
@@ -563,10 +563,10 @@ export const PHRASES_ES: Record<string, ThemePhrases> = {
     events: [
       '{When} {fed} estaban deteniendo gente {place} y un policía del LAPD se acercó a explicarles a las familias lo que estaba pasando.',
       '{When} cuando se fueron los {fed} {place}, un policía se quedó con los niños hasta que llegó su tía.',
-      '{When} un sargento del LAPD {place} le dijo a la gente en español que el LAPD no era parte del operativo y repartió el número de ayuda legal.',
+      '{When} un sargento del LAPD, {place}, le dijo a la gente en español que el LAPD no era parte del operativo y repartió el número de ayuda legal.',
       '{When} en medio del desorden {place}, un policía ayudó a una señora grande que se había caído y la acompañó a su casa.',
-      '{When} un policía de patrulla {place} les pidió su identificación a los agentes delante de todos.',
-      '{When} los policías {place} calmaron a la gente y dejaron que los voluntarios de respuesta rápida hicieran su trabajo.',
+      '{When} un policía de patrulla, {place}, les pidió su identificación a los agentes delante de todos.',
+      '{When} los policías, {place}, calmaron a la gente y dejaron que los voluntarios de respuesta rápida hicieran su trabajo.',
     ],
     city: [
       'El policía estaba tranquilo, fue respetuoso y no le preguntó a nadie por su estatus.',
@@ -601,10 +601,10 @@ export const PHRASES_ES: Record<string, ThemePhrases> = {
     events: [
       '{When} mientras {fed} arrestaban a un señor {place}, un policía del LAPD se rio y nos dijo que nos regresáramos a nuestro país.',
       '{When} un policía me empujó {place} cuando quise grabar el arresto.',
-      '{When} unos policías {place} amenazaron con arrestar a una vendedora si no se iba, mientras {fed} se llevaban a su esposo.',
-      '{When} un policía {place} les dijo ilegales a los que estábamos mirando y que nos quitáramos.',
+      '{When} unos policías, {place}, amenazaron con arrestar a una vendedora si no se iba, mientras {fed} se llevaban a su esposo.',
+      '{When} un policía, {place}, les dijo ilegales a los que estábamos mirando y que nos quitáramos.',
       '{When} un policía me arrebató el celular {place} y borró el video.',
-      '{When} unos policías {place} señalaron a un señor que estaba escondido para que los {fed} lo encontraran.',
+      '{When} unos policías, {place}, señalaron a un señor que estaba escondido para que los {fed} lo encontraran.',
     ],
     city: [
       'Cuando le pedí su número de placa, se lo tapó con la mano.',
@@ -637,7 +637,7 @@ export const PHRASES_ES: Record<string, ThemePhrases> = {
 
   'requests-for-guidance': {
     events: [
-      '{When} en nuestra sesión de escucha {place} le preguntamos a la gente qué quiere que la Comisión de Policía les diga a los policías.',
+      '{When} en nuestra sesión de escucha, {place}, le preguntamos a la gente qué quiere que la Comisión de Policía les diga a los policías.',
       '{When} después de ver cómo {fed} se llevaban gente {place}, en nuestro grupo escribimos lo que queremos que haga la policía la próxima vez.',
       '{When} llegaron {fed} {place} y se notaba que los policías no tenían idea de qué tenían que hacer.',
       '{When} nos reunimos con el oficial de enlace del barrio {place} y nos dijo que todavía estaba esperando instrucciones de arriba.',

@@ -161,6 +161,19 @@ describe('generateDemoTestimonies', () => {
     }
   })
 
+  it.each([1, 2, 3, 42, 2026])('keeps its guarantees for seed %i', (seed) => {
+    const other = generateDemoTestimonies({ count: COUNT, seed })
+    expect(other).toHaveLength(COUNT)
+    expect(COUNT - new Set(other.map((t) => t.text)).size).toBeLessThanOrEqual(5)
+    const byTop = countBy(other, (t) => topLevelTheme(t.theme))
+    for (const entry of STARTER_CODEBOOK) expect(byTop.get(entry.slug) ?? 0).toBeGreaterThanOrEqual(12)
+    expect(new Set(other.map((t) => t.area)).size).toBe(AREA_CODES.length)
+    for (const t of other) {
+      expect(sentencesOf(t.text).length).toBeLessThanOrEqual(6)
+      if (t.lang === 'es') expect(t.text, t.text).toMatch(/[áéíóúñ]/)
+    }
+  })
+
   it('gives each theme distinctive vocabulary (a word that is common in it and rare elsewhere)', () => {
     const docs = demo.map((t) => ({ top: topLevelTheme(t.theme), words: new Set(t.text.toLowerCase().match(/\p{L}{4,}/gu) ?? []) }))
     for (const entry of STARTER_CODEBOOK) {

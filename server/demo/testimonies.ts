@@ -45,6 +45,16 @@ export type DemoTestimony = {
 
 type Lang = DemoTestimony['lang']
 
+/**
+ * The two organizations `organization` (0 or 1) points at. Their names carry the
+ * demo marker, so every screen, export and audit entry that shows the organization
+ * shows that the testimony is sample data.
+ */
+export const DEMO_ORGANIZATIONS = [
+  { name: '[DEMO] Eastside Worker Center (sample data)', descriptionEn: 'Fictional day-labor and car-wash worker center', descriptionEs: 'Centro de trabajadores ficticio' },
+  { name: '[DEMO] Valley Rapid Response Network (sample data)', descriptionEn: 'Fictional rapid-response and parish network', descriptionEs: 'Red de respuesta rápida ficticia' },
+] as const
+
 /** How much testimony each top-level theme gets; the smallest still gets ~16 of 360. */
 const THEME_WEIGHTS: (readonly [string, number])[] = [
   ['federal-agents-identification', 2.0],
@@ -69,7 +79,7 @@ const THEME_WEIGHTS: (readonly [string, number])[] = [
 const THEME_SETTINGS: Record<string, (readonly [Setting, number])[]> = {
   'federal-agents-identification': [['street', 3], ['home', 2], ['day-labor-site', 1], ['workplace', 1], ['store', 1], ['transit', 1]],
   'lapd-role-at-scenes': [['street', 3], ['day-labor-site', 2], ['workplace', 1], ['store', 1], ['park', 1], ['home', 1]],
-  'crowd-control-protests': [['street', 5], ['park', 2], ['other', 1]],
+  'crowd-control-protests': [['street', 5], ['park', 2]],
   'status-questions-so40': [['street', 4], ['home', 1], ['transit', 1], ['park', 1], ['store', 1]],
   'calls-for-service-911': [['home', 4], ['street', 2], ['store', 2], ['workplace', 1]],
   'city-property-facilities': [['park', 3], ['library', 2], ['recreation-center', 2], ['other', 1]],
@@ -107,29 +117,31 @@ const POLICE_THEMES = new Set(['lapd-role-at-scenes', 'officer-conduct-positive'
  */
 const BORROW = {
   agents: ['federal-agents-identification'],
-  city: ['lapd-role-at-scenes', 'officer-conduct-positive', 'officer-conduct-negative', 'calls-for-service-911'],
-  impact: ['family-impact-services', 'calls-for-service-911', 'data-privacy'],
-  asks: ['requests-for-guidance', 'language-access'],
+  city: ['lapd-role-at-scenes'],
+  impact: ['family-impact-services', 'calls-for-service-911'],
+  asks: ['requests-for-guidance', 'language-access', 'officer-conduct-negative', 'know-your-rights', 'data-privacy'],
 }
+/** Agents, officers and families are only borrowed into a story where someone was arrested. */
+const BORROWED_ONLY_INTO_ARRESTS = new Set<keyof typeof BORROW>(['agents', 'city', 'impact'])
 
 /** What the agents did, when the theme has nothing more specific to say. */
 const SHARED_AGENTS: Pair[] = [
-  ['They had the man face down on the sidewalk in a few seconds.', 'En unos segundos tenían al señor boca abajo en la banqueta.'],
-  ['They put him in the back of a car without letting him call anyone.', 'Lo subieron atrás de un carro sin dejarlo llamarle a nadie.'],
+  ['They had one man face down on the sidewalk in a few seconds.', 'En unos segundos tenían a un señor boca abajo en la banqueta.'],
+  ['They put one man in the back of a car without letting him call anyone.', 'A uno lo subieron atrás de un carro sin dejarlo llamarle a nadie.'],
   ['They pushed a woman who was only asking what was going on.', 'Empujaron a una señora que nomás estaba preguntando qué pasaba.'],
-  ['They never said why they were taking him or where.', 'Nunca dijeron por qué se lo llevaban ni a dónde.'],
+  ['They never said why they were taking people or where.', 'Nunca dijeron por qué se llevaban a la gente ni a dónde.'],
   ['One of them pointed a rifle at the people who were recording.', 'Uno de ellos les apuntó con un rifle a los que estaban grabando.'],
   ['They broke a car window to pull the driver out.', 'Le quebraron el vidrio a un carro para sacar al chofer.'],
 ]
 
-/** Fake personal details for the redaction demo; placeholders filled below. */
-const PERSONAL_DETAILS: Pair[] = [
-  ['My brother {male} was one of the men they took, and we still don’t know where he is.', 'A mi hermano {male} se lo llevaron y todavía no sabemos dónde está.'],
-  ['If you need more details you can call me at {phone}.', 'Si necesitan más información me pueden llamar al {phone}.'],
-  ['My husband {male}’s A-number is {anumber}, in case anyone can help us find him.', 'El número A de mi esposo {male} es {anumber}, por si alguien nos puede ayudar a encontrarlo.'],
-  ['My cousin {female} saw everything and you can reach her at {phone}.', 'Mi prima {female} vio todo y les puede contar más, su número es {phone}.'],
-  ['They took my uncle {male}, his A-number is {anumber}.', 'Se llevaron a mi tío {male}, su número de extranjero es {anumber}.'],
-  ['My daughter {female} was with me and she still cries about it.', 'Mi hija {female} iba conmigo y todavía llora cuando se acuerda.'],
+/** Fake personal details for the redaction demo; placeholders filled below. Only arrest stories say someone was taken. */
+const PERSONAL_DETAILS: { afterArrest: boolean; text: Pair }[] = [
+  { afterArrest: true, text: ['My brother {male} was one of the men they took, and we still don’t know where he is.', 'A mi hermano {male} se lo llevaron y todavía no sabemos dónde está.'] },
+  { afterArrest: false, text: ['If you need more details you can call me at {phone}.', 'Si necesitan más información me pueden llamar al {phone}.'] },
+  { afterArrest: true, text: ['My husband {male}’s A-number is {anumber}, in case anyone can help us find him.', 'El número A de mi esposo {male} es {anumber}, por si alguien nos puede ayudar a encontrarlo.'] },
+  { afterArrest: false, text: ['My cousin {female} saw everything and you can reach her at {phone}.', 'Mi prima {female} vio todo y les puede contar más, su número es {phone}.'] },
+  { afterArrest: true, text: ['They took my uncle {male}, his A-number is {anumber}.', 'Se llevaron a mi tío {male}, su número de extranjero es {anumber}.'] },
+  { afterArrest: false, text: ['My daughter {female} was with me and she still cries about it.', 'Mi hija {female} iba conmigo y todavía llora cuando se acuerda.'] },
 ]
 const MALE_NAMES = ['Julio', 'Rigoberto', 'Luis', 'Marvin', 'Edgar', 'Wilmer', 'Chuy', 'Ernesto']
 const FEMALE_NAMES = ['Maribel', 'Rosa', 'Yesenia', 'Andrea', 'Guadalupe', 'Karla', 'Leticia']
@@ -202,6 +214,7 @@ function composeTestimony(rng: Rng, slots: Slots): DemoTestimony {
   const lent: Partial<Record<keyof typeof BORROW, string>> = {}
   const borrow = (kind: keyof typeof BORROW, probability: number) => {
     const lenders = BORROW[kind].filter((slug) => slug !== topTheme)
+    if (BORROWED_ONLY_INTO_ARRESTS.has(kind) && !ARREST_THEMES.has(topTheme)) return topTheme
     if (lenders.length === 0 || !rng.chance(probability)) return topTheme
     const lender = rng.pick(lenders)
     lent[kind] = lender
@@ -214,7 +227,7 @@ function composeTestimony(rng: Rng, slots: Slots): DemoTestimony {
   let agents: string | null = null
   const arrest = ARREST_THEMES.has(topTheme)
   if ((arrest || own.agents) && rng.chance(0.5)) {
-    const lender = arrest ? borrow('agents', 0.3) : topTheme
+    const lender = borrow('agents', 0.3)
     const pool = (lender === topTheme ? own.agents : pools[lender].agents) ?? []
     const candidates = [...pool, ...(lender === topTheme && arrest ? SHARED_AGENTS.map((pair) => pair[li]) : [])].filter(fits)
     if (candidates.length > 0) agents = fill(rng.pick(candidates))
@@ -236,7 +249,7 @@ function composeTestimony(rng: Rng, slots: Slots): DemoTestimony {
     ask = fill(rng.pick(pools[askFrom].asks))
   }
 
-  const detail = slots.personalDetail ? fakePersonalDetail(rng, li) : null
+  const detail = slots.personalDetail ? fakePersonalDetail(rng, li, arrest) : null
 
   // At most six sentences: a personal detail pushes out the agents' sentence first, then the intro.
   const parts = [intro, event, agents, city, impact, ask, detail]
@@ -279,7 +292,8 @@ function pickIntro(rng: Rng, topTheme: string, lang: Lang, area: AreaCode): stri
   const variants = voice[lang].filter((variant) => area !== 'not-sure' || !variant.includes('{hood}'))
   if (variants.length === 0) return null
   const li = lang === 'en' ? 0 : 1
-  return capitalize(rng.pick(variants).replaceAll('{hood}', rng.pick(NEIGHBORHOODS[area])[li]))
+  const intro = rng.pick(variants).replaceAll('{hood}', rng.pick(NEIGHBORHOODS[area])[li])
+  return capitalize(lang === 'es' ? contractSpanish(intro) : intro)
 }
 
 type FillContext = { lang: Lang; li: 0 | 1; area: AreaCode; setting: Setting; hood: string; month: string; guardAllowed: boolean }
@@ -303,7 +317,7 @@ function makeFiller(rng: Rng, ctx: FillContext) {
       text = text.replace('{When} ', '{When}, ')
     }
     text = text.replaceAll('{When}', when).replaceAll('{fed}', fed).replaceAll('{place}', place).replaceAll('{hood}', ctx.hood)
-    return capitalize(text)
+    return capitalize(ctx.lang === 'es' ? contractSpanish(text) : text)
   }
 }
 
@@ -313,7 +327,7 @@ function placePhrase(rng: Rng, ctx: FillContext): string {
   return pair[ctx.li].replaceAll('{hood}', ctx.hood)
 }
 
-function fakePersonalDetail(rng: Rng, li: 0 | 1): string {
+function fakePersonalDetail(rng: Rng, li: 0 | 1, afterArrest: boolean): string {
   const digits = (n: number) => Array.from({ length: n }, () => rng.int(0, 9)).join('')
   const areaCode = rng.pick(AREA_PHONE_CODES)
   const line = `01${digits(2)}`
@@ -321,8 +335,8 @@ function fakePersonalDetail(rng: Rng, li: 0 | 1): string {
   const aDigits = digits(6)
   const anumber = rng.pick([`A000-${aDigits.slice(0, 3)}-${aDigits.slice(3)}`, `A000${aDigits}`])
   return rng
-    .pick(PERSONAL_DETAILS)
-    [li].replace('{male}', rng.pick(MALE_NAMES))
+    .pick(PERSONAL_DETAILS.filter((detail) => afterArrest || !detail.afterArrest))
+    .text[li].replace('{male}', rng.pick(MALE_NAMES))
     .replace('{female}', rng.pick(FEMALE_NAMES))
     .replace('{phone}', phone)
     .replace('{anumber}', anumber)
@@ -354,9 +368,14 @@ function agenciesSeen(sceneText: string): Agency[] {
   return seen.length > 0 ? seen : ['unknown']
 }
 
+/** "de el centro" → "del centro" once a neighbourhood with an article lands after a preposition. */
+function contractSpanish(text: string): string {
+  return text.replace(/\bde el\b/g, 'del').replace(/\ba el\b/g, 'al')
+}
+
 function capitalize(sentence: string): string {
-  const i = sentence.search(/\p{L}/u)
-  return i < 0 ? sentence : sentence.slice(0, i) + sentence[i].toUpperCase() + sentence.slice(i + 1)
+  const i = sentence.search(/[\p{L}\p{N}]/u)
+  return i < 0 || !/\p{L}/u.test(sentence[i]) ? sentence : sentence.slice(0, i) + sentence[i].toUpperCase() + sentence.slice(i + 1)
 }
 
 /** The top-level slug a theme belongs to (a child slug maps to its parent). */
