@@ -163,7 +163,7 @@ export const PHRASES_EN: Record<string, ThemePhrases> = {
     events: [
       'street|{When}, an LAPD officer pulled me over {place} for a broken taillight and the first thing he asked was if I had papers.',
       '{When}, an officer stopped my cousin {place} and asked him where he was born and if he was legal.',
-      '{When}, during a traffic stop {place}, the officer asked everyone in the car for their immigration status.',
+      'street|{When}, during a traffic stop {place}, the officer asked everyone in the car for their immigration status.',
       '{When}, I reported a stolen bike {place} and the officer wanted to know if I was a citizen before taking the report.',
       '{When}, an officer asked a vendor {place} whether she had a green card while checking her permit.',
     ],
@@ -364,10 +364,10 @@ export const PHRASES_EN: Record<string, ThemePhrases> = {
 
   courts: {
     events: [
-      'courthouse|{When}, my brother had his immigration hearing, and as soon as the judge dismissed his case {fed} arrested him {place}.',
+      'courthouse|{When}, my brother had a court date, and as soon as the judge dismissed his case {fed} arrested him {place}.',
       'courthouse|{When}, {fed} were waiting by the elevators {place} for people coming out of their check-ins.',
       'courthouse|{When}, I was {place} for a traffic ticket and saw {fed} take a young man who had come for a family court case.',
-      'courthouse|{When}, a woman was detained {place} right after her asylum hearing while her children waited outside.',
+      'courthouse|{When}, a woman was detained {place} right after her hearing while her children waited outside.',
       'courthouse|{When}, {fed} stopped people in line for security {place} and asked for their names.',
       '{When}, a man was arrested by {fed} in the parking lot after he came out of court {place}.',
     ],

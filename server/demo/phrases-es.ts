@@ -162,7 +162,7 @@ export const PHRASES_ES: Record<string, ThemePhrases> = {
     events: [
       'street|{When} un policía del LAPD me paró {place} por una calavera fundida y lo primero que me preguntó fue si tenía papeles.',
       '{When} un policía paró a mi primo {place} y le preguntó dónde había nacido y si estaba legal.',
-      '{When} en una parada de tráfico, {place}, el policía nos pidió a todos en el carro nuestro estatus migratorio.',
+      'street|{When} en una parada de tráfico, {place}, el policía nos pidió a todos en el carro nuestro estatus migratorio.',
       '{When} fui a reportar que me robaron la bicicleta {place} y el policía quería saber si yo era ciudadano antes de tomar el reporte.',
       '{When} un policía le preguntó a una vendedora {place} si tenía green card mientras le revisaba el permiso.',
     ],
@@ -363,10 +363,10 @@ export const PHRASES_ES: Record<string, ThemePhrases> = {
 
   courts: {
     events: [
-      'courthouse|{When} mi hermano tuvo su audiencia de inmigración y en cuanto el juez cerró su caso, {fed} lo arrestaron {place}.',
+      'courthouse|{When} mi hermano tuvo su cita en la corte y en cuanto el juez cerró su caso, {fed} lo arrestaron {place}.',
       'courthouse|{When} había {fed} esperando junto a los elevadores {place} a la gente que salía de sus citas.',
       'courthouse|{When} estaba {place} por una multa de tráfico y vi cómo {fed} se llevaban a un muchacho que iba por un caso familiar.',
-      'courthouse|{When} detuvieron a una señora {place} saliendo de su audiencia de asilo, mientras sus hijos la esperaban afuera.',
+      'courthouse|{When} detuvieron a una señora {place} saliendo de su audiencia, mientras sus hijos la esperaban afuera.',
       'courthouse|{When} {fed} paraban a la gente en la fila de seguridad {place} y les preguntaban su nombre y su país.',
       '{When} {fed} arrestaron a un señor en el estacionamiento cuando salió de la corte {place}.',
     ],

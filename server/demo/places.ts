@@ -38,7 +38,7 @@ export const NEIGHBORHOODS: Record<AreaCode, Pair[]> = {
 export const SETTING_PLACES: Record<Setting, Pair[]> = {
   park: [
     ['at a park in {hood}', 'en un parque de {hood}'],
-    ['at the neighborhood park in {hood}', 'en el parque del barrio, en {hood}'],
+    ['at the neighborhood park in {hood}', 'en el parque del barrio en {hood}'],
     ['by the soccer fields at a park in {hood}', 'junto a las canchas de un parque en {hood}'],
   ],
   library: [
@@ -62,14 +62,14 @@ export const SETTING_PLACES: Record<Setting, Pair[]> = {
   workplace: [
     ['at a car wash in {hood}', 'en un car wash de {hood}'],
     ['outside a garment shop in {hood}', 'afuera de una fábrica de costura en {hood}'],
-    ['at the car wash where I work in {hood}', 'en el car wash donde trabajo, en {hood}'],
+    ['at the car wash on the corner in {hood}', 'en el car wash de la esquina en {hood}'],
     ['at a recycling yard in {hood}', 'en una recicladora de {hood}'],
     ['at a warehouse in {hood}', 'en una bodega de {hood}'],
   ],
   'day-labor-site': [
     ['at the day-labor corner in {hood}', 'en la esquina de los jornaleros en {hood}'],
     ['outside the Home Depot in {hood}', 'afuera del Home Depot de {hood}'],
-    ['at the hiring corner by the hardware store in {hood}', 'en la parada donde esperamos trabajo, junto a la ferretería en {hood}'],
+    ['at the hiring corner by the hardware store in {hood}', 'en la parada de jornaleros de la ferretería en {hood}'],
   ],
   street: [
     ['on a busy street in {hood}', 'en una calle muy transitada de {hood}'],

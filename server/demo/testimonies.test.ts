@@ -101,8 +101,10 @@ describe('generateDemoTestimonies', () => {
     const lastThreeMonths = demo.filter((t) => t.incidentMonth >= '2026-08').length
     expect(summer).toBeGreaterThan(COUNT * 0.3)
     expect(summer).toBeGreaterThan(lastThreeMonths * 4)
-    // The National Guard was deployed in summer 2025 only.
+    // The National Guard was deployed in summer 2025 only, the downtown curfew in June 2025; camp is in summer.
     for (const t of demo.filter((t) => t.agencies.includes('national-guard'))) expect(t.incidentMonth <= '2025-09').toBe(true)
+    for (const t of demo.filter((t) => /curfew|toque de queda/.test(t.text))) expect(t.incidentMonth <= '2025-07').toBe(true)
+    for (const t of demo.filter((t) => /summer camp|campamento de verano/.test(t.text))) expect(['06', '07', '08']).toContain(t.incidentMonth.slice(5))
   })
 
   it('has at most a handful of exact duplicate texts', () => {

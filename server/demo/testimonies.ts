@@ -95,6 +95,13 @@ const THEME_SETTINGS: Record<string, (readonly [Setting, number])[]> = {
   'requests-for-guidance': [['other', 2], ['street', 2], ['park', 1], ['school', 1], ['home', 1]],
 }
 
+/** Sentences that only make sense in some months: the Guard deployment, the downtown curfew, summer camp. */
+const SEASONAL: (readonly [RegExp, (month: string) => boolean])[] = [
+  [/National Guard|Guardia Nacional/, (month) => month <= NATIONAL_GUARD_LAST_MONTH],
+  [/curfew|toque de queda/, (month) => month <= '2025-07'],
+  [/summer camp|campamento de verano/, (month) => ['06', '07', '08'].includes(month.slice(5))],
+]
+
 /** Themes whose main event is an arrest, where a sentence about what the agents did fits. */
 const ARREST_THEMES = new Set([
   'federal-agents-identification',
@@ -119,7 +126,7 @@ const BORROW = {
   agents: ['federal-agents-identification'],
   city: ['lapd-role-at-scenes'],
   impact: ['family-impact-services', 'calls-for-service-911'],
-  asks: ['requests-for-guidance', 'language-access', 'officer-conduct-negative', 'know-your-rights', 'data-privacy'],
+  asks: ['requests-for-guidance', 'officer-conduct-negative', 'know-your-rights', 'language-access'],
 }
 /** Agents, officers and families are only borrowed into a story where someone was arrested. */
 const BORROWED_ONLY_INTO_ARRESTS = new Set<keyof typeof BORROW>(['agents', 'city', 'impact'])
@@ -196,7 +203,8 @@ function composeTestimony(rng: Rng, slots: Slots): DemoTestimony {
   const pools = PHRASES[lang]
   const own = pools[topTheme]
   const guardAllowed = month <= NATIONAL_GUARD_LAST_MONTH
-  const fits = (sentence: string) => guardAllowed || !/National Guard|Guardia Nacional/.test(sentence)
+  const fits = (sentence: string) => SEASONAL.every(([pattern, inSeason]) => !pattern.test(sentence) || inSeason(month))
+  const pickFitting = (pool: string[]) => rng.pick(pool.filter(fits).length > 0 ? pool.filter(fits) : pool)
 
   // The main event decides the theme (or child tag) and, sometimes, the setting.
   let theme = topTheme
@@ -206,7 +214,7 @@ function composeTestimony(rng: Rng, slots: Slots): DemoTestimony {
     theme = rng.pick(childSlugs)
     events = own.children![theme]
   }
-  const [eventSetting, eventTemplate] = splitSetting(rng.pick(events.filter(fits)))
+  const [eventSetting, eventTemplate] = splitSetting(pickFitting(events))
   const setting = eventSetting ?? rng.weighted(THEME_SETTINGS[topTheme])
 
   const hood = rng.pick(NEIGHBORHOODS[area])[li]
@@ -237,16 +245,16 @@ function composeTestimony(rng: Rng, slots: Slots): DemoTestimony {
   let city: string | null = null
   if (rng.chance(POLICE_THEMES.has(topTheme) ? 0.85 : 0.6)) {
     cityFrom = borrow('city', 0.25)
-    city = fill(rng.pick(pools[cityFrom].city))
+    city = fill(pickFitting(pools[cityFrom].city))
   }
 
-  const impact = rng.chance(0.6) ? fill(rng.pick(pools[borrow('impact', 0.15)].impact)) : null
+  const impact = rng.chance(0.6) ? fill(pickFitting(pools[borrow('impact', 0.15)].impact)) : null
 
   let askFrom: string | null = null
   let ask: string | null = null
   if (topTheme === 'requests-for-guidance' || rng.chance(0.45)) {
-    askFrom = topTheme === 'requests-for-guidance' ? topTheme : borrow('asks', 0.3)
-    ask = fill(rng.pick(pools[askFrom].asks))
+    askFrom = topTheme === 'requests-for-guidance' ? topTheme : borrow('asks', 0.25)
+    ask = fill(pickFitting(pools[askFrom].asks))
   }
 
   const detail = slots.personalDetail ? fakePersonalDetail(rng, li, arrest) : null
