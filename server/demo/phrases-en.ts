@@ -323,9 +323,9 @@ export const PHRASES_EN: Record<string, ThemePhrases> = {
       'workplace|{When}, {fed} carried out a raid {place} and took most of the workers in the middle of their shift.',
       'day-labor-site|{When}, {fed} swept in {place} and men ran into the street and onto the freeway ramp to get away.',
       'workplace|{When}, {fed} showed up {place} at shift change and checked everyone’s work papers.',
-      'workplace|{When}, {fed} entered {place} and took the sewing machine operators out one by one.',
+      'workplace|{When}, {fed} burst in {place} and took the workers out one by one while the owner watched.',
       'day-labor-site|{When}, {fed} were back {place} for the third time in one month.',
-      '{When}, {fed} pulled over a work truck full of gardeners {place}.',
+      'street|{When}, {fed} pulled over a work truck full of gardeners {place}.',
     ],
     agents: [
       'They chased the workers through the parking lot and tackled one man against a car.',
@@ -369,7 +369,7 @@ export const PHRASES_EN: Record<string, ThemePhrases> = {
       'courthouse|{When}, I was {place} for a traffic ticket and saw {fed} take a young man who had come for a family court case.',
       'courthouse|{When}, a woman was detained {place} right after her hearing while her children waited outside.',
       'courthouse|{When}, {fed} stopped people in line for security {place} and asked for their names.',
-      '{When}, a man was arrested by {fed} in the parking lot after he came out of court {place}.',
+      'courthouse|{When}, {fed} arrested a man {place} as he was leaving court.',
     ],
     agents: [
       'They were in plain clothes and sat in the back of the courtroom waiting.',
@@ -563,7 +563,7 @@ export const PHRASES_EN: Record<string, ThemePhrases> = {
   'officer-conduct-positive': {
     events: [
       '{When}, {fed} were detaining people {place} and an LAPD officer came over to explain to the families what was happening.',
-      '{When}, after {fed} left {place}, an officer stayed with the kids until their aunt came.',
+      '{When}, {fed} detained a mother {place}, and after they left an officer stayed with her kids until their aunt came.',
       '{When}, an LAPD sergeant {place} told the crowd in Spanish that LAPD was not part of the operation and gave out the legal hotline.',
       '{When}, during the chaos {place}, an officer helped an elderly woman who had fallen and walked her home.',
       '{When}, a patrol officer {place} asked the agents for their identification in front of everyone.',

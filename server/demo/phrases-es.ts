@@ -322,9 +322,9 @@ export const PHRASES_ES: Record<string, ThemePhrases> = {
       'workplace|{When} hubo una redada {place}; eran {fed} y se llevaron a casi todos los trabajadores en pleno turno, sin ninguna explicación.',
       'day-labor-site|{When} cayeron {fed} {place} y los señores se echaron a correr a la calle y hasta a la rampa del freeway.',
       'workplace|{When} llegaron {fed} {place} en el cambio de turno y les revisaron los papeles de trabajo a todos, hasta a los que tenían años ahí.',
-      'workplace|{When} entraron {fed} {place} y fueron sacando una por una a las costureras, que ni sabían qué pasaba.',
+      'workplace|{When} entraron {fed} {place} y fueron sacando uno por uno a los trabajadores, que ni sabían qué pasaba.',
       'day-labor-site|{When} volvieron los {fed} {place}; ya era la tercera vez en un mes, así que varios ni llegaron.',
-      '{When} {fed} pararon una troca llena de jardineros {place} y los bajaron a todos con las manos atrás de la cabeza.',
+      'street|{When} {fed} pararon una troca llena de jardineros {place} y los bajaron a todos con las manos atrás de la cabeza.',
     ],
     agents: [
       'Correteaban a los trabajadores por el estacionamiento y a uno lo taclearon contra un carro.',
@@ -368,7 +368,7 @@ export const PHRASES_ES: Record<string, ThemePhrases> = {
       'courthouse|{When} estaba {place} por una multa de tráfico y vi cómo {fed} se llevaban a un muchacho que iba por un caso familiar.',
       'courthouse|{When} detuvieron a una señora {place} saliendo de su audiencia, mientras sus hijos la esperaban afuera.',
       'courthouse|{When} {fed} paraban a la gente en la fila de seguridad {place} y les preguntaban su nombre y su país.',
-      '{When} {fed} arrestaron a un señor en el estacionamiento cuando salió de la corte {place}.',
+      'courthouse|{When} {fed} arrestaron a un señor {place} cuando ya iba de salida.',
     ],
     agents: [
       'Estaban vestidos de civil, sentados al fondo de la sala, nomás esperando.',
@@ -562,7 +562,7 @@ export const PHRASES_ES: Record<string, ThemePhrases> = {
   'officer-conduct-positive': {
     events: [
       '{When} {fed} estaban deteniendo gente {place} y un policía del LAPD se acercó a explicarles a las familias lo que estaba pasando.',
-      '{When} cuando se fueron los {fed} {place}, un policía se quedó con los niños hasta que llegó su tía.',
+      '{When} {fed} detuvieron a una mamá {place}, y cuando se fueron, un policía se quedó con sus niños hasta que llegó su tía.',
       '{When} un sargento del LAPD, {place}, le dijo a la gente en español que el LAPD no era parte del operativo y repartió el número de ayuda legal.',
       '{When} en medio del desorden {place}, un policía ayudó a una señora grande que se había caído y la acompañó a su casa.',
       '{When} un policía de patrulla, {place}, les pidió su identificación a los agentes delante de todos.',

@@ -9,7 +9,7 @@ import type { AreaCode, Setting, Agency } from '../schemas/reference'
 export type Pair = readonly [en: string, es: string]
 
 export const NEIGHBORHOODS: Record<AreaCode, Pair[]> = {
-  central: [['Downtown', 'el centro'], ['the Fashion District', 'el Fashion District'], ['Chinatown', 'Chinatown'], ['Skid Row', 'Skid Row']],
+  central: [['Downtown LA', 'el centro'], ['the Fashion District', 'el Fashion District'], ['Chinatown', 'Chinatown'], ['Skid Row', 'Skid Row']],
   rampart: [['Westlake', 'Westlake'], ['Pico-Union', 'Pico-Union'], ['Echo Park', 'Echo Park'], ['Silver Lake', 'Silver Lake']],
   hollenbeck: [['Boyle Heights', 'Boyle Heights'], ['El Sereno', 'El Sereno'], ['Lincoln Heights', 'Lincoln Heights']],
   northeast: [['Highland Park', 'Highland Park'], ['Cypress Park', 'Cypress Park'], ['Glassell Park', 'Glassell Park'], ['Eagle Rock', 'Eagle Rock']],
