@@ -24,7 +24,7 @@ export const PHRASES_EN: Record<string, ThemePhrases> = {
       masks: [
         '{When}, {fed} with their faces covered by masks and sunglasses jumped out {place}.',
         '{When}, masked men, later we learned they were {fed}, chased people {place}.',
-        '{When}, {fed} in ski masks and neck gaiters took a man {place} and we could not see a single face.',
+        '{When}, {fed}, all in ski masks and neck gaiters, took a man {place} and we could not see a single face.',
         '{When}, {fed} wearing balaclavas stopped people {place} and you could only see their eyes.',
       ],
       vehicles: [

@@ -23,7 +23,7 @@ export const PHRASES_ES: Record<string, ThemePhrases> = {
       masks: [
         '{When} se bajaron {fed} {place} con la cara tapada, con máscaras y lentes oscuros.',
         '{When} unos enmascarados, que después supimos que eran {fed}, anduvieron correteando a la gente {place}.',
-        '{When} {fed} con pasamontañas se llevaron a un muchacho {place} y no se les veía la cara a ninguno.',
+        '{When} {fed}, todos con pasamontañas, se llevaron a un muchacho {place} y no se les veía la cara a ninguno.',
         '{When} pararon a la gente {place} unos {fed} encapuchados, nomás se les veían los ojos.',
       ],
       vehicles: [

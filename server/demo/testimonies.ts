@@ -229,7 +229,6 @@ function composeTestimony(rng: Rng, slots: Slots): DemoTestimony {
     return lender
   }
 
-  const intro = rng.chance(0.7) ? pickIntro(rng, topTheme, lang, area) : null
   const event = fill(eventTemplate)
 
   let agents: string | null = null
@@ -258,6 +257,7 @@ function composeTestimony(rng: Rng, slots: Slots): DemoTestimony {
   }
 
   const detail = slots.personalDetail ? fakePersonalDetail(rng, li, arrest) : null
+  const intro = rng.chance(0.7) ? pickIntro(rng, topTheme, lang, area, [event, agents, city, impact, ask, detail].join(' ')) : null
 
   // At most six sentences: a personal detail pushes out the agents' sentence first, then the intro.
   const parts = [intro, event, agents, city, impact, ask, detail]
@@ -294,8 +294,12 @@ function splitSetting(template: string): [Setting | null, string] {
   return bar < 0 ? [null, template] : [template.slice(0, bar) as Setting, template.slice(bar + 1)]
 }
 
-function pickIntro(rng: Rng, topTheme: string, lang: Lang, area: AreaCode): string | null {
-  const voice = rng.weighted(VOICES.map((v) => [v, v.themes.includes(topTheme) ? 4 : 1] as const))
+/** A speaker who talks about their own children or spouse is not the sixteen-year-old. */
+const SPEAKS_AS_PARENT = /\b(my (kids|son|daughter|youngest|husband)|mis hijos|mi hij[oa]|mi niña|mi esposo|el más chiquito)\b/i
+
+function pickIntro(rng: Rng, topTheme: string, lang: Lang, area: AreaCode, body: string): string | null {
+  const voices = SPEAKS_AS_PARENT.test(body) ? VOICES.filter((v) => v.id !== 'teenager') : VOICES
+  const voice = rng.weighted(voices.map((v) => [v, v.themes.includes(topTheme) ? 4 : 1] as const))
   // "I have lived in a part of town I don't know well" reads badly: no neighbourhood when the Area is unknown.
   const variants = voice[lang].filter((variant) => area !== 'not-sure' || !variant.includes('{hood}'))
   if (variants.length === 0) return null
@@ -362,7 +366,7 @@ const AGENCY_PATTERNS: (readonly [Agency, RegExp])[] = [
   ['other-federal', /federal agents?|FEDERAL AGENT|agentes federales|\bfederales\b/],
   ['lapd', /LAPD|\bpolice\b|\bofficers?\b|\bsergeant\b|\bpolic[ií]as?\b|\bsargento\b/],
   ['lasd', /Sheriff|sheriffs|deputies/],
-  ['other-city', /librarian|bibliotecaria|park staff|personal del parque|Recreation and Parks|Parques y Recreación|day-labor center|centro de jornaleros|social worker from the City|trabajadora social de la Ciudad|immigrant affairs office|asuntos de inmigrantes/],
+  ['other-city', /librarian|bibliotecaria|park staff|personal del parque|Recreation and Parks|Parques y Recreación|day-labor center staff|[Ll]os del centro de jornaleros|social worker from the City|trabajadora social de la Ciudad|immigrant affairs office|asuntos de inmigrantes/],
   ['unknown', /couldn’t identify|plain clothes|no supimos quiénes|vestidos de civil/],
 ]
 const FEDERAL: Agency[] = ['ice', 'cbp', 'hsi', 'national-guard', 'other-federal']
