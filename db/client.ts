@@ -1,0 +1,40 @@
+import { mkdirSync } from 'node:fs'
+import { PGlite } from '@electric-sql/pglite'
+import { Kysely, PostgresDialect } from 'kysely'
+import pg from 'pg'
+import { PGliteDialect } from './pglite-dialect'
+import type { Database } from './schema'
+
+export type Db = Kysely<Database>
+
+export type DbOptions = {
+  /** postgres://… to use a PostgreSQL server; absent means embedded PGlite. */
+  databaseUrl?: string
+  /** Folder for the embedded database; `memory://` for a throwaway one. */
+  dataDir: string
+}
+
+// Counts come back as int8; parse them to numbers the same way on both drivers.
+const INT8_OID = 20
+const parseInt8 = (value: string) => Number(value)
+pg.types.setTypeParser(INT8_OID, parseInt8)
+
+/** PGlite when no DATABASE_URL, else a pg pool. See docs/decisions/001-pglite-by-default.md. */
+export function createDb(options: DbOptions): Db {
+  if (options.databaseUrl) {
+    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 })
+    // A dropped connection (server restart) must not crash the process; the pool reconnects.
+    pool.on('error', (error) => console.error('[db] idle client error:', error.message))
+    return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
+  }
+  const dataDir = options.dataDir
+  if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true })
+  const client = new PGlite(dataDir, { parsers: { [INT8_OID]: parseInt8 } })
+  return new Kysely<Database>({ dialect: new PGliteDialect(client) })
+}
+
+export function describeDb(options: DbOptions): string {
+  if (!options.databaseUrl) return `PGlite (embedded) in ${options.dataDir}`
+  const url = new URL(options.databaseUrl)
+  return `PostgreSQL at ${url.hostname}:${url.port || 5432}${url.pathname}`
+}

@@ -1,0 +1,12 @@
+import type { Migration } from 'kysely'
+import * as foundation from './2026_11_27_130000_foundation'
+
+/**
+ * Every migration, by name, in order. Listed statically so the same code runs
+ * under tsx, vitest and bundlers (Kysely's FileMigrationProvider uses a native
+ * dynamic import that cannot load .ts files). tests/integration/migrations.test.ts
+ * checks that every file in this folder is listed.
+ */
+export const migrations: Record<string, Migration> = {
+  '2026_11_27_130000_foundation': foundation,
+}
