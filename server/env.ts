@@ -1,0 +1,90 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { randomBytes } from 'node:crypto'
+import path from 'node:path'
+import { z } from 'zod'
+
+/**
+ * The environment, parsed once at boot. Every variable is listed in README.md.
+ * A bad value stops the process with a message naming the variable.
+ */
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  VOCES_DATA_DIR: z.string().min(1).default('./data'),
+  VOCES_SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  VOCES_ENCRYPTION_KEY: z
+    .string()
+    .regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hex characters (32 bytes), e.g. from `openssl rand -hex 32`')
+    .optional(),
+  VOCES_SESSION_DAYS: z.coerce.number().int().min(1).max(90).default(7),
+  VOCES_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+  VOCES_MIN_CELL: z.coerce.number().int().min(2).max(100).default(5),
+  VOCES_SEED_DEMO: z
+    .enum(['true', 'false', '1', '0'])
+    .default('true')
+    .transform((v) => v === 'true' || v === '1'),
+  VOCES_SECURE_COOKIES: z
+    .enum(['true', 'false', 'auto'])
+    .default('auto'),
+})
+
+export type Env = z.infer<typeof EnvSchema> & {
+  dataDir: string
+  sessionSecret: string
+  encryptionKey: Buffer
+  secureCookies: boolean
+}
+
+export class EnvError extends Error {}
+
+export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const parsed = EnvSchema.safeParse(source)
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`)
+    throw new EnvError(`Invalid environment:\n${lines.join('\n')}\nSee the configuration table in README.md.`)
+  }
+  const env = parsed.data
+  const dataDir = path.resolve(env.VOCES_DATA_DIR)
+  const production = env.NODE_ENV === 'production'
+  const secret = (name: string, value: string | undefined, bytes: number) =>
+    value ?? secretFromDataDir(dataDir, name, bytes, production && Boolean(env.DATABASE_URL))
+  return {
+    ...env,
+    dataDir,
+    sessionSecret: secret('session-secret', env.VOCES_SESSION_SECRET, 32),
+    encryptionKey: Buffer.from(secret('encryption-key', env.VOCES_ENCRYPTION_KEY, 32), 'hex'),
+    secureCookies: env.VOCES_SECURE_COOKIES === 'auto' ? production && env.HOST !== '127.0.0.1' && env.HOST !== 'localhost' : env.VOCES_SECURE_COOKIES === 'true',
+  }
+}
+
+/**
+ * For the embedded default a secret is generated once into the data folder (with a
+ * warning): it must survive restarts or sessions and encrypted originals are lost.
+ * A production server on PostgreSQL must be given its secrets explicitly.
+ */
+function secretFromDataDir(dataDir: string, name: string, bytes: number, mustBeGiven: boolean): string {
+  const envName = name === 'encryption-key' ? 'VOCES_ENCRYPTION_KEY' : 'VOCES_SESSION_SECRET'
+  if (mustBeGiven) {
+    throw new EnvError(`Invalid environment:\n  ${envName}: required in production with DATABASE_URL\nSee the configuration table in README.md.`)
+  }
+  const file = path.join(dataDir, `${name}.hex`)
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim()
+  mkdirSync(dataDir, { recursive: true })
+  const value = randomBytes(bytes).toString('hex')
+  writeFileSync(file, value + '\n', { mode: 0o600 })
+  console.warn(`[voces] ${envName} is not set: generated one into ${file}. Back it up with the data; set ${envName} in production.`)
+  return value
+}
+
+let cached: Env | undefined
+/** The process environment, parsed on first use. */
+export function getEnv(): Env {
+  cached ??= parseEnv()
+  return cached
+}

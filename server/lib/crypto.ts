@@ -1,0 +1,46 @@
+import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto'
+
+/** AES-256-GCM: 12-byte IV | 16-byte tag | ciphertext, one buffer. */
+export function encryptText(plain: string, key: Buffer): Buffer {
+  const iv = randomBytes(12)
+  const cipher = createCipheriv('aes-256-gcm', key, iv)
+  const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()])
+  return Buffer.concat([iv, cipher.getAuthTag(), body])
+}
+
+export function decryptText(sealed: Uint8Array, key: Buffer): string {
+  const buf = Buffer.from(sealed)
+  const decipher = createDecipheriv('aes-256-gcm', key, buf.subarray(0, 12))
+  decipher.setAuthTag(buf.subarray(12, 28))
+  return Buffer.concat([decipher.update(buf.subarray(28)), decipher.final()]).toString('utf8')
+}
+
+export function randomToken(bytes = 32): string {
+  return randomBytes(bytes).toString('base64url')
+}
+
+export function sha256(value: string): string {
+  return createHash('sha256').update(value).digest('hex')
+}
+
+export function hmac(value: string, secret: string): string {
+  return createHmac('sha256', secret).update(value).digest('base64url')
+}
+
+export function safeEqual(a: string, b: string): boolean {
+  const left = Buffer.from(a)
+  const right = Buffer.from(b)
+  return left.length === right.length && timingSafeEqual(left, right)
+}
+
+const RECEIPT_ALPHABET = '23456789ABCDEFGHJKMNPQRSTVWXYZ' // no 0/O, 1/I/L, U: easy to read aloud
+/** A receipt code like `VX7-K3M-9QA`: 9 symbols of 30, about 44 bits. */
+export function receiptCode(): string {
+  const bytes = randomBytes(9)
+  let code = ''
+  for (let i = 0; i < 9; i++) {
+    if (i > 0 && i % 3 === 0) code += '-'
+    code += RECEIPT_ALPHABET[bytes[i]! % RECEIPT_ALPHABET.length]
+  }
+  return code
+}

@@ -1,0 +1,96 @@
+/**
+ * The Voces server: migrates, seeds demo content on an empty database, then
+ * serves Remix (pages, and /api/trpc as a resource route) and /healthz.
+ *   npm start   → production build
+ *   npm run dev → Vite dev server with hot reload
+ */
+import path from 'node:path'
+import { createRequestHandler } from '@remix-run/express'
+import type { ServerBuild } from '@remix-run/node'
+import compression from 'compression'
+import express from 'express'
+import { sql } from 'kysely'
+import { describeDb } from '../db/client'
+import { migrateToLatest } from '../db/migrator'
+import { getDb } from './db'
+import { EnvError, getEnv } from './env'
+import { DEMO_ACCOUNTS, seedDemo } from './services/seed'
+
+const dev = process.argv.includes('--dev')
+
+async function main() {
+  const env = getEnv()
+  const db = getDb()
+  console.log(`[voces] database: ${describeDb({ databaseUrl: env.DATABASE_URL, dataDir: path.join(env.dataDir, 'pglite') })}`)
+  const applied = await migrateToLatest(db)
+  if (applied.length) console.log(`[voces] migrations applied: ${applied.join(', ')}`)
+  if (env.VOCES_SEED_DEMO) {
+    const started = Date.now()
+    if (await seedDemo(db, env)) console.log(`[voces] demo content seeded in ${((Date.now() - started) / 1000).toFixed(1)} s`)
+  }
+
+  const app = express()
+  app.disable('x-powered-by')
+  app.use(compression())
+
+  app.get('/healthz', async (_req, res) => {
+    try {
+      await sql`select 1`.execute(db)
+      res.status(200).json({ status: 'ok' })
+    } catch {
+      res.status(503).json({ status: 'unavailable' })
+    }
+  })
+
+  // Mutations must come from our own pages: a cross-site Origin is refused outright.
+  // (Forms and tRPC also carry a CSRF token; see docs/decisions/003-sessions-and-csrf.md.)
+  app.use((req, res, next) => {
+    if (req.method === 'GET' || req.method === 'HEAD') return next()
+    const origin = req.get('origin')
+    if (origin && origin !== 'null' && new URL(origin).host !== req.get('host')) {
+      res.status(403).type('text/plain').send('Cross-site request refused')
+      return
+    }
+    next()
+  })
+
+  let build: ServerBuild | (() => Promise<ServerBuild>)
+  if (dev) {
+    const vite = await import('vite')
+    const viteServer = await vite.createServer({ server: { middlewareMode: true } })
+    app.use(viteServer.middlewares)
+    build = () => viteServer.ssrLoadModule('virtual:remix/server-build') as Promise<ServerBuild>
+  } else {
+    const buildDir = path.resolve('build')
+    app.use('/assets', express.static(path.join(buildDir, 'client/assets'), { immutable: true, maxAge: '1y' }))
+    app.use(express.static(path.join(buildDir, 'client'), { maxAge: '1h' }))
+    build = (await import(path.join(buildDir, 'server/index.js'))) as ServerBuild
+  }
+  app.all('*', createRequestHandler({ build, mode: dev ? 'development' : 'production' }))
+
+  const server = app.listen(env.PORT, env.HOST, () => {
+    const url = `http://${env.HOST === '127.0.0.1' ? 'localhost' : env.HOST}:${env.PORT}`
+    console.log(`[voces] serving on ${url}`)
+    if (env.VOCES_SEED_DEMO) printDemoAccounts()
+  })
+
+  const shutdown = async (signal: string) => {
+    console.log(`[voces] ${signal}: shutting down`)
+    server.close()
+    await db.destroy().catch(() => {})
+    process.exit(0)
+  }
+  process.on('SIGINT', () => void shutdown('SIGINT'))
+  process.on('SIGTERM', () => void shutdown('SIGTERM'))
+}
+
+function printDemoAccounts() {
+  console.log('[voces] demo accounts (demo data only — set VOCES_SEED_DEMO=false for a real deployment):')
+  for (const account of DEMO_ACCOUNTS) console.log(`  ${account.role.padEnd(12)} ${account.email.padEnd(24)} ${account.password}`)
+}
+
+main().catch((error) => {
+  if (error instanceof EnvError) console.error(error.message)
+  else console.error('[voces] failed to start:', error)
+  process.exit(1)
+})

@@ -1,0 +1,30 @@
+import { authedProcedure, publicProcedure, router } from '../trpc'
+import { LocaleSchema, LoginSchema } from '../schemas/auth'
+import { homePathFor, login, logout } from '../services/auth'
+import { setUserLocale } from '../repositories/user'
+import { clearCookieHeader, cookieHeader, SESSION_COOKIE } from '../lib/cookies'
+
+export const authRouter = router({
+  /** The signed-in user, or null. */
+  me: publicProcedure.query(({ ctx }) => ctx.user),
+
+  login: publicProcedure.input(LoginSchema).mutation(async ({ ctx, input }) => {
+    const session = await login(ctx.db, input, ctx.now, ctx.env.VOCES_SESSION_DAYS)
+    ctx.resHeaders.append(
+      'Set-Cookie',
+      cookieHeader(SESSION_COOKIE, session.token, { secure: ctx.env.secureCookies, maxAgeSeconds: ctx.env.VOCES_SESSION_DAYS * 86_400 }),
+    )
+    return { home: homePathFor(session.user.role), user: session.user }
+  }),
+
+  logout: authedProcedure.mutation(async ({ ctx }) => {
+    if (ctx.sessionId) await logout(ctx.db, ctx.sessionId, ctx.now)
+    ctx.resHeaders.append('Set-Cookie', clearCookieHeader(SESSION_COOKIE, ctx.env.secureCookies))
+    return { ok: true }
+  }),
+
+  setLocale: authedProcedure.input(LocaleSchema).mutation(async ({ ctx, input }) => {
+    await setUserLocale(ctx.db, ctx.user.id, input.locale)
+    return { locale: input.locale }
+  }),
+})

@@ -1,0 +1,22 @@
+import { publicProcedure, router, staffProcedure } from '../trpc'
+import { InvitationAcceptSchema, InvitationCreateSchema, InvitationTokenSchema } from '../schemas/auth'
+import { acceptInvitation, createInvitation, describeInvitation, listInvitations } from '../services/invitation'
+import { homePathFor } from '../services/auth'
+import { cookieHeader, SESSION_COOKIE } from '../lib/cookies'
+
+export const invitationRouter = router({
+  create: staffProcedure.input(InvitationCreateSchema).mutation(({ ctx, input }) => createInvitation(ctx.db, ctx.user, input, ctx.now)),
+
+  list: staffProcedure.query(({ ctx }) => listInvitations(ctx.db, ctx.user)),
+
+  byToken: publicProcedure.input(InvitationTokenSchema).query(({ ctx, input }) => describeInvitation(ctx.db, input.token, ctx.now)),
+
+  accept: publicProcedure.input(InvitationAcceptSchema).mutation(async ({ ctx, input }) => {
+    const session = await acceptInvitation(ctx.db, input, ctx.now, ctx.env.VOCES_SESSION_DAYS)
+    ctx.resHeaders.append(
+      'Set-Cookie',
+      cookieHeader(SESSION_COOKIE, session.token, { secure: ctx.env.secureCookies, maxAgeSeconds: ctx.env.VOCES_SESSION_DAYS * 86_400 }),
+    )
+    return { home: homePathFor(session.role) }
+  }),
+})

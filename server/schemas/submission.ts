@@ -1,0 +1,48 @@
+import { z } from 'zod'
+import { AGENCIES, AREA_CODES, SETTINGS, SUBMISSION_STATUSES } from './reference'
+
+// One schema per shape: the form, the procedure and the CSV import all use these.
+// Messages are translation keys ("errors.*").
+
+export const TESTIMONY_MAX = 10_000
+
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, 'errors.tooLong')
+    .optional()
+    .transform((v) => (v ? v : undefined))
+
+export const IncidentMonthSchema = z
+  .string()
+  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'errors.month')
+  .refine((v) => v >= '2000-01', 'errors.month')
+
+export const SubmissionInputSchema = z.object({
+  text: z
+    .string({ error: 'errors.required' })
+    .trim()
+    .min(1, 'errors.required')
+    .max(TESTIMONY_MAX, 'errors.tooLong'),
+  incidentMonth: IncidentMonthSchema.optional(),
+  area: z.enum(AREA_CODES, { error: 'errors.choose' }).optional(),
+  setting: z.enum(SETTINGS, { error: 'errors.choose' }).optional(),
+  agencies: z.array(z.enum(AGENCIES, { error: 'errors.choose' })).max(AGENCIES.length).default([]),
+  cityResponse: optionalText(2000),
+  guidanceWanted: optionalText(2000),
+  consentQuote: z.boolean().default(false),
+  consentContact: z.boolean().default(false),
+})
+export type SubmissionInput = z.infer<typeof SubmissionInputSchema>
+
+export const SubmissionIdSchema = z.object({ id: z.uuid() })
+export const ReceiptSchema = z.object({ code: z.string().trim().toUpperCase().regex(/^[0-9A-Z]{3}-[0-9A-Z]{3}-[0-9A-Z]{3}$/, 'errors.receipt') })
+
+export const SubmissionListSchema = z.object({
+  status: z.enum(SUBMISSION_STATUSES).optional(),
+  language: z.enum(['en', 'es', 'other']).optional(),
+  page: z.number().int().min(1).max(100_000).default(1),
+  pageSize: z.number().int().min(5).max(100).default(25),
+})
+export type SubmissionListInput = z.infer<typeof SubmissionListSchema>
