@@ -1,0 +1,34 @@
+import { data, redirect } from '@remix-run/node'
+import { TRPCError } from '@trpc/server'
+import { getHTTPStatusCodeFromError } from '@trpc/server/http'
+import { createContext } from '../../server/context'
+import { getEnv } from '../../server/env'
+import { verifyCsrf } from '../../server/lib/csrf'
+import { createCaller } from '../../server/routers/_app'
+
+/**
+ * The bridge from Remix loaders and actions to tRPC: procedures are called in
+ * process, with the same context (user, CSRF proof) as over HTTP.
+ * Actions pass the submitted form so its CSRF token can be checked, and a
+ * Headers object to collect Set-Cookie from procedures.
+ */
+export async function getCaller(request: Request, options: { form?: FormData; resHeaders?: Headers } = {}) {
+  const csrfVerified = options.form ? verifyCsrf(request.headers.get('cookie'), options.form.get('csrf'), getEnv().sessionSecret) : false
+  const ctx = await createContext({ request, resHeaders: options.resHeaders, csrfVerified })
+  return createCaller(ctx)
+}
+
+/** Turns a procedure's TRPCError into the HTTP response a route should give. */
+export function toResponse(error: unknown): never {
+  if (error instanceof TRPCError) {
+    if (error.code === 'UNAUTHORIZED') throw redirect('/login')
+    throw data({ message: error.message }, { status: getHTTPStatusCodeFromError(error) })
+  }
+  throw error
+}
+
+/** The translation key of a procedure error, for showing beside a form; rethrows anything else. */
+export function formErrorOf(error: unknown): string {
+  if (error instanceof TRPCError && error.code !== 'INTERNAL_SERVER_ERROR') return error.message
+  throw error
+}

@@ -1,0 +1,185 @@
+import { data, type LinksFunction, type LoaderFunctionArgs } from '@remix-run/node'
+import {
+  Form,
+  isRouteErrorResponse,
+  Link,
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useLocation,
+  useRouteError,
+  useRouteLoaderData,
+} from '@remix-run/react'
+import { useMemo } from 'react'
+import { I18nextProvider, useTranslation } from 'react-i18next'
+import { getCaller } from './.server/trpc'
+import { ensureCsrf, resolveLocale } from './.server/request'
+import { CsrfInput } from './components/csrf-input'
+import { createI18n } from './i18n/i18n'
+import stylesUrl from './styles.css?url'
+
+export const links: LinksFunction = () => [
+  { rel: 'stylesheet', href: stylesUrl },
+  { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
+]
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const caller = await getCaller(request)
+  const user = await caller.auth.me()
+  const locale = resolveLocale(request, user?.locale)
+  const csrf = ensureCsrf(request)
+  const headers = new Headers({ Vary: 'Cookie, Accept-Language' })
+  if (csrf.setCookie) headers.append('Set-Cookie', csrf.setCookie)
+  return data({ locale, csrf: csrf.token, user: user ? { displayName: user.displayName, role: user.role, organizationName: user.organizationName } : null }, { headers })
+}
+
+export type RootData = Awaited<ReturnType<typeof loader>>['data']
+
+export function useRootData(): RootData | undefined {
+  return useRouteLoaderData<typeof loader>('root') as RootData | undefined
+}
+
+export function Layout({ children }: { children: React.ReactNode }) {
+  const root = useRootData()
+  const locale = root?.locale ?? 'en'
+  const i18n = useMemo(() => createI18n(locale), [locale])
+  return (
+    <html lang={locale}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="referrer" content="no-referrer" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        <I18nextProvider i18n={i18n}>
+          <Header />
+          <main id="main" tabIndex={-1}>
+            {children}
+          </main>
+          <Footer />
+        </I18nextProvider>
+        <ScrollRestoration />
+        <Scripts />
+      </body>
+    </html>
+  )
+}
+
+const NAV: Record<string, { to: string; key: string }[]> = {
+  submitter: [
+    { to: '/org', key: 'nav.orgHome' },
+    { to: '/org/submit', key: 'nav.submit' },
+  ],
+  facilitator: [
+    { to: '/workspace', key: 'nav.submissions' },
+    { to: '/invitations', key: 'nav.invitations' },
+  ],
+  commission: [{ to: '/commission', key: 'nav.reports' }],
+  admin: [
+    { to: '/admin', key: 'nav.admin' },
+    { to: '/invitations', key: 'nav.invitations' },
+  ],
+}
+
+function Header() {
+  const { t } = useTranslation()
+  const root = useRootData()
+  const location = useLocation()
+  const user = root?.user
+  return (
+    <header className="site-header">
+      <a className="skip-link" href="#main">
+        {t('common.skipToContent')}
+      </a>
+      <div className="site-header__bar">
+        <Link to="/" className="brand">
+          Voces
+        </Link>
+        <LanguageSwitcher redirectTo={location.pathname + location.search} />
+      </div>
+      {user ? (
+        <nav aria-label={t('nav.label')} className="site-nav">
+          <ul>
+            {(NAV[user.role] ?? []).map((item) => (
+              <li key={item.to}>
+                <Link to={item.to}>{t(item.key)}</Link>
+              </li>
+            ))}
+          </ul>
+          <div className="site-nav__user">
+            <span>
+              {user.displayName}
+              <span className="badge">{t(`roles.${user.role}`)}</span>
+            </span>
+            <Form method="post" action="/logout">
+              <CsrfInput />
+              <button type="submit" className="button button--link">
+                {t('nav.logout')}
+              </button>
+            </Form>
+          </div>
+        </nav>
+      ) : null}
+    </header>
+  )
+}
+
+function LanguageSwitcher({ redirectTo }: { redirectTo: string }) {
+  const { t, i18n } = useTranslation()
+  return (
+    <Form method="post" action="/set-language" className="language-switcher" aria-label={t('common.language')}>
+      <CsrfInput />
+      <input type="hidden" name="redirectTo" value={redirectTo} />
+      {(['en', 'es'] as const).map((lng) => (
+        <button
+          key={lng}
+          type="submit"
+          name="locale"
+          value={lng}
+          lang={lng}
+          aria-pressed={i18n.language === lng}
+          className="language-switcher__option"
+        >
+          {lng === 'en' ? 'English' : 'Español'}
+        </button>
+      ))}
+    </Form>
+  )
+}
+
+function Footer() {
+  const { t } = useTranslation()
+  return (
+    <footer className="site-footer">
+      <p>{t('footer.privacy')}</p>
+    </footer>
+  )
+}
+
+export default function App() {
+  return <Outlet />
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError()
+  const { t } = useTranslation()
+  let status = 500
+  let key = 'errors.unexpected'
+  if (isRouteErrorResponse(error)) {
+    status = error.status
+    key = typeof error.data?.message === 'string' && error.data.message.startsWith('errors.') ? error.data.message : status === 404 ? 'errors.notFound' : status === 403 ? 'errors.forbidden' : 'errors.unexpected'
+  }
+  return (
+    <section className="page narrow">
+      <h1>{t('errors.title', { status })}</h1>
+      <p>{t(key)}</p>
+      <p>
+        <Link to="/">{t('common.backHome')}</Link>
+      </p>
+    </section>
+  )
+}
