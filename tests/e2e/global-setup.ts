@@ -1,0 +1,63 @@
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process'
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { createServer } from 'node:net'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import type { TestProject } from 'vitest/node'
+import { CHROMIUM_PATH } from './support/browser'
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    baseURL: string
+  }
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer()
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address()
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))))
+    })
+  })
+}
+
+let server: ChildProcess | undefined
+let dataDir: string | undefined
+
+export async function setup(project: TestProject) {
+  if (!existsSync(CHROMIUM_PATH)) {
+    throw new Error(`Browser tests need Chromium at ${CHROMIUM_PATH}: apt-get install -y chromium (see README, "Tests").`)
+  }
+  const root = path.resolve(__dirname, '../..')
+  execFileSync('npx', ['remix', 'vite:build', '--logLevel', 'error'], { cwd: root, stdio: 'inherit' })
+  const port = await freePort()
+  dataDir = mkdtempSync(path.join(tmpdir(), 'voces-e2e-'))
+  let output = ''
+  server = spawn('npx', ['tsx', 'server/main.ts'], {
+    cwd: root,
+    env: { ...process.env, NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', VOCES_DATA_DIR: dataDir, DATABASE_URL: '' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  server.stdout!.on('data', (d) => (output += d))
+  server.stderr!.on('data', (d) => (output += d))
+  const baseURL = `http://127.0.0.1:${port}`
+  const deadline = Date.now() + 120_000
+  for (;;) {
+    if (server.exitCode !== null) throw new Error(`The server exited early:\n${output}`)
+    try {
+      if ((await fetch(`${baseURL}/healthz`)).ok) break
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error(`The server did not become healthy in 120 s:\n${output}`)
+    await new Promise((r) => setTimeout(r, 250))
+  }
+  project.provide('baseURL', baseURL)
+}
+
+export async function teardown() {
+  server?.kill('SIGTERM')
+  await new Promise((r) => setTimeout(r, 500))
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true })
+}

@@ -1,0 +1,66 @@
+import { fetchRequestHandler } from '@trpc/server/adapters/fetch'
+import superjson from 'superjson'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Db } from '../../db/client'
+import { createContext } from '../../server/context'
+import { verifyCsrf, issueCsrfToken } from '../../server/lib/csrf'
+import { appRouter } from '../../server/routers/_app'
+import { createTestDb, testEnv } from '../support/db'
+import { makeUser, TEST_PASSWORD } from '../support/factories'
+
+const env = testEnv()
+let db: Db
+let close: () => Promise<void>
+
+beforeAll(async () => {
+  ;({ db, close } = await createTestDb())
+})
+afterAll(() => close())
+
+/** The same wiring as app/routes/api.trpc.$trpc.ts, with this file's database. */
+function handle(request: Request) {
+  return fetchRequestHandler({
+    endpoint: '/api/trpc',
+    req: request,
+    router: appRouter,
+    createContext: ({ req, resHeaders }) =>
+      createContext({ request: req, resHeaders, db, env, csrfVerified: verifyCsrf(req.headers.get('cookie'), req.headers.get('x-csrf-token'), env.sessionSecret) }),
+  })
+}
+
+function post(path: string, body: unknown, headers: Record<string, string> = {}) {
+  return handle(new Request(`http://localhost/api/trpc/${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(superjson.serialize(body)) }))
+}
+
+describe('/api/trpc over HTTP', () => {
+  it('refuses a mutation without the CSRF header, and accepts it with a matching cookie and header', async () => {
+    const user = await makeUser(db, 'facilitator')
+    const refused = await post('auth.login', { email: user.email, password: TEST_PASSWORD })
+    expect(refused.status).toBe(403)
+
+    const token = issueCsrfToken(env.sessionSecret)
+    const wrong = await post('auth.login', { email: user.email, password: TEST_PASSWORD }, { cookie: `voces_csrf=${token}`, 'x-csrf-token': issueCsrfToken(env.sessionSecret) })
+    expect(wrong.status).toBe(403)
+
+    const ok = await post('auth.login', { email: user.email, password: TEST_PASSWORD }, { cookie: `voces_csrf=${token}`, 'x-csrf-token': token })
+    expect(ok.status).toBe(200)
+    expect(ok.headers.get('set-cookie')).toMatch(/voces_session=/)
+  })
+
+  it('gives an anonymous caller 401 on a protected query, without data', async () => {
+    const res = await handle(new Request('http://localhost/api/trpc/submission.list?input=' + encodeURIComponent(JSON.stringify(superjson.serialize({})))))
+    expect(res.status).toBe(401)
+    const body = await res.json()
+    expect(JSON.stringify(body)).not.toContain('text')
+    expect(superjson.deserialize<{ message: string }>(body.error).message).toBe('errors.unauthorized')
+  })
+
+  it('answers bad input with 400 and field errors, never a stack trace', async () => {
+    const token = issueCsrfToken(env.sessionSecret)
+    const res = await post('auth.login', { email: 'not-an-email', password: '' }, { cookie: `voces_csrf=${token}`, 'x-csrf-token': token })
+    expect(res.status).toBe(400)
+    const error = superjson.deserialize<{ data: { fieldErrors: Record<string, string[]>; stack?: string } }>((await res.json()).error)
+    expect(error.data.fieldErrors.email).toEqual(['errors.email'])
+    expect(error.data.stack).toBeUndefined()
+  })
+})

@@ -1,0 +1,48 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Db } from '../../db/client'
+import { DEMO_ACCOUNTS, seedDemo } from '../../server/services/seed'
+import { STARTER_CODEBOOK } from '../../server/schemas/reference'
+import { createTestDb, testEnv } from '../support/db'
+import { callerFor } from '../support/factories'
+
+const env = testEnv()
+let db: Db
+let close: () => Promise<void>
+
+beforeAll(async () => {
+  ;({ db, close } = await createTestDb())
+})
+afterAll(() => close())
+
+describe('demo seed', () => {
+  it('creates organizations, one account per role, the codebook and 300+ demo testimonies, once', async () => {
+    expect(await seedDemo(db, env)).toBe(true)
+    const count = async (table: 'organizations' | 'users' | 'tags' | 'submissions') =>
+      Number((await db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n)
+    expect(await count('organizations')).toBe(2)
+    expect(await count('users')).toBe(DEMO_ACCOUNTS.length)
+    const codebookSize = STARTER_CODEBOOK.reduce((n, e) => n + 1 + (e.children?.length ?? 0), 0)
+    expect(await count('tags')).toBe(codebookSize)
+    const submissions = await count('submissions')
+    expect(submissions).toBeGreaterThanOrEqual(300)
+
+    const languages = await db.selectFrom('submissions').select(['language', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('language').execute()
+    const byLang = Object.fromEntries(languages.map((l) => [l.language, Number(l.n)]))
+    expect(byLang.en).toBeGreaterThan(100)
+    expect(byLang.es).toBeGreaterThan(100)
+    expect(await db.selectFrom('submissions').select('id').where('is_demo', '=', false).execute()).toHaveLength(0)
+    const areas = await db.selectFrom('submissions').select('area').distinct().execute()
+    expect(areas.length).toBeGreaterThanOrEqual(21)
+
+    // Starting twice does not duplicate it.
+    expect(await seedDemo(db, env)).toBe(false)
+    expect(await count('submissions')).toBe(submissions)
+  })
+
+  it('demo accounts can sign in with the printed passwords', async () => {
+    for (const account of DEMO_ACCOUNTS) {
+      const result = await callerFor(db, env, null).auth.login({ email: account.email, password: account.password })
+      expect(result.user.role).toBe(account.role)
+    }
+  })
+})
