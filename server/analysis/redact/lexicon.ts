@@ -135,6 +135,16 @@ export const NOT_NAME_WORDS = words(`
   street st avenue ave boulevard blvd calle avenida apt depto
   they're we're there's it's that's don't didn't can't won't
   after around about during near next today yesterday tonight morning afternoon evening night
+  honduran hondureno hondurena guatemalteco guatemalteca salvadoreno salvadorena mexicanos nicaraguan
+  nicaraguense american americano americana chicano chicana catholic catolico catolica christian cristiano
+  cristiana indigenous indigena zapoteco zapoteca mixteco mixteca maya mayan k'iche' quiche korean filipino
+  filipina armenian vietnamese chinese colombian colombiano colombiana peruvian peruano peruana venezuelan
+  venezolano venezolana cuban cubano cubana dominican dominicano dominicana ecuadorian ecuatoriano
+  ecuatoriana undocumented indocumentado indocumentada citizen ciudadano ciudadana resident residente
+  dreamer daca tps not no sorry afraid scared here going from de testigo witness volunteer voluntario
+  voluntaria member miembro parent madre padre mother father grandmother abuela abuelo a an one
+  officer officers agente sergeant detective deputy captain lieutenant sargento teniente capitan dr dra
+  lic ing team equipo staff
 `)
 
 /**

@@ -54,15 +54,29 @@ const STRONG_CUE = new RegExp(
     '\\bnombre\\s*:',
     '\\bfirmad[oa] por\\b',
     '\\bsigned\\b',
+    '\\bI am\\b',
+    "\\bI['’]m\\b",
+    '\\bsoy\\b',
+    '\\bcontact(?:o|ar a|en a|e a)?\\s*:?',
+    '\\bask for\\b',
+    '\\bpreg[uú]nte(?:n)? por\\b',
+    '\\bthis is\\b',
+    '\\bhabla\\b',
+    '\\bspeaking\\b',
   ].join('|'),
   'giu',
 )
 /** Weak cues take a following word only when it is a known first name. */
-const WEAK_CUE = /\b(?:I am|I'm|I’m|this is|soy|es|is|was|era|with|con|and|y|to|a|for|para)\s+$/i
+const WEAK_CUE = /\b(?:es|is|was|era|with|con|and|y|to|a|for|para)\s+$/i
 
 const KIN =
   'husband|wife|son|daughter|brother|sister|mother|father|mom|mum|dad|uncle|aunt|auntie|cousin|nephew|niece|neighbou?r|friend|coworker|co-worker|boss|partner|boyfriend|girlfriend|grandson|granddaughter|grandmother|grandfather|grandma|grandpa|grandchild|stepson|stepdaughter|stepfather|stepmother|brother-in-law|sister-in-law|son-in-law|daughter-in-law|father-in-law|mother-in-law|roommate|tenant|landlord|landlady|employer|employee|client|classmate|teacher|student|kid|child|baby|fianc[ée]e?|compadre|comadre|esposo|esposa|marido|hijo|hija|hermano|hermana|mam[áa]|madre|pap[áa]|padre|t[íi]o|t[íi]a|primo|prima|sobrino|sobrina|vecin[oa]|amig[oa]|compa[ñn]er[oa]|suegr[oa]|cu[ñn]ad[oa]|niet[oa]|abuel[oa]|abuelit[oa]|novi[oa]|patr[óo]n|patrona|jefe|jefa|hijastr[oa]|padrastro|madrastra|ahijad[oa]|padrino|madrina|inquilin[oa]|caser[oa]|due[ñn][oa]|maestr[oa]|profesora?|ni[ñn][oa]|beb[ée]|mijo|mija|esposito|coworkers|compañeros de trabajo'
-const KIN_CUE = new RegExp(`(?<![\\p{L}])(?:${KIN})(?:s|es)?(?![\\p{L}])`, 'giu')
+const KIN_CUE = new RegExp(
+  `(?<![\\p{L}])(?:${KIN.split('|')
+    .sort((a, b) => b.length - a.length)
+    .join('|')})(?:s|es)?(?![\\p{L}-])`,
+  'giu',
+)
 const HONORIFIC_CUE =
   /(?<![\p{L}])(?:Mr|Mrs|Ms|Mx|Dr|Dra|Sr|Sra|Srta|Lic|Ing|Fr|Ofc|Sgt|Det|Lt|Capt|Dep)\.?(?=\s)|(?<![\p{L}])(?:Miss|Señor|Señora|Señorita|señor|señora|señorita|Don|Doña|doña|Licenciad[oa]|Profe|Pastor|Padre|Father|Sister|[Oo]fficer|[Aa]gent|[Aa]gente|[Dd]eputy|[Ss]ergeant|[Ss]argento|[Dd]etective|[Ll]ieutenant|[Tt]eniente|[Cc]aptain|[Cc]apit[áa]n|[Oo]ficial|[Pp]olic[íi]a|[Tt]rooper|[Mm]arshal|[Gg]uard|[Gg]uardia)(?![\p{L}])/gu
 
@@ -160,7 +174,7 @@ function extend(text: string, tokens: Token[], i: number, allowLower: boolean): 
       let p = k
       while (p + 1 < tokens.length && PARTICLES.has(tokens[p + 1].folded) && p - k < 1) p++
       const next = tokens[p + 1]
-      if (next && next.cap && isNameToken(next, false) && /^[ \t]+$/.test(text.slice(tokens[p].end, next.start))) {
+      if (next && next.cap && next.end - next.start > 1 && isNameToken(next, false) && /^[ \t]+$/.test(text.slice(tokens[p].end, next.start))) {
         last = p + 1
         count++
         continue
