@@ -10,14 +10,17 @@
 import {
   AMBIGUOUS_FIRST_NAMES,
   FIRST_NAMES,
-  NOT_NAME_WORDS,
+  buildNotNameWords,
   OFFICIAL_TITLES,
   PUBLIC_OFFICIAL_NAMES,
   PUBLIC_PHRASES,
   SURNAMES,
   fold,
 } from './lexicon'
+import { STOPWORDS_EN, STOPWORDS_ES } from './stopwords'
 import { PRIORITY, type Candidate } from './types'
+
+const NOT_NAME_WORDS = buildNotNameWords([...STOPWORDS_EN, ...STOPWORDS_ES])
 
 type Token = {
   start: number
@@ -32,6 +35,19 @@ const TOKEN = /[\p{L}\p{M}]+(?:['’-][\p{L}\p{M}]+)*/gu
 const PARTICLES = new Set(['de', 'del', 'la', 'las', 'los', 'y', 'van', 'von', 'da', 'di', 'dos', 'das', 'e'])
 const STREET_AFTER = /^[ \t]*(?:St|Street|Ave|Avenue|Blvd|Boulevard|Rd|Road|Dr|Drive|Way|Pl|Place|Ln|Lane|Ct|Court|Hwy|Park|Square|Plaza|Elementary|High|Middle|School|Library|Market|Hospital|Clinic|Center|Centre|Church|Station|Building|Street|Avenue)\b/
 const STREET_BEFORE = /(?:\b(?:calle|avenida|av\.|street|avenue|blvd\.?|boulevard|corner of|esquina de|esquina con|the|on)\s*)$/i
+
+/** Last words of place and organisation names: "Leimert Park", "Baldwin Hills", "Grand Central Market". */
+const PLACE_TAILS = new Set(
+  `park heights hills village valley city town beach lake square ranch oaks vista center centre mall plaza station
+  market mercado church iglesia school escuela high elementary middle hospital clinic clinica college university
+  universidad building edificio court corte library biblioteca stadium estadio store tienda grocers supermarket
+  foods bakery panaderia carniceria restaurant restaurante cafe motors auto shop garden gardens farms farm
+  apartments apartamentos manor towers terrace gate gateway harbor port airport aeropuerto district distrito
+  county condado department departamento commission comision council office oficina project proyecto
+  coalition coalicion alliance alianza union network red center fund fundacion foundation services servicios
+  times news noticias post radio tv channel canal network parish parroquia mission cathedral catedral
+  boulevard blvd avenue ave street st road rd way drive freeway fwy highway hwy`.split(/\s+/),
+)
 
 const STRONG_CUE = new RegExp(
   [
@@ -66,8 +82,6 @@ const STRONG_CUE = new RegExp(
   ].join('|'),
   'giu',
 )
-/** Weak cues take a following word only when it is a known first name. */
-const WEAK_CUE = /\b(?:es|is|was|era|with|con|and|y|to|a|for|para)\s+$/i
 
 const KIN =
   'husband|wife|son|daughter|brother|sister|mother|father|mom|mum|dad|uncle|aunt|auntie|cousin|nephew|niece|neighbou?r|friend|coworker|co-worker|boss|partner|boyfriend|girlfriend|grandson|granddaughter|grandmother|grandfather|grandma|grandpa|grandchild|stepson|stepdaughter|stepfather|stepmother|brother-in-law|sister-in-law|son-in-law|daughter-in-law|father-in-law|mother-in-law|roommate|tenant|landlord|landlady|employer|employee|client|classmate|teacher|student|kid|child|baby|fianc[ée]e?|compadre|comadre|esposo|esposa|marido|hijo|hija|hermano|hermana|mam[áa]|madre|pap[áa]|padre|t[íi]o|t[íi]a|primo|prima|sobrino|sobrina|vecin[oa]|amig[oa]|compa[ñn]er[oa]|suegr[oa]|cu[ñn]ad[oa]|niet[oa]|abuel[oa]|abuelit[oa]|novi[oa]|patr[óo]n|patrona|jefe|jefa|hijastr[oa]|padrastro|madrastra|ahijad[oa]|padrino|madrina|inquilin[oa]|caser[oa]|due[ñn][oa]|maestr[oa]|profesora?|ni[ñn][oa]|beb[ée]|mijo|mija|esposito|coworkers|compañeros de trabajo'
@@ -77,8 +91,13 @@ const KIN_CUE = new RegExp(
     .join('|')})(?:s|es)?(?![\\p{L}-])`,
   'giu',
 )
-const HONORIFIC_CUE =
-  /(?<![\p{L}])(?:Mr|Mrs|Ms|Mx|Dr|Dra|Sr|Sra|Srta|Lic|Ing|Fr|Ofc|Sgt|Det|Lt|Capt|Dep)\.?(?=\s)|(?<![\p{L}])(?:Miss|Señor|Señora|Señorita|señor|señora|señorita|Don|Doña|doña|Licenciad[oa]|Profe|Pastor|Padre|Father|Sister|[Oo]fficer|[Aa]gent|[Aa]gente|[Dd]eputy|[Ss]ergeant|[Ss]argento|[Dd]etective|[Ll]ieutenant|[Tt]eniente|[Cc]aptain|[Cc]apit[áa]n|[Oo]ficial|[Pp]olic[íi]a|[Tt]rooper|[Mm]arshal|[Gg]uard|[Gg]uardia)(?![\p{L}])/gu
+const HONORIFIC_ABBREVIATION =
+  /(?<![\p{L}])(?:Mr|Mrs|Ms|Mx|Dr|Dra|Sr|Sra|Srta|Lic|Ing|Fr|Ofc|Sgt|Det|Lt|Capt|Dep|Prof)\.?(?=\s)|(?<![\p{L}])(?:Miss|Don|Doña|Father|Sister|Brother)(?![\p{L}])/gu
+const HONORIFIC_WORD =
+  /(?<![\p{L}])(?:señor|señora|señorita|doña|licenciad[oa]|doctor|doctora|profe|profesor|profesora|maestr[oa]|pastor|pastora|padre|madre|hermano|hermana|officer|agent|agente|deputy|sergeant|sargento|detective|lieutenant|teniente|captain|capit[áa]n|oficial|polic[íi]a|trooper|marshal|guard|guardia|case ?manager|caseworker|trabajador(?:a)? social|social worker|abogad[oa]|lawyer|attorney|nurse|enfermer[oa]|coach|entrenador(?:a)?|manager|gerente|supervisor(?:a)?|encargad[oa]|mayordomo|capataz|foreman)(?![\p{L}])/giu
+/** Words before a capitalised word that make it a person: "le dije a Dulce", "asked Cirilo", "con Hermelinda". */
+const PERSON_CONTEXT =
+  /(?:\b(?:a|al|con|sin|para|por|asked|ask|told|tell|telling|with|without|saw|see|met|meet|helped|help|called|call|text|texted|took|detained|arrested|grabbed|handcuffed|deported|visited|visit|contact|contacted|and|y|e|or|o|que|dijo|told me|says|said|según)\s+)$/i
 
 const TITLE_TAIL =
   '(?:\\s+(?:of\\s+Police|de\\s+(?:la\\s+)?Polic[íi]a|of\\s+(?:the\\s+)?(?:LAPD|Los Angeles|L\\.A\\.|LA|City|County|State)|de\\s+(?:Los [ÁA]ngeles|LA|la Ciudad|el Condado)|del LAPD|de ICE|of ICE|for\\s+District\\s+\\d+|del Distrito\\s+\\d+))?'
@@ -201,6 +220,12 @@ function looksLikeStreet(text: string, tokens: Token[], first: number, last: num
   )
 }
 
+/** ICE, HSI, CHIRLA: all capitals and not a known name. */
+function isAcronym(text: string, t: Token): boolean {
+  const word = text.slice(t.start, t.end)
+  return word.length <= 6 && word === word.toUpperCase() && !isLexiconName(t.folded)
+}
+
 function span(tokens: Token[], first: number, last: number): Candidate {
   return { type: 'NAME', start: tokens[first].start, end: tokens[last].end, priority: PRIORITY.NAME }
 }
@@ -227,13 +252,25 @@ export function findNames(text: string): Candidate[] {
     if (/^called$/i.test(m[0]) && !t.cap) continue
     take(i, extend(text, tokens, i, !t.cap))
   }
-  for (const re of [KIN_CUE, HONORIFIC_CUE]) {
+  for (const re of [KIN_CUE, HONORIFIC_ABBREVIATION, HONORIFIC_WORD]) {
     for (const m of text.matchAll(re)) {
       const i = firstTokenAfter(text, tokens, m.index + m[0].length)
       if (i < 0 || taken.has(i)) continue
       const t = tokens[i]
-      if (!isNameToken(t, re === KIN_CUE)) continue
-      if (!t.cap && !isLexiconName(t.folded)) continue
+      if (!isNameToken(t, re === KIN_CUE)) {
+        // Lower-case text: "my husband nery herrera" — an unknown word followed by a known surname.
+        const next = tokens[i + 1]
+        if (
+          re !== KIN_CUE ||
+          t.cap ||
+          NOT_NAME_WORDS.has(t.folded) ||
+          !next ||
+          !SURNAMES.has(next.folded) ||
+          !/^[ \t]+$/.test(text.slice(t.end, next.start))
+        ) {
+          continue
+        }
+      } else if (!t.cap && !isLexiconName(t.folded)) continue
       const last = extend(text, tokens, i, !t.cap)
       if (re === KIN_CUE && looksLikeStreet(text, tokens, i, last)) continue
       take(i, last)
@@ -250,17 +287,47 @@ export function findNames(text: string): Candidate[] {
     const firstKnown = FIRST_NAMES.has(t.folded) && !AMBIGUOUS_FIRST_NAMES.has(t.folded)
     const hasSurname = run.slice(1).some((r) => SURNAMES.has(r.folded) || FIRST_NAMES.has(r.folded))
     const ambiguousWithSurname = AMBIGUOUS_FIRST_NAMES.has(t.folded) && hasSurname
-    const unknownWithSurname = run.length >= 2 && run.slice(1).some((r) => SURNAMES.has(r.folded)) && !t.sentenceStart
-    const weakCued = FIRST_NAMES.has(t.folded) && WEAK_CUE.test(text.slice(Math.max(0, t.start - 12), t.start))
-    if (!(firstKnown || ambiguousWithSurname || unknownWithSurname || (weakCued && !AMBIGUOUS_FIRST_NAMES.has(t.folded)))) {
+    const unknownWithSurname = run.length >= 2 && run.slice(1).some((r) => SURNAMES.has(r.folded))
+    const personContext =
+      !t.sentenceStart &&
+      !isAcronym(text, t) &&
+      PERSON_CONTEXT.test(text.slice(Math.max(0, t.start - 14), t.start))
+    // A run of two or more capitalised words inside a sentence is a proper name; places are ruled out below.
+    const midSentenceRun = !t.sentenceStart && run.length >= 2 && !run.some((r) => isAcronym(text, r))
+    if (!(firstKnown || ambiguousWithSurname || unknownWithSurname || personContext || midSentenceRun)) {
       continue
     }
+    if (PLACE_TAILS.has(tokens[last].folded)) continue
     if (looksLikeStreet(text, tokens, i, last)) continue
     take(i, last)
     i = last
   }
 
-  // 3. Later mentions of words already found in a name.
+  // 3. Lists: "con Hermelinda, Elmer y Dulce", "Ofelia and Juan".
+  let grew = true
+  while (grew) {
+    grew = false
+    for (const c of [...out]) {
+      const lastIdx = tokens.findIndex((t) => t.end === c.end)
+      const firstIdx = tokens.findIndex((t) => t.start === c.start)
+      const next = tokens[lastIdx + 1]
+      if (next && !taken.has(lastIdx + 1) && /^\s*(?:,|,?\s+(?:and|y|e|or|o|&))\s+$/i.test(text.slice(c.end, next.start))) {
+        if (next.cap && isNameToken(next, false) && !isAcronym(text, next)) {
+          take(lastIdx + 1, extend(text, tokens, lastIdx + 1, false))
+          grew = true
+        }
+      }
+      const prev = tokens[firstIdx - 1]
+      if (prev && !taken.has(firstIdx - 1) && /^\s*(?:,|\s(?:and|y|e|&))\s*$/i.test(text.slice(prev.end, c.start))) {
+        if (prev.cap && isNameToken(prev, false) && !isAcronym(text, prev) && (FIRST_NAMES.has(prev.folded) || !prev.sentenceStart)) {
+          take(firstIdx - 1, firstIdx - 1)
+          grew = true
+        }
+      }
+    }
+  }
+
+  // 4. Later mentions of words already found in a name.
   const known = new Set<string>()
   for (const c of out) {
     for (const t of tokens) {

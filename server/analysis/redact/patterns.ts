@@ -19,10 +19,17 @@ function digitsOf(s: string): string {
   return s.replace(/\D+/g, '')
 }
 
+const ABBREVIATIONS = new Set(['no', 'nº', 'num', 'núm', 'apt', 'mr', 'mrs', 'ms', 'dr', 'st', 'ave', 'sr', 'sra', 'lic', 'tel', 'cel', 'depto', 'ext', 'blvd', 'dob', 'nac', 'ss', 'ref', 'a', 'b', 'o'])
+
 /** Up to `width` characters before `index`, within the same sentence. */
 function before(text: string, index: number, width: number): string {
   const window = text.slice(Math.max(0, index - width), index)
-  const breaks = [...window.matchAll(/(?<=\p{Ll}{2}|\d|\))[.!?;]\s+|\n/gu)]
+  const breaks = [...window.matchAll(/[.!?;]\s+|\n/g)].filter((m) => {
+    if (m[0] === '\n') return true
+    const word = window.slice(0, m.index).match(/[\p{L}\p{N})]+$/u)?.[0] ?? ''
+    // "Apt. 5", "D.O.B. 3/4/85", "No. 123" are not the end of a sentence.
+    return word.length >= 2 && !ABBREVIATIONS.has(word.toLowerCase())
+  })
   const last = breaks.at(-1)
   return last ? window.slice(last.index + last[0].length) : window
 }
@@ -357,7 +364,7 @@ const STREET_WORD = `(?:\\p{Lu}[\\p{L}'’-]*|\\p{Lu}\\.|\\d{1,3}(?:st|nd|rd|th|
 const HOUSE_NUMBER = `(?<![\\d$.,:/${DASH}])\\d{1,6}(?:[A-Za-z](?![\\p{L}])|${'-'}\\d{1,4}|[ \\t]?1/2)?`
 const UNIT = `(?:,?[ \\t]*(?:${['Apt', 'Apartment', 'Unit', 'Ste', 'Suite', 'Space', 'Spc', 'Rm', 'Room', 'Depto', 'Dpto', 'Departamento', 'Apto', 'Apartamento', 'Int', 'Interior', 'Casa'].map(anyCase).join('|')})\\.?[ \\t]*#?[ \\t]*[A-Za-z0-9${DASH}]{1,6}|,?[ \\t]*#[ \\t]*[A-Za-z0-9]{1,6})`
 const CITY_ZIP = `(?:,?[ \\t]*(?:\\p{Lu}[\\p{L}.]*(?:[ \\t]\\p{Lu}[\\p{L}.]*){0,2}),?[ \\t]*(?:CA|Calif\\.?|California)\\.?(?:[ \\t]*\\d{5}(?:-\\d{4})?)?|,?[ \\t]*(?:CA|California)?[ \\t]*\\d{5}(?:-\\d{4})?(?!\\d))`
-const STREET_PREFIX_ES = `(?:${['Calle', 'Avenida', 'Av', 'Avda', 'Bulevar', 'Boulevard', 'Calzada', 'Privada', 'Callejón', 'Callejon', 'Camino', 'Paseo', 'Carretera'].map(anyCase).join('|')})\\.?`
+const STREET_PREFIX_ES = `(?:${['Calle', 'Avenida', 'Bulevar', 'Calzada', 'Privada', 'Callejón', 'Callejon', 'Camino', 'Paseo', 'Carretera'].map(anyCase).join('|')}|${['Av', 'Avda', 'Calz', 'Blvr'].map(anyCase).join('|')}\\.)`
 const NUMBER_MARK = `(?:${['número', 'numero', 'num', 'núm', 'no', 'nº', 'n°'].map(anyCase).join('|')})\\.?|#`
 
 const ADDRESS_FORMS = [
