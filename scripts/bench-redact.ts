@@ -1,5 +1,5 @@
 /**
- * npm run bench:redact [-- --seed N --count N --show-misses N]
+ * npm run bench:redact [-- --seed N --count N --family all|tuned|heldout --show-misses N]
  *
  * Builds the seeded labelled set (tests/fixtures/redaction/generate.ts), runs
  * the redactor, and prints per-type recall, precision and F2. A gold span
@@ -11,16 +11,19 @@
 import { parseArgs } from 'node:util'
 import { performance } from 'node:perf_hooks'
 import { ENTITY_TYPES, redact, type Entity, type EntityType } from '../server/analysis/redact'
-import { generateLabelledSet } from '../tests/fixtures/redaction/generate'
+import { generateLabelledSet, type Family } from '../tests/fixtures/redaction/generate'
 
 const { values } = parseArgs({
   options: {
     seed: { type: 'string', default: '20251127' },
     count: { type: 'string', default: '2000' },
     'show-misses': { type: 'string', default: '0' },
+    family: { type: 'string', default: 'all' },
   },
 })
-const set = generateLabelledSet(Number(values.seed), Number(values.count))
+const family = values.family as Family
+if (!['all', 'tuned', 'heldout'].includes(family)) throw new Error('--family must be all, tuned or heldout')
+const set = generateLabelledSet(Number(values.seed), Number(values.count), family)
 const showMisses = Number(values['show-misses'])
 
 type Tally = { gold: number; found: number; exact: number; predicted: number; correct: number }
@@ -56,7 +59,7 @@ set.forEach((item, i) => {
 })
 
 const pct = (n: number, d: number) => (d === 0 ? '   -  ' : (n / d).toFixed(3).padStart(6))
-console.log(`labelled texts: ${set.length} (seed ${values.seed}), gold spans: ${goldTotal}`)
+console.log(`labelled texts: ${set.length} (seed ${values.seed}, family ${family}), gold spans: ${goldTotal}`)
 console.log('type       gold  recall  precis      F2   exact')
 for (const [type, t] of tally) {
   if (t.gold === 0 && t.predicted === 0) continue

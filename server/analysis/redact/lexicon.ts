@@ -104,7 +104,7 @@ export const SURNAMES = words(`
   guardado hercules iraheta lainez landaverde larios majano martell melgar merino monterroso osorio
   palma pacas perla quintanilla recinos rivas rodas romero sorto turcios umana urias valle villeda zepeda
   alcaraz anaya arreola avalos ayon bañuelos barragan becerra bejarano borrego briseno cisneros corona
-  curiel de leon duenas enriquez esquivel felix frias gamboa garibay godoy jaramillo lomeli magana
+  curiel duenas enriquez esquivel felix frias gamboa garibay godoy jaramillo lomeli magana
   mancilla marquez mercado montano muniz naranjo nevarez ocampo olmos partida plascencia preciado quezada
   renteria rubio ruelas saldana samaniego segura tamayo toscano urbina uribe varela vela verduzco yanez
   zaragoza zarate jurado solano tellez zamudio cortez

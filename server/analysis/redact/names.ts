@@ -49,6 +49,9 @@ const PLACE_TAILS = new Set(
   boulevard blvd avenue ave street st road rd way drive freeway fwy highway hwy`.split(/\s+/),
 )
 
+const NOT_PERSON_BEFORE =
+  /\b(?:in|at|on|from|near|to|toward|towards|into|the|a|an|en|de|del|desde|hacia|hasta|cerca de|por|sobre|el|la|los|las|un|una|unos|unas|this|that|our|their|its|este|esta|ese|esa|nuestro|nuestra)\s+$/i
+
 const STRONG_CUE = new RegExp(
   [
     "\\b(?:my|his|her|their|the|whose|our|your)\\s+(?:(?:first|last|full|real)\\s+)?names?\\s+(?:is|was|are|were)\\b",
@@ -94,7 +97,7 @@ const KIN_CUE = new RegExp(
 const HONORIFIC_ABBREVIATION =
   /(?<![\p{L}])(?:Mr|Mrs|Ms|Mx|Dr|Dra|Sr|Sra|Srta|Lic|Ing|Fr|Ofc|Sgt|Det|Lt|Capt|Dep|Prof)\.?(?=\s)|(?<![\p{L}])(?:Miss|Don|Doña|Father|Sister|Brother)(?![\p{L}])/gu
 const HONORIFIC_WORD =
-  /(?<![\p{L}])(?:señor|señora|señorita|doña|licenciad[oa]|doctor|doctora|profe|profesor|profesora|maestr[oa]|pastor|pastora|padre|madre|hermano|hermana|officer|agent|agente|deputy|sergeant|sargento|detective|lieutenant|teniente|captain|capit[áa]n|oficial|polic[íi]a|trooper|marshal|guard|guardia|case ?manager|caseworker|trabajador(?:a)? social|social worker|abogad[oa]|lawyer|attorney|nurse|enfermer[oa]|coach|entrenador(?:a)?|manager|gerente|supervisor(?:a)?|encargad[oa]|mayordomo|capataz|foreman)(?![\p{L}])/giu
+  /(?<![\p{L}])(?:señor|señora|señorita|doña|licenciad[oa]|doctor|doctora|profe|profesor|profesora|maestr[oa]|pastor|pastora|padre|madre|hermano|hermana|officer|agent|agente|deputy|sergeant|sargento|detective|lieutenant|teniente|captain|capit[áa]n|oficial|polic[íi]a|trooper|marshal|guard|guardia|case ?manager|caseworker|trabajador(?:a)? social|social worker|abogad[oa]|lawyer|attorney|volunteer|voluntari[oa]|organizer|organizador(?:a)?|promotor(?:a)?|nurse|enfermer[oa]|coach|entrenador(?:a)?|manager|gerente|supervisor(?:a)?|encargad[oa]|mayordomo|capataz|foreman)(?![\p{L}])/giu
 /** Words before a capitalised word that make it a person: "le dije a Dulce", "asked Cirilo", "con Hermelinda". */
 const PERSON_CONTEXT =
   /(?:\b(?:a|al|con|sin|para|por|asked|ask|told|tell|telling|with|without|saw|see|met|meet|helped|help|called|call|text|texted|took|detained|arrested|grabbed|handcuffed|deported|visited|visit|contact|contacted|and|y|e|or|o|que|dijo|told me|says|said|según)\s+)$/i
@@ -287,14 +290,22 @@ export function findNames(text: string): Candidate[] {
     const firstKnown = FIRST_NAMES.has(t.folded) && !AMBIGUOUS_FIRST_NAMES.has(t.folded)
     const hasSurname = run.slice(1).some((r) => SURNAMES.has(r.folded) || FIRST_NAMES.has(r.folded))
     const ambiguousWithSurname = AMBIGUOUS_FIRST_NAMES.has(t.folded) && hasSurname
-    const unknownWithSurname = run.length >= 2 && run.slice(1).some((r) => SURNAMES.has(r.folded))
+    const unknownWithSurname = run.length >= 2 && run.slice(1).some((r) => r.cap && SURNAMES.has(r.folded))
     const personContext =
       !t.sentenceStart &&
       !isAcronym(text, t) &&
       PERSON_CONTEXT.test(text.slice(Math.max(0, t.start - 14), t.start))
     // A run of two or more capitalised words inside a sentence is a proper name; places are ruled out below.
     const midSentenceRun = !t.sentenceStart && run.length >= 2 && !run.some((r) => isAcronym(text, r))
-    if (!(firstKnown || ambiguousWithSurname || unknownWithSurname || personContext || midSentenceRun)) {
+    // A single capitalised word inside a sentence, not after a place preposition or an article, is taken as a name:
+    // "When the raid started, Yuliana ran". Places after "in"/"en" and brands after "the"/"la" are left.
+    const midSentenceWord =
+      !t.sentenceStart &&
+      run.length === 1 &&
+      !isAcronym(text, t) &&
+      !NOT_PERSON_BEFORE.test(text.slice(Math.max(0, t.start - 16), t.start)) &&
+      /^\s+\p{Ll}/u.test(text.slice(t.end, t.end + 3))
+    if (!(firstKnown || ambiguousWithSurname || unknownWithSurname || personContext || midSentenceRun || midSentenceWord)) {
       continue
     }
     if (PLACE_TAILS.has(tokens[last].folded)) continue
