@@ -34,6 +34,7 @@ let goldTotal = 0
 const misses: string[] = []
 const falseAlarms: string[] = []
 
+for (const item of set.slice(0, 200)) redact(item.text) // warm the JIT so throughput is the steady state
 const started = performance.now()
 const results = set.map((item) => redact(item.text, { lang: item.lang }))
 const elapsed = (performance.now() - started) / 1000

@@ -129,13 +129,14 @@ function tokenize(text: string): Token[] {
     const possessive = word.match(/['’]s$/i)
     if (possessive) word = word.slice(0, -2)
     const start = m.index
-    const prev = text.slice(0, start).trimEnd()
+    let p = start - 1
+    while (p >= 0 && (text[p] === ' ' || text[p] === '\t' || text[p] === '\r')) p--
     tokens.push({
       start,
       end: start + word.length,
       folded: fold(word),
       cap: /^\p{Lu}/u.test(word),
-      sentenceStart: prev.length === 0 || /[.!?¿¡:\n"“]$/.test(prev),
+      sentenceStart: p < 0 || /[.!?¿¡:\n"“]/.test(text[p]),
       protected: false,
     })
   }
@@ -148,7 +149,7 @@ function markProtected(text: string, tokens: Token[]): void {
   for (const m of text.matchAll(OFFICIAL_TITLE)) {
     if (POSSESSIVE_BEFORE.test(text.slice(Math.max(0, m.index - 12), m.index))) continue
     // Protect the capitalised run right after the title: "Mayor Karen Bass", "Councilmember Hernandez".
-    let i = tokens.findIndex((t) => t.start >= m.index + m[0].length)
+    let i = firstTokenAfter(text, tokens, m.index + m[0].length)
     if (i < 0 || tokens[i].start !== m.index + m[0].length || !tokens[i].cap) continue
     let end = tokens[i].end
     while (i + 1 < tokens.length && tokens[i + 1].cap && /^[ \t-]+$|^\.[ \t]+$/.test(text.slice(tokens[i].end, tokens[i + 1].start))) {
@@ -157,8 +158,10 @@ function markProtected(text: string, tokens: Token[]): void {
     }
     ranges.push([m.index, end])
   }
-  for (const t of tokens) {
-    if (ranges.some(([s, e]) => t.start < e && t.end > s)) t.protected = true
+  for (const [s, e] of ranges) {
+    for (let i = Math.max(0, firstTokenIndexAtOrAfter(tokens, s) - 1); i < tokens.length && tokens[i].start < e; i++) {
+      if (tokens[i].start < e && tokens[i].end > s) tokens[i].protected = true
+    }
   }
 }
 
@@ -168,6 +171,7 @@ function isLexiconName(folded: string): boolean {
 
 function isNameToken(t: Token, allowLower: boolean): boolean {
   if (t.protected || NOT_NAME_WORDS.has(t.folded)) return false
+  if (/^\p{L}-/u.test(t.folded)) return false // "A-number", "T-shirt"
   if (t.end - t.start < 2) return t.cap // an initial: "Juan C. Pérez"
   if (t.cap) {
     // Short all-capital words are acronyms (ICE, HSI) unless they are names written in capitals.
@@ -207,13 +211,21 @@ function extend(text: string, tokens: Token[], i: number, allowLower: boolean): 
   return last
 }
 
-function firstTokenAfter(text: string, tokens: Token[], index: number): number {
-  for (let i = 0; i < tokens.length; i++) {
-    if (tokens[i].start >= index) {
-      return /^[\s,:;(\-"“'‘]*$/.test(text.slice(index, tokens[i].start)) ? i : -1
-    }
+function firstTokenIndexAtOrAfter(tokens: Token[], index: number): number {
+  let lo = 0
+  let hi = tokens.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (tokens[mid].start < index) lo = mid + 1
+    else hi = mid
   }
-  return -1
+  return lo
+}
+
+function firstTokenAfter(text: string, tokens: Token[], index: number): number {
+  const lo = firstTokenIndexAtOrAfter(tokens, index)
+  if (lo >= tokens.length) return -1
+  return /^[\s,:;(\-"“'‘]*$/.test(text.slice(index, tokens[lo].start)) ? lo : -1
 }
 
 function looksLikeStreet(text: string, tokens: Token[], first: number, last: number): boolean {
@@ -239,9 +251,11 @@ export function findNames(text: string): Candidate[] {
   const out: Candidate[] = []
   const taken = new Set<number>()
 
+  const spans: [number, number][] = []
   const take = (first: number, last: number) => {
     for (let i = first; i <= last; i++) taken.add(i)
     out.push(span(tokens, first, last))
+    spans.push([first, last])
   }
 
   // 1. Cues.
@@ -318,9 +332,8 @@ export function findNames(text: string): Candidate[] {
   let grew = true
   while (grew) {
     grew = false
-    for (const c of [...out]) {
-      const lastIdx = tokens.findIndex((t) => t.end === c.end)
-      const firstIdx = tokens.findIndex((t) => t.start === c.start)
+    for (const [firstIdx, lastIdx] of [...spans]) {
+      const c = out[spans.findIndex(([f]) => f === firstIdx)]
       const next = tokens[lastIdx + 1]
       if (next && !taken.has(lastIdx + 1) && /^\s*(?:,|,?\s+(?:and|y|e|or|o|&))\s+$/i.test(text.slice(c.end, next.start))) {
         if (next.cap && isNameToken(next, false) && !isAcronym(text, next)) {
@@ -340,9 +353,10 @@ export function findNames(text: string): Candidate[] {
 
   // 4. Later mentions of words already found in a name.
   const known = new Set<string>()
-  for (const c of out) {
-    for (const t of tokens) {
-      if (t.start >= c.start && t.end <= c.end && t.end - t.start >= 3 && !NOT_NAME_WORDS.has(t.folded)) known.add(t.folded)
+  for (const [first, last] of spans) {
+    for (let i = first; i <= last; i++) {
+      const t = tokens[i]
+      if (t.end - t.start >= 3 && !NOT_NAME_WORDS.has(t.folded)) known.add(t.folded)
     }
   }
   for (let i = 0; i < tokens.length; i++) {
