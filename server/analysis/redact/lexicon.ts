@@ -55,6 +55,19 @@ export const FIRST_NAMES = words(`
   maricel rodel jocelyn rowena marites arlene analyn jerome ronaldo lorna
   minji jisoo hyun jiwoo seojun sung young
   ani anahit armen aram arman gevorg karine lusine narek tigran vardan
+  nery ofelia lesly leslie sulma dulce kenia wilmer edwin elmer osiel yahir anselmo cirilo eustacio jacinto
+  baltazar hermelinda marisela leydi glenda dayana xiomara nereida yoselin yoselyn brayan bryan jefferson
+  wilson byron selvin kevin erwin melvin marvin denis dennis merlin mirna marleny yessenia yaneth maritza
+  lilian lidia delmy dilcia ingrid evelin heidy jeimy keyla katherine marlon walter santos rene cristobal
+  darwin alvin edgardo jairo franklin geovanny giovanni yovani abner eliseo gaspar isidro lazaro leonel
+  nahum obed reynaldo rigoberto saul teodoro tiburcio ubaldo uriel valentin wenceslao zacarias adalberto
+  alfonsina amalia angelita aurelia basilia benita carmela catarina celestina delfina dominga elvira
+  enriqueta eusebia fabiola fidelina florencia gertrudis herminia hilaria ignacia imelda jacinta juventina
+  lucila macaria manuela marcela mercedes micaela modesta natividad nicolasa ofelia otilia paula paulina
+  petrona porfiria prudencia rafaela remedios rosenda rufina sabina serafina severiana silvina tomasa
+  virginia yadira zenaida abril alison allison britney brittany daniela danna dayanna genesis guadalupe
+  jaqueline jocelyn kimberly leslie lizeth marlen mayte nallely odalys sheyla sherlyn tania wendy yaritza
+  sulema teresita yuridia yesica karely dalia arely areli nidia noelia rubi zaira
 `)
 
 /**
@@ -85,6 +98,16 @@ export const SURNAMES = words(`
   tapia tellez torres trejo trevino trujillo valdez valencia valenzuela vargas vasquez vazquez vega
   velasco velazquez vera villa villalobos villanueva villarreal zamora zavala zepeda zuniga
   tzul xiloj choc caal coc pop quej ixcoy chumil tzoc
+  marroquin menjivar quinonez zelaya portillo argueta ventura alfaro orellana cienfuegos escalante lemus
+  funes barahona villatoro ayala rosales bonilla sosa carranza solorzano tzunun velasquez mejia amaya
+  aparicio arriaza bardales canizales chinchilla cuellar elias fajardo flamenco galdamez giron grande
+  guardado hercules iraheta lainez landaverde larios majano martell melgar merino monterroso osorio
+  palma pacas perla quintanilla recinos rivas rodas romero sorto turcios umana urias valle villeda zepeda
+  alcaraz anaya arreola avalos ayon bañuelos barragan becerra bejarano borrego briseno cisneros corona
+  curiel duenas enriquez esquivel felix frias gamboa garibay godoy jaramillo lomeli magana
+  mancilla marquez mercado montano muniz naranjo nevarez ocampo olmos partida plascencia preciado quezada
+  renteria rubio ruelas saldana samaniego segura tamayo toscano urbina uribe varela vela verduzco yanez
+  zaragoza zarate jurado solano tellez zamudio cortez
   smith johnson williams  jones miller davis wilson anderson taylor  moore jackson 
   thompson  harris clark lewis robinson walker  allen  wright    adams baker
    carter mitchell roberts turner phillips campbell parker evans edwards collins stewart morris
@@ -97,7 +120,7 @@ export const SURNAMES = words(`
 `)
 
 /** Capitalised words that never start or continue a person's name. */
-export const NOT_NAME_WORDS = words(`
+export const NOT_NAME_WORDS_BASE = words(`
   i i'm i've we they he she it you the a an and or but if when then after before while since because so
   yes no not this that these those there here my our his her their your its me us them him
   el la los las un una unos unas yo nosotros nosotras ellos ellas el ella usted ustedes mi mis su sus
@@ -135,7 +158,34 @@ export const NOT_NAME_WORDS = words(`
   street st avenue ave boulevard blvd calle avenida apt depto
   they're we're there's it's that's don't didn't can't won't
   after around about during near next today yesterday tonight morning afternoon evening night
+  honduran hondureno hondurena guatemalteco guatemalteca salvadoreno salvadorena mexicanos nicaraguan
+  nicaraguense american americano americana chicano chicana catholic catolico catolica christian cristiano
+  cristiana indigenous indigena zapoteco zapoteca mixteco mixteca maya mayan k'iche' quiche korean filipino
+  filipina armenian vietnamese chinese colombian colombiano colombiana peruvian peruano peruana venezuelan
+  venezolano venezolana cuban cubano cubana dominican dominicano dominicana ecuadorian ecuatoriano
+  ecuatoriana undocumented indocumentado indocumentada citizen ciudadano ciudadana resident residente
+  dreamer daca tps not no sorry afraid scared here going from de testigo witness volunteer voluntario
+  voluntaria member miembro parent madre padre mother father grandmother abuela abuelo a an one
+  officer officers agente sergeant detective deputy captain lieutenant sargento teniente capitan dr dra
+  lic ing team equipo staff signed firma firmado firmada atentamente sincerely regards saludos
+  se le lo les nos me te ya pues bueno oye mira
+  radio univision telemundo campesina times target walmart honda toyota ford nissan chevy chevrolet
+  dodge tahoe transit charger van vans suv uber lyft amazon nike
+  special order ordinance directive section executive orden especial ordenanza directiva
 `)
+
+/**
+ * Words that never start or continue a name: the list above plus English and
+ * Spanish stop words (stopwords-iso), minus anything in the name lists.
+ */
+export function buildNotNameWords(stopwords: readonly string[]): Set<string> {
+  const out = new Set(NOT_NAME_WORDS_BASE)
+  for (const w of stopwords) {
+    const f = fold(w)
+    if (!FIRST_NAMES.has(f) && !SURNAMES.has(f)) out.add(f)
+  }
+  return out
+}
 
 /**
  * Named public officials acting in office. Their names stay, as the Mayor's
@@ -228,5 +278,6 @@ export const PUBLIC_PHRASES = [
   'Ciudad Juárez', 'Tegucigalpa', 'San Pedro Sula', 'Quetzaltenango', 'Huehuetenango', 'Guatemala City',
   'Santa Ana', 'San Miguel', 'Santa Tecla', 'Dolores Huerta', 'Dolores Mission', 'Rosa Parks', 'Benito Juárez',
   'Benito Juarez', 'Emiliano Zapata', 'Pancho Villa', 'Frida Kahlo', 'Virgen María', 'Virgin Mary', 'Jesus Christ',
-  'Jesucristo', 'Santo Niño', 'Cesar Chavez Ave', 'Cesar Chavez Avenue', 'Avenida César Chávez',
+  'Jesucristo', 'Santo Niño', 'Santa Cruz', 'Los Reyes', 'Reyes Magos', 'San Judas', 'San Judas Tadeo',
+  'Dolores Mission Church', 'Radio Campesina', 'Special Order 40', 'Orden Especial 40', 'Cesar Chavez Ave', 'Cesar Chavez Avenue', 'Avenida César Chávez',
 ]

@@ -10,14 +10,17 @@
 import {
   AMBIGUOUS_FIRST_NAMES,
   FIRST_NAMES,
-  NOT_NAME_WORDS,
+  buildNotNameWords,
   OFFICIAL_TITLES,
   PUBLIC_OFFICIAL_NAMES,
   PUBLIC_PHRASES,
   SURNAMES,
   fold,
 } from './lexicon'
+import { STOPWORDS_EN, STOPWORDS_ES } from './stopwords'
 import { PRIORITY, type Candidate } from './types'
+
+const NOT_NAME_WORDS = buildNotNameWords([...STOPWORDS_EN, ...STOPWORDS_ES])
 
 type Token = {
   start: number
@@ -32,6 +35,22 @@ const TOKEN = /[\p{L}\p{M}]+(?:['’-][\p{L}\p{M}]+)*/gu
 const PARTICLES = new Set(['de', 'del', 'la', 'las', 'los', 'y', 'van', 'von', 'da', 'di', 'dos', 'das', 'e'])
 const STREET_AFTER = /^[ \t]*(?:St|Street|Ave|Avenue|Blvd|Boulevard|Rd|Road|Dr|Drive|Way|Pl|Place|Ln|Lane|Ct|Court|Hwy|Park|Square|Plaza|Elementary|High|Middle|School|Library|Market|Hospital|Clinic|Center|Centre|Church|Station|Building|Street|Avenue)\b/
 const STREET_BEFORE = /(?:\b(?:calle|avenida|av\.|street|avenue|blvd\.?|boulevard|corner of|esquina de|esquina con|the|on)\s*)$/i
+
+/** Last words of place and organisation names: "Leimert Park", "Baldwin Hills", "Grand Central Market". */
+const PLACE_TAILS = new Set(
+  `park heights hills village valley city town beach lake square ranch oaks vista center centre mall plaza station
+  market mercado church iglesia school escuela high elementary middle hospital clinic clinica college university
+  universidad building edificio court corte library biblioteca stadium estadio store tienda grocers supermarket
+  foods bakery panaderia carniceria restaurant restaurante cafe motors auto shop garden gardens farms farm
+  apartments apartamentos manor towers terrace gate gateway harbor port airport aeropuerto district distrito
+  county condado department departamento commission comision council office oficina project proyecto
+  coalition coalicion alliance alianza union network red center fund fundacion foundation services servicios
+  times news noticias post radio tv channel canal network parish parroquia mission cathedral catedral
+  boulevard blvd avenue ave street st road rd way drive freeway fwy highway hwy`.split(/\s+/),
+)
+
+const NOT_PERSON_BEFORE =
+  /\b(?:in|at|on|from|near|to|toward|towards|into|the|a|an|en|de|del|desde|hacia|hasta|cerca de|por|sobre|el|la|los|las|un|una|unos|unas|this|that|our|their|its|este|esta|ese|esa|nuestro|nuestra)\s+$/i
 
 const STRONG_CUE = new RegExp(
   [
@@ -54,17 +73,34 @@ const STRONG_CUE = new RegExp(
     '\\bnombre\\s*:',
     '\\bfirmad[oa] por\\b',
     '\\bsigned\\b',
+    '\\bI am\\b',
+    "\\bI['’]m\\b",
+    '\\bsoy\\b',
+    '\\bcontact(?:o|ar a|en a|e a)?\\s*:?',
+    '\\bask for\\b',
+    '\\bpreg[uú]nte(?:n)? por\\b',
+    '\\bthis is\\b',
+    '\\bhabla\\b',
+    '\\bspeaking\\b',
   ].join('|'),
   'giu',
 )
-/** Weak cues take a following word only when it is a known first name. */
-const WEAK_CUE = /\b(?:I am|I'm|I’m|this is|soy|es|is|was|era|with|con|and|y|to|a|for|para)\s+$/i
 
 const KIN =
   'husband|wife|son|daughter|brother|sister|mother|father|mom|mum|dad|uncle|aunt|auntie|cousin|nephew|niece|neighbou?r|friend|coworker|co-worker|boss|partner|boyfriend|girlfriend|grandson|granddaughter|grandmother|grandfather|grandma|grandpa|grandchild|stepson|stepdaughter|stepfather|stepmother|brother-in-law|sister-in-law|son-in-law|daughter-in-law|father-in-law|mother-in-law|roommate|tenant|landlord|landlady|employer|employee|client|classmate|teacher|student|kid|child|baby|fianc[ée]e?|compadre|comadre|esposo|esposa|marido|hijo|hija|hermano|hermana|mam[áa]|madre|pap[áa]|padre|t[íi]o|t[íi]a|primo|prima|sobrino|sobrina|vecin[oa]|amig[oa]|compa[ñn]er[oa]|suegr[oa]|cu[ñn]ad[oa]|niet[oa]|abuel[oa]|abuelit[oa]|novi[oa]|patr[óo]n|patrona|jefe|jefa|hijastr[oa]|padrastro|madrastra|ahijad[oa]|padrino|madrina|inquilin[oa]|caser[oa]|due[ñn][oa]|maestr[oa]|profesora?|ni[ñn][oa]|beb[ée]|mijo|mija|esposito|coworkers|compañeros de trabajo'
-const KIN_CUE = new RegExp(`(?<![\\p{L}])(?:${KIN})(?:s|es)?(?![\\p{L}])`, 'giu')
-const HONORIFIC_CUE =
-  /(?<![\p{L}])(?:Mr|Mrs|Ms|Mx|Dr|Dra|Sr|Sra|Srta|Lic|Ing|Fr|Ofc|Sgt|Det|Lt|Capt|Dep)\.?(?=\s)|(?<![\p{L}])(?:Miss|Señor|Señora|Señorita|señor|señora|señorita|Don|Doña|doña|Licenciad[oa]|Profe|Pastor|Padre|Father|Sister|[Oo]fficer|[Aa]gent|[Aa]gente|[Dd]eputy|[Ss]ergeant|[Ss]argento|[Dd]etective|[Ll]ieutenant|[Tt]eniente|[Cc]aptain|[Cc]apit[áa]n|[Oo]ficial|[Pp]olic[íi]a|[Tt]rooper|[Mm]arshal|[Gg]uard|[Gg]uardia)(?![\p{L}])/gu
+const KIN_CUE = new RegExp(
+  `(?<![\\p{L}])(?:${KIN.split('|')
+    .sort((a, b) => b.length - a.length)
+    .join('|')})(?:s|es)?(?![\\p{L}-])`,
+  'giu',
+)
+const HONORIFIC_ABBREVIATION =
+  /(?<![\p{L}])(?:Mr|Mrs|Ms|Mx|Dr|Dra|Sr|Sra|Srta|Lic|Ing|Fr|Ofc|Sgt|Det|Lt|Capt|Dep|Prof)\.?(?=\s)|(?<![\p{L}])(?:Miss|Don|Doña|Father|Sister|Brother)(?![\p{L}])/gu
+const HONORIFIC_WORD =
+  /(?<![\p{L}])(?:señor|señora|señorita|doña|licenciad[oa]|doctor|doctora|profe|profesor|profesora|maestr[oa]|pastor|pastora|padre|madre|hermano|hermana|officer|agent|agente|deputy|sergeant|sargento|detective|lieutenant|teniente|captain|capit[áa]n|oficial|polic[íi]a|trooper|marshal|guard|guardia|case ?manager|caseworker|trabajador(?:a)? social|social worker|abogad[oa]|lawyer|attorney|volunteer|voluntari[oa]|organizer|organizador(?:a)?|promotor(?:a)?|nurse|enfermer[oa]|coach|entrenador(?:a)?|manager|gerente|supervisor(?:a)?|encargad[oa]|mayordomo|capataz|foreman)(?![\p{L}])/giu
+/** Words before a capitalised word that make it a person: "le dije a Dulce", "asked Cirilo", "con Hermelinda". */
+const PERSON_CONTEXT =
+  /(?:\b(?:a|al|con|sin|para|por|asked|ask|told|tell|telling|with|without|saw|see|met|meet|helped|help|called|call|text|texted|took|detained|arrested|grabbed|handcuffed|deported|visited|visit|contact|contacted|and|y|e|or|o|que|dijo|told me|says|said|según)\s+)$/i
 
 const TITLE_TAIL =
   '(?:\\s+(?:of\\s+Police|de\\s+(?:la\\s+)?Polic[íi]a|of\\s+(?:the\\s+)?(?:LAPD|Los Angeles|L\\.A\\.|LA|City|County|State)|de\\s+(?:Los [ÁA]ngeles|LA|la Ciudad|el Condado)|del LAPD|de ICE|of ICE|for\\s+District\\s+\\d+|del Distrito\\s+\\d+))?'
@@ -93,13 +129,14 @@ function tokenize(text: string): Token[] {
     const possessive = word.match(/['’]s$/i)
     if (possessive) word = word.slice(0, -2)
     const start = m.index
-    const prev = text.slice(0, start).trimEnd()
+    let p = start - 1
+    while (p >= 0 && (text[p] === ' ' || text[p] === '\t' || text[p] === '\r')) p--
     tokens.push({
       start,
       end: start + word.length,
       folded: fold(word),
       cap: /^\p{Lu}/u.test(word),
-      sentenceStart: prev.length === 0 || /[.!?¿¡:\n"“]$/.test(prev),
+      sentenceStart: p < 0 || /[.!?¿¡:\n"“]/.test(text[p]),
       protected: false,
     })
   }
@@ -112,7 +149,7 @@ function markProtected(text: string, tokens: Token[]): void {
   for (const m of text.matchAll(OFFICIAL_TITLE)) {
     if (POSSESSIVE_BEFORE.test(text.slice(Math.max(0, m.index - 12), m.index))) continue
     // Protect the capitalised run right after the title: "Mayor Karen Bass", "Councilmember Hernandez".
-    let i = tokens.findIndex((t) => t.start >= m.index + m[0].length)
+    let i = firstTokenAfter(text, tokens, m.index + m[0].length)
     if (i < 0 || tokens[i].start !== m.index + m[0].length || !tokens[i].cap) continue
     let end = tokens[i].end
     while (i + 1 < tokens.length && tokens[i + 1].cap && /^[ \t-]+$|^\.[ \t]+$/.test(text.slice(tokens[i].end, tokens[i + 1].start))) {
@@ -121,8 +158,10 @@ function markProtected(text: string, tokens: Token[]): void {
     }
     ranges.push([m.index, end])
   }
-  for (const t of tokens) {
-    if (ranges.some(([s, e]) => t.start < e && t.end > s)) t.protected = true
+  for (const [s, e] of ranges) {
+    for (let i = Math.max(0, firstTokenIndexAtOrAfter(tokens, s) - 1); i < tokens.length && tokens[i].start < e; i++) {
+      if (tokens[i].start < e && tokens[i].end > s) tokens[i].protected = true
+    }
   }
 }
 
@@ -132,6 +171,7 @@ function isLexiconName(folded: string): boolean {
 
 function isNameToken(t: Token, allowLower: boolean): boolean {
   if (t.protected || NOT_NAME_WORDS.has(t.folded)) return false
+  if (/^\p{L}-/u.test(t.folded)) return false // "A-number", "T-shirt"
   if (t.end - t.start < 2) return t.cap // an initial: "Juan C. Pérez"
   if (t.cap) {
     // Short all-capital words are acronyms (ICE, HSI) unless they are names written in capitals.
@@ -160,7 +200,7 @@ function extend(text: string, tokens: Token[], i: number, allowLower: boolean): 
       let p = k
       while (p + 1 < tokens.length && PARTICLES.has(tokens[p + 1].folded) && p - k < 1) p++
       const next = tokens[p + 1]
-      if (next && next.cap && isNameToken(next, false) && /^[ \t]+$/.test(text.slice(tokens[p].end, next.start))) {
+      if (next && next.cap && next.end - next.start > 1 && isNameToken(next, false) && /^[ \t]+$/.test(text.slice(tokens[p].end, next.start))) {
         last = p + 1
         count++
         continue
@@ -171,13 +211,21 @@ function extend(text: string, tokens: Token[], i: number, allowLower: boolean): 
   return last
 }
 
-function firstTokenAfter(text: string, tokens: Token[], index: number): number {
-  for (let i = 0; i < tokens.length; i++) {
-    if (tokens[i].start >= index) {
-      return /^[\s,:;(\-"“'‘]*$/.test(text.slice(index, tokens[i].start)) ? i : -1
-    }
+function firstTokenIndexAtOrAfter(tokens: Token[], index: number): number {
+  let lo = 0
+  let hi = tokens.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (tokens[mid].start < index) lo = mid + 1
+    else hi = mid
   }
-  return -1
+  return lo
+}
+
+function firstTokenAfter(text: string, tokens: Token[], index: number): number {
+  const lo = firstTokenIndexAtOrAfter(tokens, index)
+  if (lo >= tokens.length) return -1
+  return /^[\s,:;(\-"“'‘]*$/.test(text.slice(index, tokens[lo].start)) ? lo : -1
 }
 
 function looksLikeStreet(text: string, tokens: Token[], first: number, last: number): boolean {
@@ -185,6 +233,12 @@ function looksLikeStreet(text: string, tokens: Token[], first: number, last: num
     STREET_AFTER.test(text.slice(tokens[last].end, tokens[last].end + 14)) ||
     STREET_BEFORE.test(text.slice(Math.max(0, tokens[first].start - 16), tokens[first].start))
   )
+}
+
+/** ICE, HSI, CHIRLA: all capitals and not a known name. */
+function isAcronym(text: string, t: Token): boolean {
+  const word = text.slice(t.start, t.end)
+  return word.length <= 6 && word === word.toUpperCase() && !isLexiconName(t.folded)
 }
 
 function span(tokens: Token[], first: number, last: number): Candidate {
@@ -197,9 +251,11 @@ export function findNames(text: string): Candidate[] {
   const out: Candidate[] = []
   const taken = new Set<number>()
 
+  const spans: [number, number][] = []
   const take = (first: number, last: number) => {
     for (let i = first; i <= last; i++) taken.add(i)
     out.push(span(tokens, first, last))
+    spans.push([first, last])
   }
 
   // 1. Cues.
@@ -213,13 +269,25 @@ export function findNames(text: string): Candidate[] {
     if (/^called$/i.test(m[0]) && !t.cap) continue
     take(i, extend(text, tokens, i, !t.cap))
   }
-  for (const re of [KIN_CUE, HONORIFIC_CUE]) {
+  for (const re of [KIN_CUE, HONORIFIC_ABBREVIATION, HONORIFIC_WORD]) {
     for (const m of text.matchAll(re)) {
       const i = firstTokenAfter(text, tokens, m.index + m[0].length)
       if (i < 0 || taken.has(i)) continue
       const t = tokens[i]
-      if (!isNameToken(t, re === KIN_CUE)) continue
-      if (!t.cap && !isLexiconName(t.folded)) continue
+      if (!isNameToken(t, re === KIN_CUE)) {
+        // Lower-case text: "my husband nery herrera" — an unknown word followed by a known surname.
+        const next = tokens[i + 1]
+        if (
+          re !== KIN_CUE ||
+          t.cap ||
+          NOT_NAME_WORDS.has(t.folded) ||
+          !next ||
+          !SURNAMES.has(next.folded) ||
+          !/^[ \t]+$/.test(text.slice(t.end, next.start))
+        ) {
+          continue
+        }
+      } else if (!t.cap && !isLexiconName(t.folded)) continue
       const last = extend(text, tokens, i, !t.cap)
       if (re === KIN_CUE && looksLikeStreet(text, tokens, i, last)) continue
       take(i, last)
@@ -236,21 +304,59 @@ export function findNames(text: string): Candidate[] {
     const firstKnown = FIRST_NAMES.has(t.folded) && !AMBIGUOUS_FIRST_NAMES.has(t.folded)
     const hasSurname = run.slice(1).some((r) => SURNAMES.has(r.folded) || FIRST_NAMES.has(r.folded))
     const ambiguousWithSurname = AMBIGUOUS_FIRST_NAMES.has(t.folded) && hasSurname
-    const unknownWithSurname = run.length >= 2 && run.slice(1).some((r) => SURNAMES.has(r.folded)) && !t.sentenceStart
-    const weakCued = FIRST_NAMES.has(t.folded) && WEAK_CUE.test(text.slice(Math.max(0, t.start - 12), t.start))
-    if (!(firstKnown || ambiguousWithSurname || unknownWithSurname || (weakCued && !AMBIGUOUS_FIRST_NAMES.has(t.folded)))) {
+    const unknownWithSurname = run.length >= 2 && run.slice(1).some((r) => r.cap && SURNAMES.has(r.folded))
+    const personContext =
+      !t.sentenceStart &&
+      !isAcronym(text, t) &&
+      PERSON_CONTEXT.test(text.slice(Math.max(0, t.start - 14), t.start))
+    // A run of two or more capitalised words inside a sentence is a proper name; places are ruled out below.
+    const midSentenceRun = !t.sentenceStart && run.length >= 2 && !run.some((r) => isAcronym(text, r))
+    // A single capitalised word inside a sentence, not after a place preposition or an article, is taken as a name:
+    // "When the raid started, Yuliana ran". Places after "in"/"en" and brands after "the"/"la" are left.
+    const midSentenceWord =
+      !t.sentenceStart &&
+      run.length === 1 &&
+      !isAcronym(text, t) &&
+      !NOT_PERSON_BEFORE.test(text.slice(Math.max(0, t.start - 16), t.start)) &&
+      /^\s+\p{Ll}/u.test(text.slice(t.end, t.end + 3))
+    if (!(firstKnown || ambiguousWithSurname || unknownWithSurname || personContext || midSentenceRun || midSentenceWord)) {
       continue
     }
+    if (PLACE_TAILS.has(tokens[last].folded)) continue
     if (looksLikeStreet(text, tokens, i, last)) continue
     take(i, last)
     i = last
   }
 
-  // 3. Later mentions of words already found in a name.
+  // 3. Lists: "con Hermelinda, Elmer y Dulce", "Ofelia and Juan".
+  let grew = true
+  while (grew) {
+    grew = false
+    for (const [firstIdx, lastIdx] of [...spans]) {
+      const c = out[spans.findIndex(([f]) => f === firstIdx)]
+      const next = tokens[lastIdx + 1]
+      if (next && !taken.has(lastIdx + 1) && /^\s*(?:,|,?\s+(?:and|y|e|or|o|&))\s+$/i.test(text.slice(c.end, next.start))) {
+        if (next.cap && isNameToken(next, false) && !isAcronym(text, next)) {
+          take(lastIdx + 1, extend(text, tokens, lastIdx + 1, false))
+          grew = true
+        }
+      }
+      const prev = tokens[firstIdx - 1]
+      if (prev && !taken.has(firstIdx - 1) && /^\s*(?:,|\s(?:and|y|e|&))\s*$/i.test(text.slice(prev.end, c.start))) {
+        if (prev.cap && isNameToken(prev, false) && !isAcronym(text, prev) && (FIRST_NAMES.has(prev.folded) || !prev.sentenceStart)) {
+          take(firstIdx - 1, firstIdx - 1)
+          grew = true
+        }
+      }
+    }
+  }
+
+  // 4. Later mentions of words already found in a name.
   const known = new Set<string>()
-  for (const c of out) {
-    for (const t of tokens) {
-      if (t.start >= c.start && t.end <= c.end && t.end - t.start >= 3 && !NOT_NAME_WORDS.has(t.folded)) known.add(t.folded)
+  for (const [first, last] of spans) {
+    for (let i = first; i <= last; i++) {
+      const t = tokens[i]
+      if (t.end - t.start >= 3 && !NOT_NAME_WORDS.has(t.folded)) known.add(t.folded)
     }
   }
   for (let i = 0; i < tokens.length; i++) {

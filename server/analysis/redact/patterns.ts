@@ -19,10 +19,17 @@ function digitsOf(s: string): string {
   return s.replace(/\D+/g, '')
 }
 
+const ABBREVIATIONS = new Set(['no', 'nº', 'num', 'núm', 'apt', 'mr', 'mrs', 'ms', 'dr', 'st', 'ave', 'sr', 'sra', 'lic', 'tel', 'cel', 'depto', 'ext', 'blvd', 'dob', 'nac', 'ss', 'ref', 'a', 'b', 'o'])
+
 /** Up to `width` characters before `index`, within the same sentence. */
 function before(text: string, index: number, width: number): string {
   const window = text.slice(Math.max(0, index - width), index)
-  const breaks = [...window.matchAll(/(?<=\p{Ll}{2}|\d|\))[.!?;]\s+|\n/gu)]
+  const breaks = [...window.matchAll(/[.!?;]\s+|\n/g)].filter((m) => {
+    if (m[0] === '\n') return true
+    const word = window.slice(0, m.index).match(/[\p{L}\p{N})]+$/u)?.[0] ?? ''
+    // "Apt. 5", "D.O.B. 3/4/85", "No. 123" are not the end of a sentence.
+    return word.length >= 2 && !ABBREVIATIONS.has(word.toLowerCase())
+  })
   const last = breaks.at(-1)
   return last ? window.slice(last.index + last[0].length) : window
 }
@@ -134,7 +141,7 @@ export function findPhones(text: string): Candidate[] {
 
 const SSN_CUE = /(?:ssn|s\.s\.n\.?|social security|social|seguro social|itin|tax id)\W{0,6}(?:\S+\W+){0,4}$/i
 const SSN_DASHED = new RegExp(`(?<![\\d${DASH}])\\d{3}[${DASH}]\\d{2}[${DASH}]\\d{4}(?![\\d${DASH}])`, 'g')
-const SSN_SPACED = /(?<![\d.])\d{3}[ .]\d{2}[ .]\d{4}(?![\d.])/g
+const SSN_SPACED = /(?<![\d.])\d{3}[ .]\d{2}[ .]\d{4}(?!\d|\.\d)/g
 const NINE = /(?<![\p{L}\p{N}-])\d{9}(?![\p{L}\p{N}])/gu
 
 export function findSsns(text: string): Candidate[] {
@@ -157,12 +164,11 @@ const A_CUED = new RegExp(
   `(?:\\bA[ ${DASH}]?(?:number|num|no|#)\\.?|alien (?:registration )?(?:number|no\\.?|#)|registration number|n[úu]mero (?:de )?(?:A|alien|extranjero|registro(?: de extranjero)?)\\b|\\bUSCIS (?:number|#|no\\.?))[ \\t]*(?:is|es|was|era|de|:|#|-)*[ \\t]*(A?[ ${DASH}]?${A_DIGITS})(?!\\d)`,
   'giud',
 )
-const ID_CUE_NEAR = /(?:licen[cs]ia|licen[cs]e|\bDL\b|passport|pasaporte|id\b)\W{0,12}$/i
 
 export function findANumbers(text: string): Candidate[] {
   const out: Candidate[] = []
   for (const m of text.matchAll(A_PREFIXED)) {
-    if (ID_CUE_NEAR.test(before(text, m.index, 30))) continue
+    if (idCueBefore(text, m.index)) continue
     const n = digitsOf(m[0]).length
     if (n >= 7 && n <= 9) out.push(candidate('A_NUMBER', m.index, m.index + m[0].length))
   }
@@ -196,6 +202,7 @@ export function findCards(text: string): Candidate[] {
     const d = digitsOf(m[0])
     if (d.length < 13 || d.length > 19) continue
     const cued = CARD_CUE.test(before(text, m.index, 50))
+    if (!cued && idCueBefore(text, m.index)) continue
     if (luhn(d) || (cued && d.length >= 15 && d.length <= 16)) out.push(candidate('CARD', m.index, m.index + m[0].length))
   }
   return out
@@ -252,14 +259,17 @@ export function findIds(text: string): Candidate[] {
     const token = m[1]
     const digits = digitsOf(token).length
     if (digits < 4 || token.replace(/-/g, '').length < 5) continue
-    // The cue must sit right before the number, with only connecting words between.
-    const window = before(text, m.index, 45)
-    const cue = lastMatch(window, ID_CUE)
-    if (cue === null) continue
-    if (!ID_GAP.test(window.slice(cue))) continue
+    if (!idCueBefore(text, m.index)) continue
     out.push(candidate('ID', m.index, m.index + token.length))
   }
   return out
+}
+
+/** An ID cue sits right before `index`, with only connecting words between ("passport number is"). */
+function idCueBefore(text: string, index: number): boolean {
+  const window = before(text, index, 45)
+  const cue = lastMatch(window, ID_CUE)
+  return cue !== null && ID_GAP.test(window.slice(cue))
 }
 
 function lastMatch(s: string, re: RegExp): number | null {
@@ -350,11 +360,11 @@ const SUFFIXES = [
 ]
 const SUFFIX = `(?:${SUFFIXES.map(anyCase).join('|')})\\.?`
 const DIRECTION = `(?:[NSEW]\\.?|North|South|East|West|Norte|Sur|Este|Oeste)`
-const STREET_WORD = `(?:\\p{Lu}[\\p{L}'’.-]*|\\d{1,3}(?:st|nd|rd|th|ª|º|a|o)|de|del|la|las|los|el)`
+const STREET_WORD = `(?:\\p{Lu}[\\p{L}'’-]*|\\p{Lu}\\.|\\d{1,3}(?:st|nd|rd|th|ª|º|a|o)|de|del|la|las|los)`
 const HOUSE_NUMBER = `(?<![\\d$.,:/${DASH}])\\d{1,6}(?:[A-Za-z](?![\\p{L}])|${'-'}\\d{1,4}|[ \\t]?1/2)?`
 const UNIT = `(?:,?[ \\t]*(?:${['Apt', 'Apartment', 'Unit', 'Ste', 'Suite', 'Space', 'Spc', 'Rm', 'Room', 'Depto', 'Dpto', 'Departamento', 'Apto', 'Apartamento', 'Int', 'Interior', 'Casa'].map(anyCase).join('|')})\\.?[ \\t]*#?[ \\t]*[A-Za-z0-9${DASH}]{1,6}|,?[ \\t]*#[ \\t]*[A-Za-z0-9]{1,6})`
 const CITY_ZIP = `(?:,?[ \\t]*(?:\\p{Lu}[\\p{L}.]*(?:[ \\t]\\p{Lu}[\\p{L}.]*){0,2}),?[ \\t]*(?:CA|Calif\\.?|California)\\.?(?:[ \\t]*\\d{5}(?:-\\d{4})?)?|,?[ \\t]*(?:CA|California)?[ \\t]*\\d{5}(?:-\\d{4})?(?!\\d))`
-const STREET_PREFIX_ES = `(?:${['Calle', 'Avenida', 'Av', 'Avda', 'Bulevar', 'Boulevard', 'Calzada', 'Privada', 'Callejón', 'Callejon', 'Camino', 'Paseo', 'Carretera', 'Vía', 'Via'].map(anyCase).join('|')})\\.?`
+const STREET_PREFIX_ES = `(?:${['Calle', 'Avenida', 'Bulevar', 'Calzada', 'Privada', 'Callejón', 'Callejon', 'Camino', 'Paseo', 'Carretera'].map(anyCase).join('|')}|${['Av', 'Avda', 'Calz', 'Blvr'].map(anyCase).join('|')}\\.)`
 const NUMBER_MARK = `(?:${['número', 'numero', 'num', 'núm', 'no', 'nº', 'n°'].map(anyCase).join('|')})\\.?|#`
 
 const ADDRESS_FORMS = [
@@ -367,7 +377,7 @@ const ADDRESS_FORMS = [
   // calle soto número 123 (lower case, so the number mark is required)
   `${STREET_PREFIX_ES}[ \\t]+[\\p{L}'’.-]+(?:[ \\t]+[\\p{L}'’.-]+){0,2}[ \\t]*(?:${NUMBER_MARK})[ \\t]*\\d{1,6}[A-Za-z]?(?![\\d\\p{L}])${UNIT}?`,
   // el 1234 de la calle Soto
-  `${HOUSE_NUMBER}[ \\t]+de[ \\t]+la[ \\t]+${STREET_PREFIX_ES}[ \\t]+[\\p{L}'’.-]+(?:[ \\t]+${STREET_WORD}){0,3}`,
+  `${HOUSE_NUMBER}[ \\t]+de[ \\t]+la[ \\t]+${STREET_PREFIX_ES}[ \\t]+[\\p{L}\\p{N}'’-]+(?:[ \\t]+${STREET_WORD}){0,3}`,
   // P.O. Box 1234, Apartado Postal 55
   `(?:[Pp]\\.?[ \\t]?[Oo]\\.?[ \\t]?${anyCase('box')}|${anyCase('post office box')}|${anyCase('apartado postal')}|${anyCase('apdo')}\\.?)[ \\t]*#?[ \\t]*\\d{1,6}`,
   // a unit on its own: apartment 4B, depto. 12

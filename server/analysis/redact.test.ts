@@ -1,0 +1,178 @@
+import { describe, expect, it } from 'vitest'
+import { redact, type EntityType } from './redact'
+
+/** The redacted text and the [type, original text] pairs found. */
+function run(text: string, lang?: string) {
+  const r = redact(text, { lang })
+  return { redacted: r.redacted, found: r.entities.map((e) => [e.type, text.slice(e.start, e.end)] as [EntityType, string]) }
+}
+
+function typesOf(text: string): EntityType[] {
+  return redact(text).entities.map((e) => e.type)
+}
+
+describe('redact: result shape', () => {
+  it('returns offsets into the input, sorted and non-overlapping, and rebuilds the text with placeholders', () => {
+    const text = 'Yo soy Ana Beltrán, cel 818-555-0134, correo ana.b@example.org.'
+    const { redacted, entities } = redact(text)
+    expect(redacted).toBe('Yo soy [NAME], cel [PHONE], correo [EMAIL].')
+    for (let i = 1; i < entities.length; i++) expect(entities[i].start).toBeGreaterThanOrEqual(entities[i - 1].end)
+    expect(text.slice(entities[0].start, entities[0].end)).toBe('Ana Beltrán')
+  })
+
+  it('uses [A-NUMBER] for A_NUMBER', () => {
+    expect(redact('Su A# es A 201-555-301.').redacted).toBe('Su A# es [A-NUMBER].')
+  })
+
+  it('leaves text without personal details unchanged', () => {
+    const text = 'Around 40 ICE and CBP agents were in MacArthur Park on Saturday; LAPD closed the street for 3 hours.'
+    expect(redact(text)).toEqual({ redacted: text, entities: [] })
+  })
+
+  it('handles empty text and astral characters without shifting offsets', () => {
+    expect(redact('')).toEqual({ redacted: '', entities: [] })
+    const text = '😢 mi hijo Mateo lloraba'
+    const [e] = redact(text).entities
+    expect(text.slice(e.start, e.end)).toBe('Mateo')
+  })
+})
+
+describe('redact: phones', () => {
+  it.each([
+    ['call (213) 555-0148 after six', '(213) 555-0148'],
+    ['number 213.555.0148 is mine', '213.555.0148'],
+    ['whatsapp +1 818 555 0199', '+1 818 555 0199'],
+    ['marquen al 2135550148', '2135550148'],
+    ['en México: +52 1 33 8765 4321', '+52 1 33 8765 4321'],
+    ['Guatemala +502 4455-6677', '+502 4455-6677'],
+    ['mi tel es 555-0148', '555-0148'],
+  ])('%s', (text, phone) => {
+    expect(run(text).found).toContainEqual(['PHONE', phone])
+  })
+
+  it('does not take 911, times, prices or counts for phones', () => {
+    expect(typesOf('We called 911 at 10:45 pm, paid $1,250 and counted 35 agents in 2025.')).toEqual([])
+  })
+})
+
+describe('redact: SSN, A-number, card, ID', () => {
+  it('finds dashed SSNs anywhere and bare nine digits after an SSN cue', () => {
+    expect(run('ssn 078-05-1120').found).toEqual([['SSN', '078-05-1120']])
+    expect(run('seguro social 078051120').found).toEqual([['SSN', '078051120']])
+    expect(typesOf('receipt 078051120 ok')).not.toContain('SSN')
+  })
+
+  it.each(['A098765432', 'A-098-765-432', 'A# 09876543', 'A 098 765 432', 'A0987654'])('A-number %s', (a) => {
+    expect(run(`el número es ${a} y nada más`).found).toEqual([['A_NUMBER', a]])
+  })
+
+  it('takes the digits after an A-number cue', () => {
+    expect(run('Alien number: 098-765-432').found).toEqual([['A_NUMBER', '098-765-432']])
+  })
+
+  it('accepts Luhn-valid card numbers and rejects invalid ones without a cue', () => {
+    expect(run('paid with 4012 8888 8888 1881').found).toEqual([['CARD', '4012 8888 8888 1881']])
+    expect(typesOf('reference 4012 8888 8888 1882')).not.toContain('CARD')
+  })
+
+  it('finds passport, licence and matrícula numbers after their cue', () => {
+    expect(run('my passport is X98765432').found).toEqual([['ID', 'X98765432']])
+    expect(run('su licencia de conducir: Y7654321').found).toEqual([['ID', 'Y7654321']])
+    expect(run('matrícula consular número 87654321').found).toEqual([['ID', '87654321']])
+  })
+
+  it('prefers ID over A-number after a licence cue', () => {
+    expect(typesOf('licencia A7654321')).toEqual(['ID'])
+  })
+})
+
+describe('redact: plates', () => {
+  it('finds California plates without a cue and other shapes after one', () => {
+    expect(run('a black Silverado 4TRB719 blocked the alley').found).toEqual([['PLATE', '4TRB719']])
+    expect(run('placas de Arizona CXJ-2210').found).toEqual([['PLATE', 'CXJ-2210']])
+  })
+
+  it('keeps badge numbers and unit numbers', () => {
+    expect(typesOf('the officer had badge 31877 and unit 2A12')).toEqual([])
+  })
+})
+
+describe('redact: e-mail, URL and handles', () => {
+  it('finds e-mail addresses, also spoken ones', () => {
+    expect(run('write luz.m_77@proton.me').found).toEqual([['EMAIL', 'luz.m_77@proton.me']])
+    expect(run('es lupita22 arroba gmail punto com').found).toEqual([['EMAIL', 'lupita22 arroba gmail punto com']])
+  })
+
+  it('redacts personal links and handles, keeps public agency sites', () => {
+    expect(run('see tiktok.com/@rapidresponse_tom and ice.gov').found).toEqual([['URL', 'tiktok.com/@rapidresponse_tom']])
+    expect(run('my IG: chuy.ramos_90').found).toEqual([['URL', 'chuy.ramos_90']])
+    expect(typesOf('follow @LAPDHQ for updates')).toEqual([])
+  })
+})
+
+describe('redact: addresses', () => {
+  it.each([
+    ['we rent at 4521 N. Figueroa St., Apt 3B', '4521 N. Figueroa St., Apt 3B'],
+    ['send to 1200 Wilshire Boulevard, Los Angeles, CA 90017 please', '1200 Wilshire Boulevard, Los Angeles, CA 90017'],
+    ['vivo en Avenida Brooklyn 2210 Depto. 7', 'Avenida Brooklyn 2210 Depto. 7'],
+    ['en la calle cuarta número 318', 'calle cuarta número 318'],
+    ['P.O. Box 33012', 'P.O. Box 33012'],
+  ])('%s', (text, address) => {
+    expect(run(text).found).toContainEqual(['ADDRESS', address])
+  })
+
+  it('keeps streets without a house number and Area names', () => {
+    expect(typesOf('They stopped cars on Cesar Chavez Avenue near Boyle Heights and on Van Nuys Blvd')).toEqual([])
+  })
+})
+
+describe('redact: dates of birth', () => {
+  it('redacts dates with a birth cue in both languages', () => {
+    expect(run('born 2/9/1979 in Puebla').found).toEqual([['DOB', '2/9/1979']])
+    expect(run('nació el 9 de febrero de 1979').found).toEqual([['DOB', '9 de febrero de 1979']])
+    expect(run('D.O.B. 02-09-79').found).toEqual([['DOB', '02-09-79']])
+  })
+
+  it('redacts old full dates as DOB-like and keeps recent incident dates', () => {
+    expect(typesOf('I crossed on 5/2/2003')).toEqual(['DOB'])
+    expect(typesOf('They came on 3/14/2025 and again on June 2')).toEqual([])
+  })
+})
+
+describe('redact: names', () => {
+  it.each([
+    ['My name is Teodora Quispe and I clean offices.', 'Teodora Quispe'],
+    ['me llamo Wilfredo Chamalé', 'Wilfredo Chamalé'],
+    ['they took my stepson, Bryce, from the bus stop', 'Bryce'],
+    ['se llevaron a mi yerno Nicanor Ajú', 'Nicanor Ajú'],
+    ['Doña Chepa Ortiz vende tamales ahí', 'Chepa Ortiz'],
+    ['the landlord Mr. Okafor called the police', 'Okafor'],
+    ['mi esposo juan carlos rivas no regresó', 'juan carlos rivas'],
+  ])('%s', (text, name) => {
+    expect(run(text).found).toContainEqual(['NAME', name])
+  })
+
+  it('finds a known first name with no cue and its later mentions', () => {
+    const { redacted } = run('Ayer Guillermo Tum salió temprano. Tum nunca llegó al trabajo.')
+    expect(redacted).toBe('Ayer [NAME] salió temprano. [NAME] nunca llegó al trabajo.')
+  })
+
+  it('keeps officials named with their office, agencies, places and months', () => {
+    const text =
+      'Mayor Karen Bass, Chief McDonnell and Councilmember Eunisses Hernandez met in Boyle Heights in June; ICE, CBP and the Home Depot were mentioned.'
+    expect(typesOf(text)).toEqual([])
+    expect(typesOf('La alcaldesa Karen Bass habló en Van Nuys el lunes.')).toEqual([])
+  })
+
+  it('redacts a name after a personal title that is also an office ("mi jefe")', () => {
+    expect(run('mi jefe Rigoberto Sandoval nos avisó').found).toEqual([['NAME', 'Rigoberto Sandoval']])
+  })
+
+  it('redacts rank-and-file officers’ names and keeps the rank and badge', () => {
+    expect(run('Officer Kowalczyk, badge 40211, pushed her').redacted).toBe('Officer [NAME], badge 40211, pushed her')
+  })
+
+  it('does not take streets named after people for names', () => {
+    expect(typesOf('on Cesar Chavez and on Alvarado Street')).toEqual([])
+  })
+})
