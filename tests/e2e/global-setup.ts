@@ -38,6 +38,7 @@ export async function setup(project: TestProject) {
     cwd: root,
     env: { ...process.env, NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', VOCES_DATA_DIR: dataDir, DATABASE_URL: '' },
     stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true, // its own process group, so teardown stops npx and the server under it
   })
   server.stdout!.on('data', (d) => (output += d))
   server.stderr!.on('data', (d) => (output += d))
@@ -57,7 +58,10 @@ export async function setup(project: TestProject) {
 }
 
 export async function teardown() {
-  server?.kill('SIGTERM')
-  await new Promise((r) => setTimeout(r, 500))
+  if (server?.pid && server.exitCode === null) {
+    const exited = new Promise((r) => server!.once('exit', r))
+    process.kill(-server.pid, 'SIGTERM')
+    await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))])
+  }
   if (dataDir) rmSync(dataDir, { recursive: true, force: true })
 }
