@@ -36,7 +36,8 @@ export async function setup(project: TestProject) {
   let output = ''
   server = spawn('npx', ['tsx', 'server/main.ts'], {
     cwd: root,
-    env: { ...process.env, NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', VOCES_DATA_DIR: dataDir, DATABASE_URL: '' },
+    // E2E_DATABASE_URL runs the same flows on a PostgreSQL server (an empty database); otherwise PGlite.
+    env: { ...process.env, NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', VOCES_DATA_DIR: dataDir, DATABASE_URL: process.env.E2E_DATABASE_URL ?? '' },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true, // its own process group, so teardown stops npx and the server under it
   })
