@@ -28,6 +28,7 @@ async function main() {
     const started = Date.now()
     if (await seedDemo(db, env)) console.log(`[voces] demo content seeded in ${((Date.now() - started) / 1000).toFixed(1)} s`)
   }
+  const hasDemoAccounts = Boolean(await db.selectFrom('users').select('id').where('is_demo', '=', true).limit(1).executeTakeFirst())
 
   const app = express()
   app.disable('x-powered-by')
@@ -70,7 +71,7 @@ async function main() {
   const server = app.listen(env.PORT, env.HOST, () => {
     const url = `http://${env.HOST === '127.0.0.1' ? 'localhost' : env.HOST}:${env.PORT}`
     console.log(`[voces] serving on ${url}`)
-    if (env.VOCES_SEED_DEMO) printDemoAccounts()
+    if (hasDemoAccounts) printDemoAccounts()
   })
 
   const shutdown = async (signal: string) => {
