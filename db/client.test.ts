@@ -10,7 +10,7 @@ const dir = mkdtempSync(path.join(tmpdir(), 'voces-db-test-'))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
 describe('embedded database (PGlite through Kysely)', () => {
-  it('keeps data across restarts, and migrations do not re-run', async () => {
+  it('keeps data across restarts, and migrations do not re-run', { timeout: 120_000 }, async () => {
     const first = createDb({ dataDir: dir })
     expect(await migrateToLatest(first)).not.toHaveLength(0)
     await first.insertInto('organizations').values({ slug: 'kept', name: 'Kept' }).execute()
