@@ -1,4 +1,5 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
 import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
@@ -37,7 +38,17 @@ export async function setup(project: TestProject) {
   server = spawn('npx', ['tsx', 'server/main.ts'], {
     cwd: root,
     // E2E_DATABASE_URL runs the same flows on a PostgreSQL server (an empty database); otherwise PGlite.
-    env: { ...process.env, NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', VOCES_DATA_DIR: dataDir, DATABASE_URL: process.env.E2E_DATABASE_URL ?? '' },
+    // Production with DATABASE_URL requires explicit secrets, as a real deployment does.
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      VOCES_DATA_DIR: dataDir,
+      DATABASE_URL: process.env.E2E_DATABASE_URL ?? '',
+      VOCES_SESSION_SECRET: randomBytes(32).toString('hex'),
+      VOCES_ENCRYPTION_KEY: randomBytes(32).toString('hex'),
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true, // its own process group, so teardown stops npx and the server under it
   })
