@@ -75,9 +75,8 @@ export const FIRST_NAMES = words(`
  * only next to a surname or after a cue, never alone.
  */
 export const AMBIGUOUS_FIRST_NAMES = words(`
-  angel april august dolores grace guadalupe hope jesus joy june luz mark may mercedes paz pilar reyna
-  rosa rose salvador santa sol victoria will bill frank art faith sunny trinidad concepcion asuncion
-  cruz soledad amparo mar lupe milagros esperanza refugio socorro rosario consuelo flor iris perla
+  angel april august dolores grace guadalupe hope jesus joy june luz mark may mercedes paz pilar
+  rosa rose salvador santa sol victoria will bill frank art faith sunny trinidad cruz mar
   jordan austin dallas chase hunter brook summer autumn destiny crystal china
 `)
 
@@ -279,5 +278,6 @@ export const PUBLIC_PHRASES = [
   'Santa Ana', 'San Miguel', 'Santa Tecla', 'Dolores Huerta', 'Dolores Mission', 'Rosa Parks', 'Benito Juárez',
   'Benito Juarez', 'Emiliano Zapata', 'Pancho Villa', 'Frida Kahlo', 'Virgen María', 'Virgin Mary', 'Jesus Christ',
   'Jesucristo', 'Santo Niño', 'Santa Cruz', 'Los Reyes', 'Reyes Magos', 'San Judas', 'San Judas Tadeo',
-  'Dolores Mission Church', 'Radio Campesina', 'Special Order 40', 'Orden Especial 40', 'Cesar Chavez Ave', 'Cesar Chavez Avenue', 'Avenida César Chávez',
+  'Dolores Mission Church', 'Nuestra Señora', 'Nuestra Señora Reina de los Ángeles', 'Reina de los Ángeles', 'Our Lady',
+  'Our Lady Queen of Angels', 'Radio Campesina', 'Special Order 40', 'Orden Especial 40', 'Cesar Chavez Ave', 'Cesar Chavez Avenue', 'Avenida César Chávez',
 ]

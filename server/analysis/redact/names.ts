@@ -29,6 +29,8 @@ type Token = {
   cap: boolean
   sentenceStart: boolean
   protected: boolean
+  /** A capital letter and a full stop: "J." in "Officer J. Rodriguez". */
+  initial: boolean
 }
 
 const TOKEN = /[\p{L}\p{M}]+(?:['’-][\p{L}\p{M}]+)*/gu
@@ -51,6 +53,19 @@ const PLACE_TAILS = new Set(
 
 const NOT_PERSON_BEFORE =
   /\b(?:in|at|on|from|near|to|toward|towards|into|the|a|an|en|de|del|desde|hacia|hasta|cerca de|por|sobre|el|la|los|las|un|una|unos|unas|this|that|our|their|its|este|esta|ese|esa|nuestro|nuestra)\s+$/i
+
+/** Words that make a capitalised run an organisation, not a person: "Catholic Charities", "Legal Aid". */
+const ORGANISATION_WORDS = new Set(
+  `charities army cross aid counsel coalition coalicion industries bank parenthood club centro consulate consulado
+  instituto institute union network alliance alianza services servicios clinic clinica church iglesia foundation
+  fundacion project proyecto committee comite council consejo association asociacion federation federacion
+  collective colectivo fund fondo legal law center barrio pueblo raza department departamento office oficina
+  agency agencia academy academia university universidad college school escuela society sociedad league liga
+  partnership ministries ministerio diocese diocesis archdiocese arquidiocesis parish parroquia hermandad
+  brotherhood sisterhood labor laborers jornaleros workers trabajadores tenants inquilinos sindicato movement
+  movimiento campaign campana committee guild cooperative cooperativa mercado market muertos navidad semana
+  santa pascua mayo ano nuevo`.split(/\s+/),
+)
 
 const STRONG_CUE = new RegExp(
   [
@@ -137,7 +152,9 @@ function tokenize(text: string): Token[] {
       folded: fold(word),
       cap: /^\p{Lu}/u.test(word),
       sentenceStart: p < 0 || /[.!?¿¡:\n"“]/.test(text[p]),
-      protected: false,
+      // Handles and hashtags are the URL detector's business: "@ICEgov", "#ICEoutLA".
+      protected: text[start - 1] === '@' || text[start - 1] === '#',
+      initial: word.length === 1 && /\p{Lu}/u.test(word) && text[start + 1] === '.',
     })
   }
   return tokens
@@ -170,7 +187,10 @@ function isLexiconName(folded: string): boolean {
 }
 
 function isNameToken(t: Token, allowLower: boolean): boolean {
-  if (t.protected || NOT_NAME_WORDS.has(t.folded)) return false
+  if (t.protected) return false
+  if (t.initial) return true
+  if (NOT_NAME_WORDS.has(t.folded)) return false
+  if (t.folded.includes('-') && NOT_NAME_WORDS.has(t.folded.split('-')[0])) return false // "Spanish-language"
   if (/^\p{L}-/u.test(t.folded)) return false // "A-number", "T-shirt"
   if (t.end - t.start < 2) return t.cap // an initial: "Juan C. Pérez"
   if (t.cap) {
@@ -245,7 +265,22 @@ function span(tokens: Token[], first: number, last: number): Candidate {
   return { type: 'NAME', start: tokens[first].start, end: tokens[last].end, priority: PRIORITY.NAME }
 }
 
+/**
+ * Text written in capitals says nothing about proper names: read it in lower
+ * case, where only cues and the name lists count. Offsets stay valid because
+ * the lower-cased copy is used only when it has the same length.
+ */
 export function findNames(text: string): Candidate[] {
+  const letters = text.match(/\p{L}/gu)?.length ?? 0
+  const upper = text.match(/\p{Lu}/gu)?.length ?? 0
+  if (letters >= 12 && upper / letters > 0.6) {
+    const lower = text.toLowerCase()
+    if (lower.length === text.length) return findNamesIn(lower, true)
+  }
+  return findNamesIn(text, false)
+}
+
+function findNamesIn(text: string, shouting: boolean): Candidate[] {
   const tokens = tokenize(text)
   markProtected(text, tokens)
   const out: Candidate[] = []
@@ -301,6 +336,7 @@ export function findNames(text: string): Candidate[] {
     if (!t.cap || !isNameToken(t, false)) continue
     const last = extend(text, tokens, i, false)
     const run = tokens.slice(i, last + 1)
+    if (run.every((r) => r.initial || r.end - r.start < 2)) continue // "U.S.", "L.A."
     const firstKnown = FIRST_NAMES.has(t.folded) && !AMBIGUOUS_FIRST_NAMES.has(t.folded)
     const hasSurname = run.slice(1).some((r) => SURNAMES.has(r.folded) || FIRST_NAMES.has(r.folded))
     const ambiguousWithSurname = AMBIGUOUS_FIRST_NAMES.has(t.folded) && hasSurname
@@ -322,10 +358,21 @@ export function findNames(text: string): Candidate[] {
     if (!(firstKnown || ambiguousWithSurname || unknownWithSurname || personContext || midSentenceRun || midSentenceWord)) {
       continue
     }
-    if (PLACE_TAILS.has(tokens[last].folded)) continue
+    if (PLACE_TAILS.has(tokens[last].folded) || run.some((r) => ORGANISATION_WORDS.has(r.folded))) continue
     if (looksLikeStreet(text, tokens, i, last)) continue
     take(i, last)
     i = last
+  }
+
+  // In text written in capitals, a known first name starts a name, followed by known names.
+  if (shouting) {
+    for (let i = 0; i < tokens.length; i++) {
+      const t = tokens[i]
+      if (taken.has(i) || !FIRST_NAMES.has(t.folded) || AMBIGUOUS_FIRST_NAMES.has(t.folded) || !isNameToken(t, true)) continue
+      const last = extend(text, tokens, i, true)
+      take(i, last)
+      i = last
+    }
   }
 
   // 3. Lists: "con Hermelinda, Elmer y Dulce", "Ofelia and Juan".

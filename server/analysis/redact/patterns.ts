@@ -104,12 +104,14 @@ export function findContacts(text: string): Candidate[] {
 // ---------------------------------------------------------------- phone
 
 const PHONE_CUE =
-  /(?:phone|cell|cel|celular|m[óo]vil|tel|tel[ée]fono|n[úu]mero|number|num|#|call|llam|marc|whatsapp|wsp|wa|text|texto|mensaje|contact|contacto|reach|reached|dial)\W{0,12}(?:\S+\W+){0,4}$/i
+  /(?:phone|cell|cel|celular|m[óo]vil|tel|tel[ée]fono|n[úu]mero|number|num|#|call|llam|marc|whatsapp|wsp|wa|text|texto|mensaje|contact|contacto|reach|reached|dial)\W{0,12}(?:\S+\W+){0,6}$/i
 
 const US_PHONE = new RegExp(
   `(?<![\\d+${DASH}])(?:\\+?1${SEP}?)?(?:\\(\\s*\\d{3}\\s*\\)[ \\t]*[${DASH}.]?[ \\t]*|\\d{3}${SEP})\\d{3}${SEP}\\d{4}(?:[ \\t]*(?:ext\\.?|x|extensi[óo]n)[ \\t]*\\d{1,5})?(?![\\d${DASH}])`,
   'giu',
 )
+/** 323-5550199, (323) 5550199. */
+const AREA_SEVEN = new RegExp(`(?<![\\d+${DASH}])\\(?[2-9]\\d{2}\\)?${SEP}?\\d{7}(?![\\d${DASH}])`, 'g')
 const BARE_TEN = /(?<![\d+\-–—./])(?:\+?1)?[2-9]\d{9}(?![\d\-–—/])/g
 const INTERNATIONAL = new RegExp(
   `(?:\\+|\\b00|\\b011)[ \\t]?\\(?\\d{1,3}\\)?(?:${SEP}?\\(?\\d{1,5}\\)?){2,6}(?!\\d)`,
@@ -123,6 +125,7 @@ const EIGHT_CENTRAL_AMERICA = new RegExp(`(?<![\\d${DASH}.])\\d{4}[${DASH} ]\\d{
 export function findPhones(text: string): Candidate[] {
   const out: Candidate[] = []
   for (const m of text.matchAll(US_PHONE)) out.push(candidate('PHONE', m.index, m.index + m[0].length))
+  for (const m of text.matchAll(AREA_SEVEN)) out.push(candidate('PHONE', m.index, m.index + m[0].length))
   for (const m of text.matchAll(BARE_TEN)) out.push(candidate('PHONE', m.index, m.index + m[0].length))
   for (const m of text.matchAll(INTERNATIONAL)) {
     const d = digitsOf(m[0])
