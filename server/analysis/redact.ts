@@ -35,13 +35,17 @@ export function placeholder(type: EntityType): string {
 }
 
 /** Keep the strongest of overlapping proposals: priority first, then the longer span, then the earlier. */
-function resolve(candidates: Candidate[]): Entity[] {
+function resolve(candidates: Candidate[], length: number): Entity[] {
   const ordered = [...candidates]
     .filter((c) => c.end > c.start)
     .sort((a, b) => b.priority - a.priority || b.end - b.start - (a.end - a.start) || a.start - b.start)
+  const used = new Uint8Array(length)
   const chosen: Entity[] = []
   for (const c of ordered) {
-    if (chosen.some((e) => c.start < e.end && c.end > e.start)) continue
+    let free = true
+    for (let i = c.start; i < c.end && free; i++) free = used[i] === 0
+    if (!free) continue
+    used.fill(1, c.start, c.end)
     chosen.push({ type: c.type, start: c.start, end: c.end })
   }
   return chosen.sort((a, b) => a.start - b.start)
@@ -60,7 +64,7 @@ export function findEntities(text: string, _opts: RedactOptions = {}): Entity[] 
     ...findAddresses(text),
     ...findNames(text),
   ]
-  return resolve(candidates)
+  return resolve(candidates, text.length)
 }
 
 export function applyRedaction(text: string, entities: readonly Entity[]): string {

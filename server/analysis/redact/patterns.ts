@@ -160,7 +160,7 @@ export function findSsns(text: string): Candidate[] {
 const A_DIGITS = `\\d(?:[ ${DASH}]?\\d){6,8}`
 /** A123456789, A-123-456-789, A# 12345678, A 123 456 789. */
 const A_PREFIXED = new RegExp(
-  `${NOT_WORD_BEFORE}A[ \\t]*(?:#|No\\.?|[${DASH}:.])?[ \\t]*${A_DIGITS}(?![\\d])`,
+  `${NOT_WORD_BEFORE}(?:A[ \\t]*(?:#|No\\.?|[${DASH}:.])?|a[ \\t]?[#${DASH}])[ \\t]*${A_DIGITS}(?![\\d])`,
   'gu',
 )
 const A_CUED = new RegExp(
@@ -286,7 +286,9 @@ function lastMatch(s: string, re: RegExp): number | null {
 
 const PLATE_CUE =
   /(?:plates?|placas?|tags?|license|licen[cs]e plate|matr[ií]cula(?: del (?:carro|veh[ií]culo|auto|coche))?|n[úu]mero de placa)\b/i
-const CA_PLATE = /(?<![\p{L}\p{N}-])\d[ -]?[A-Z]{3}[ -]?\d{3}(?![\p{L}\p{N}])/gu
+const CA_PLATE = /(?<![\p{L}\p{N}-])\d-?[A-Z]{3}-?\d{3}(?![\p{L}\p{N}])/gu
+/** After a plate cue, plates written in lower case count too: "placa 7abc123". */
+const PLATE_TOKEN_ANY_CASE = /(?<![\p{L}\p{N}-])[a-z0-9]{1,4}-?[a-z0-9]{1,4}(?:-?[a-z0-9]{1,4})?(?![\p{L}\p{N}])/giu
 const PLATE_SHAPE = /(?<![\p{L}\p{N}-])[A-Z0-9]{1,4}(?:[ -]?[A-Z0-9]{1,4}){1,2}(?![\p{L}\p{N}])/gu
 
 export function findPlates(text: string): Candidate[] {
@@ -300,9 +302,16 @@ export function findPlates(text: string): Candidate[] {
     // Pieces joined by a space must each carry a digit or be all capitals, or "plates from Texas 3" would pass.
     if (/ /.test(m[0]) && m[0].split(/[ -]/).some((p) => !/\d/.test(p) && p !== p.toUpperCase())) continue
     if (/^\d{1,2}(?:am|pm|st|nd|rd|th|h|hrs|min|mph|lbs|kg|km|mi)$/i.test(compact)) continue
-    const window = before(text, m.index, 60)
-    const cue = lastMatch(window, PLATE_CUE)
-    if (cue === null) continue
+    if (/^(?:19|20)\d{2}[ -]?[A-Z]+$/i.test(m[0])) continue // a model year and make: "2024 GMC"
+    if (lastMatch(before(text, m.index, 60), PLATE_CUE) === null) continue
+    out.push(candidate('PLATE', m.index, m.index + m[0].length))
+  }
+  for (const m of text.matchAll(PLATE_TOKEN_ANY_CASE)) {
+    const compact = m[0].replace(/-/g, '')
+    const digits = digitsOf(compact).length
+    if (compact.length < 5 || compact.length > 8 || digits < 2 || digits === compact.length) continue
+    if (/^\d{1,2}(?:am|pm|st|nd|rd|th|h|hrs|min|mph|lbs|kg|km|mi)$/i.test(compact)) continue
+    if (lastMatch(before(text, m.index, 30), PLATE_CUE) === null) continue
     out.push(candidate('PLATE', m.index, m.index + m[0].length))
   }
   return out
@@ -373,6 +382,9 @@ const NUMBER_MARK = `(?:${['número', 'numero', 'num', 'núm', 'no', 'nº', 'n°
 const ADDRESS_FORMS = [
   // 1234 E. Cesar Chavez Ave., Apt 5, Los Angeles, CA 90033
   `${HOUSE_NUMBER}[ \\t]+(?:${DIRECTION}[ \\t]+)?${STREET_WORD}(?:[ \\t]+${STREET_WORD}){0,4}[ \\t]+${SUFFIX}(?![\\p{L}])${UNIT}?${CITY_ZIP}?`,
+  // 1234 S. Broadway; 1234 W. 3rd (a numbered street needs its direction when it has no suffix)
+  `${HOUSE_NUMBER}[ \\t]+(?:${DIRECTION}[ \\t]+)?${anyCase('broadway')}(?![\\p{L}])${UNIT}?${CITY_ZIP}?`,
+  `${HOUSE_NUMBER}[ \\t]+${DIRECTION}[ \\t]+\\d{1,3}(?:st|nd|rd|th)(?![\\p{L}])${UNIT}?${CITY_ZIP}?`,
   // 1234 Calle Soto, 500 Avenida César Chávez
   `${HOUSE_NUMBER}[ \\t]+${STREET_PREFIX_ES}[ \\t]+${STREET_WORD}(?:[ \\t]+${STREET_WORD}){0,3}${UNIT}?${CITY_ZIP}?`,
   // calle Soto número 123, Avenida Juárez #45 Depto. 3
