@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { redact, type EntityType } from './redact'
+import { generateLabelledSet, seededRng } from '../../tests/fixtures/redaction/generate'
+import { applyRedaction, redact, type EntityType } from './redact'
 
 /** The redacted text and the [type, original text] pairs found. */
 function run(text: string, lang?: string) {
@@ -174,5 +175,55 @@ describe('redact: names', () => {
 
   it('does not take streets named after people for names', () => {
     expect(typesOf('on Cesar Chavez and on Alvarado Street')).toEqual([])
+  })
+})
+
+describe('redact: invariants and targets', () => {
+  it('returns in-bounds, sorted, non-overlapping spans on arbitrary input', () => {
+    const rng = seededRng(7)
+    const bits = ['Juan', ' ', '323', '-', '555', '0199', '@', 'a.b', '.com', 'A', '#', '1234', 'Soto', 'St', 'Apt', '\n', 'ñ', '😢', 'ICE', ',', 'calle', 'número', '(', ')', '+52', 'Sra.']
+    for (let n = 0; n < 300; n++) {
+      let text = ''
+      const len = Math.floor(rng() * 40)
+      for (let i = 0; i < len; i++) text += bits[Math.floor(rng() * bits.length)]
+      const { redacted, entities } = redact(text)
+      let at = 0
+      for (const e of entities) {
+        expect(e.start).toBeGreaterThanOrEqual(at)
+        expect(e.end).toBeGreaterThan(e.start)
+        expect(e.end).toBeLessThanOrEqual(text.length)
+        at = e.end
+      }
+      expect(redacted).toBe(applyRedaction(text, entities))
+    }
+  })
+
+  it('meets the issue-3 targets on a slice of the seeded labelled set', () => {
+    const set = generateLabelledSet(99, 400)
+    const found = new Map<string, [number, number]>()
+    const correct = new Map<string, [number, number]>()
+    for (const item of set) {
+      const predicted = redact(item.text).entities
+      for (const g of item.entities) {
+        const t = found.get(g.type) ?? [0, 0]
+        t[1]++
+        if (predicted.some((p) => p.type === g.type && p.start < g.end && g.start < p.end)) t[0]++
+        found.set(g.type, t)
+      }
+      for (const p of predicted) {
+        const t = correct.get(p.type) ?? [0, 0]
+        t[1]++
+        if (item.entities.some((g) => g.type === p.type && p.start < g.end && g.start < p.end)) t[0]++
+        correct.set(p.type, t)
+      }
+    }
+    const recall = (t: string) => found.get(t)![0] / found.get(t)![1]
+    const precision = (t: string) => correct.get(t)![0] / correct.get(t)![1]
+    for (const t of ['PHONE', 'EMAIL', 'SSN', 'A_NUMBER', 'PLATE', 'CARD']) {
+      expect(recall(t), t).toBeGreaterThanOrEqual(0.95)
+      expect(precision(t), t).toBeGreaterThanOrEqual(0.9)
+    }
+    expect(recall('NAME')).toBeGreaterThanOrEqual(0.8)
+    expect(recall('ADDRESS')).toBeGreaterThanOrEqual(0.8)
   })
 })
