@@ -330,6 +330,9 @@ function findNamesIn(text: string, shouting: boolean): Candidate[] {
   }
 
   // 2. Capitalised runs anchored on the name lists.
+  // In Title Case Text ("After 2 Hours Of Waiting") capitals inside a sentence mean nothing.
+  const inner = tokens.filter((t) => !t.sentenceStart && t.end - t.start >= 3)
+  const titleCase = inner.length >= 4 && inner.filter((t) => t.cap).length / inner.length > 0.6
   for (let i = 0; i < tokens.length; i++) {
     if (taken.has(i)) continue
     const t = tokens[i]
@@ -346,10 +349,11 @@ function findNamesIn(text: string, shouting: boolean): Candidate[] {
       !isAcronym(text, t) &&
       PERSON_CONTEXT.test(text.slice(Math.max(0, t.start - 14), t.start))
     // A run of two or more capitalised words inside a sentence is a proper name; places are ruled out below.
-    const midSentenceRun = !t.sentenceStart && run.length >= 2 && !run.some((r) => isAcronym(text, r))
+    const midSentenceRun = !titleCase && !t.sentenceStart && run.length >= 2 && !run.some((r) => isAcronym(text, r))
     // A single capitalised word inside a sentence, not after a place preposition or an article, is taken as a name:
     // "When the raid started, Yuliana ran". Places after "in"/"en" and brands after "the"/"la" are left.
     const midSentenceWord =
+      !titleCase &&
       !t.sentenceStart &&
       run.length === 1 &&
       !isAcronym(text, t) &&

@@ -118,8 +118,8 @@ const INTERNATIONAL = new RegExp(
   'g',
 )
 /** Mexican and Central American local formats: 55 1234 5678, 3312-3456-78 is not one. */
-const TWO_FOUR_FOUR = new RegExp(`(?<![\\d${DASH}])\\d{2}${SEP}\\d{4}${SEP}\\d{4}(?![\\d${DASH}])`, 'g')
-const SEVEN = new RegExp(`(?<![\\d${DASH}.])\\d{3}[ \\t]*[${DASH}.][ \\t]*\\d{4}(?![\\d${DASH}])`, 'g')
+const TWO_FOUR_FOUR = new RegExp(`(?<![\\d${DASH}])(?:\\(\\d{2}\\)[ \\t]*|\\d{2}${SEP})\\d{4}${SEP}\\d{4}(?![\\d${DASH}])`, 'g')
+const SEVEN = new RegExp(`(?<![\\d${DASH}.])\\d{3}(?:[ \\t]*[${DASH}.][ \\t]*|[ \\t])\\d{4}(?![\\d${DASH}])`, 'g')
 const EIGHT_CENTRAL_AMERICA = new RegExp(`(?<![\\d${DASH}.])\\d{4}[${DASH} ]\\d{4}(?![\\d${DASH}])`, 'g')
 
 export function findPhones(text: string): Candidate[] {
@@ -142,7 +142,7 @@ export function findPhones(text: string): Candidate[] {
 
 // ---------------------------------------------------------------- SSN, A-number, card, ID
 
-const SSN_CUE = /(?:ssn|s\.s\.n\.?|social security|social|seguro social|itin|tax id)\W{0,6}(?:\S+\W+){0,4}$/i
+const SSN_CUE = /(?:ssn|s\.s\.n\.?|ss ?#|s\.s\. ?#|soc\.? sec|ss number|social security|social|seguro social|seguro|itin|tax id)\W{0,6}(?:\S+\W+){0,4}$/i
 const SSN_DASHED = new RegExp(`(?<![\\d${DASH}])\\d{3}[${DASH}]\\d{2}[${DASH}]\\d{4}(?![\\d${DASH}])`, 'g')
 const SSN_SPACED = /(?<![\d.])\d{3}[ .]\d{2}[ .]\d{4}(?!\d|\.\d)/g
 const NINE = /(?<![\p{L}\p{N}-])\d{9}(?![\p{L}\p{N}])/gu
@@ -160,11 +160,11 @@ export function findSsns(text: string): Candidate[] {
 const A_DIGITS = `\\d(?:[ ${DASH}]?\\d){6,8}`
 /** A123456789, A-123-456-789, A# 12345678, A 123 456 789. */
 const A_PREFIXED = new RegExp(
-  `${NOT_WORD_BEFORE}(?:A[ \\t]*(?:#|No\\.?|[${DASH}:.])?|a[ \\t]?[#${DASH}])[ \\t]*${A_DIGITS}(?![\\d])`,
+  `${NOT_WORD_BEFORE}(?:A[ \\t]*(?:#|No\\.?|[${DASH}:.]){0,2}|a[ \\t]?[#${DASH}]:?|a(?=\\d{9}(?!\\d)))[ \\t]*${A_DIGITS}(?![\\d])`,
   'gu',
 )
 const A_CUED = new RegExp(
-  `(?:\\bA[ ${DASH}]?(?:number|num|no|#)\\.?|alien (?:registration )?(?:number|no\\.?|#)|registration number|n[úu]mero (?:de )?(?:A|alien|extranjero|registro(?: de extranjero)?)\\b|\\bUSCIS (?:number|#|no\\.?))[ \\t]*(?:is|es|was|era|de|:|#|-)*[ \\t]*(A?[ ${DASH}]?${A_DIGITS})(?!\\d)`,
+  `(?:\\bA[ ${DASH}]?(?:number|num|no|#)\\.?|alien (?:registration )?(?:number|no\\.?|#)|registration number|n[úu]mero (?:de )?(?:A|alien|extranjero|registro(?: de extranjero)?)\\b|\\bUSCIS (?:number|#|no\\.?))[ \\t]*(?:is|es|was|era|de|:|#|-|\\(|\\s)*[ \\t]*(A?[ ${DASH}#]?[ \\t]?${A_DIGITS})(?!\\d)`,
   'giud',
 )
 
@@ -286,6 +286,9 @@ function lastMatch(s: string, re: RegExp): number | null {
 
 const PLATE_CUE =
   /(?:plates?|placas?|tags?|license|licen[cs]e plate|matr[ií]cula(?: del (?:carro|veh[ií]culo|auto|coche))?|n[úu]mero de placa)\b/i
+/** A vehicle named just before a plate-shaped token: "a white Tahoe ABC1234". Upper-case shapes only. */
+const VEHICLE_CUE =
+  /\b(?:car|cars|truck|trucks|van|vans|suv|suvs|vehicle|vehicles|sedan|pickup|tahoe|suburban|explorer|charger|camry|civic|silverado|f-150|carro|carros|camioneta|camionetas|troca|trocas|coche|auto|veh[ií]culo|patrulla)\b/i
 const CA_PLATE = /(?<![\p{L}\p{N}-])\d-?[A-Z]{3}-?\d{3}(?![\p{L}\p{N}])/gu
 /** After a plate cue, plates written in lower case count too: "placa 7abc123". */
 const PLATE_TOKEN_ANY_CASE = /(?<![\p{L}\p{N}-])[a-z0-9]{1,4}-?[a-z0-9]{1,4}(?:-?[a-z0-9]{1,4})?(?![\p{L}\p{N}])/giu
@@ -303,7 +306,8 @@ export function findPlates(text: string): Candidate[] {
     if (/ /.test(m[0]) && m[0].split(/[ -]/).some((p) => !/\d/.test(p) && p !== p.toUpperCase())) continue
     if (/^\d{1,2}(?:am|pm|st|nd|rd|th|h|hrs|min|mph|lbs|kg|km|mi)$/i.test(compact)) continue
     if (/^(?:19|20)\d{2}[ -]?[A-Z]+$/i.test(m[0])) continue // a model year and make: "2024 GMC"
-    if (lastMatch(before(text, m.index, 60), PLATE_CUE) === null) continue
+    const window = before(text, m.index, 60)
+    if (lastMatch(window, PLATE_CUE) === null && lastMatch(window, VEHICLE_CUE) === null) continue
     out.push(candidate('PLATE', m.index, m.index + m[0].length))
   }
   for (const m of text.matchAll(PLATE_TOKEN_ANY_CASE)) {
@@ -372,8 +376,8 @@ const SUFFIXES = [
 ]
 const SUFFIX = `(?:${SUFFIXES.map(anyCase).join('|')})\\.?`
 const DIRECTION = `(?:[NSEW]\\.?|North|South|East|West|Norte|Sur|Este|Oeste)`
-const STREET_WORD = `(?:\\p{Lu}[\\p{L}'’-]*|\\p{Lu}\\.|\\d{1,3}(?:st|nd|rd|th|ª|º|a|o)|de|del|la|las|los)`
-const HOUSE_NUMBER = `(?<![\\d$.,:/${DASH}])\\d{1,6}(?:[A-Za-z](?![\\p{L}])|${'-'}\\d{1,4}|[ \\t]?1/2)?`
+const STREET_WORD = `(?:(?:Jr|Sr|St|Mt|Ft)\\.|\\p{Lu}[\\p{L}'’-]*|\\p{Lu}\\.|\\d{1,3}(?:st|nd|rd|th|ª|º|a|o)|de|del|la|las|los)`
+const HOUSE_NUMBER = `(?<![\\d$.,:/${DASH}])\\d{1,6}(?:-?[A-Za-z](?![\\p{L}])|${'-'}\\d{1,4}|[ \\t]?1/2)?`
 const UNIT = `(?:,?[ \\t]*(?:${['Apt', 'Apartment', 'Unit', 'Ste', 'Suite', 'Space', 'Spc', 'Rm', 'Room', 'Depto', 'Dpto', 'Departamento', 'Apto', 'Apartamento', 'Int', 'Interior', 'Casa'].map(anyCase).join('|')})\\.?[ \\t]*#?[ \\t]*[A-Za-z0-9${DASH}]{1,6}|,?[ \\t]*#[ \\t]*[A-Za-z0-9]{1,6})`
 const CITY_ZIP = `(?:,?[ \\t]*(?:\\p{Lu}[\\p{L}.]*(?:[ \\t]\\p{Lu}[\\p{L}.]*){0,2}),?[ \\t]*(?:CA|Calif\\.?|California)\\.?(?:[ \\t]*\\d{5}(?:-\\d{4})?)?|,?[ \\t]*(?:CA|California)?[ \\t]*\\d{5}(?:-\\d{4})?(?!\\d))`
 const STREET_PREFIX_ES = `(?:${['Calle', 'Avenida', 'Bulevar', 'Calzada', 'Privada', 'Callejón', 'Callejon', 'Camino', 'Paseo', 'Carretera'].map(anyCase).join('|')}|${['Av', 'Avda', 'Calz', 'Blvr'].map(anyCase).join('|')}\\.)`
@@ -382,6 +386,10 @@ const NUMBER_MARK = `(?:${['número', 'numero', 'num', 'núm', 'no', 'nº', 'n°
 const ADDRESS_FORMS = [
   // 1234 E. Cesar Chavez Ave., Apt 5, Los Angeles, CA 90033
   `${HOUSE_NUMBER}[ \\t]+(?:${DIRECTION}[ \\t]+)?${STREET_WORD}(?:[ \\t]+${STREET_WORD}){0,4}[ \\t]+${SUFFIX}(?![\\p{L}])${UNIT}?${CITY_ZIP}?`,
+  // 2330 Avenue 50 (Los Angeles' numbered avenues)
+  `${HOUSE_NUMBER}[ \\t]+${anyCase('avenue')}[ \\t]+\\d{1,3}(?![\\d\\p{L}])${UNIT}?${CITY_ZIP}?`,
+  // "I live at 1234 Whittier": after an address cue, a number and capitalised words are enough
+  `(?<=(?:${['live at', 'lives at', 'living at', 'lived at', 'address is', 'address:', 'dirección:', 'direccion:', 'dirección es', 'direccion es', 'vivo en', 'vive en', 'viven en', 'vivimos en', 'domicilio'].map(anyCase).join('|')})[ \\t]+(?:(?:the|el|la)[ \\t]+)?)${HOUSE_NUMBER}[ \\t]+(?:${DIRECTION}[ \\t]+)?${STREET_WORD}(?:[ \\t]+${STREET_WORD}){0,3}${UNIT}?${CITY_ZIP}?`,
   // 1234 S. Broadway; 1234 W. 3rd (a numbered street needs its direction when it has no suffix)
   `${HOUSE_NUMBER}[ \\t]+(?:${DIRECTION}[ \\t]+)?${anyCase('broadway')}(?![\\p{L}])${UNIT}?${CITY_ZIP}?`,
   `${HOUSE_NUMBER}[ \\t]+${DIRECTION}[ \\t]+\\d{1,3}(?:st|nd|rd|th)(?![\\p{L}])${UNIT}?${CITY_ZIP}?`,
