@@ -47,6 +47,8 @@ describe('redact: phones', () => {
     ['en México: +52 1 33 8765 4321', '+52 1 33 8765 4321'],
     ['Guatemala +502 4455-6677', '+502 4455-6677'],
     ['mi tel es 555-0148', '555-0148'],
+    ['celular en Puebla (22) 2233-4455', '(22) 2233-4455'],
+    ['call 626-5550148', '626-5550148'],
   ])('%s', (text, phone) => {
     expect(run(text).found).toContainEqual(['PHONE', phone])
   })
@@ -65,6 +67,11 @@ describe('redact: SSN, A-number, card, ID', () => {
 
   it.each(['A098765432', 'A-098-765-432', 'A# 09876543', 'A 098 765 432', 'A0987654'])('A-number %s', (a) => {
     expect(run(`el número es ${a} y nada más`).found).toEqual([['A_NUMBER', a]])
+  })
+
+  it('reads SS# and lower-case a# forms', () => {
+    expect(run('SS# 078051120').found).toEqual([['SSN', '078051120']])
+    expect(run('his a# 098765432').found).toEqual([['A_NUMBER', 'a# 098765432']])
   })
 
   it('takes the digits after an A-number cue', () => {
@@ -91,6 +98,12 @@ describe('redact: plates', () => {
   it('finds California plates without a cue and other shapes after one', () => {
     expect(run('a black Silverado 4TRB719 blocked the alley').found).toEqual([['PLATE', '4TRB719']])
     expect(run('placas de Arizona CXJ-2210').found).toEqual([['PLATE', 'CXJ-2210']])
+  })
+
+  it('takes plate shapes right after a vehicle, and lower-case plates after a plate cue', () => {
+    expect(run('a silver Camry RTX4410 waited outside').found).toEqual([['PLATE', 'RTX4410']])
+    expect(run('la placa era 6mnb302').found).toEqual([['PLATE', '6mnb302']])
+    expect(typesOf('a van with 14 agents in 2025 and a 4x4 truck')).toEqual([])
   })
 
   it('keeps badge numbers and unit numbers', () => {
@@ -120,6 +133,11 @@ describe('redact: addresses', () => {
     ['P.O. Box 33012', 'P.O. Box 33012'],
   ])('%s', (text, address) => {
     expect(run(text).found).toContainEqual(['ADDRESS', address])
+  })
+
+  it('takes a number and street words after an address cue even without a suffix', () => {
+    expect(run('they live at 918 Mariposa, near the school').found).toEqual([['ADDRESS', '918 Mariposa']])
+    expect(run('we rented 3840 Martin Luther King Jr. Blvd').found).toEqual([['ADDRESS', '3840 Martin Luther King Jr. Blvd']])
   })
 
   it('keeps streets without a house number and Area names', () => {
