@@ -171,6 +171,11 @@ export const NOT_NAME_WORDS_BASE = words(`
   radio univision telemundo campesina times target walmart honda toyota ford nissan chevy chevrolet
   dodge tahoe transit charger van vans suv uber lyft amazon nike
   special order ordinance directive section executive orden especial ordenanza directiva
+  cambodian khmer thai japanese ethiopian eritrean somali nigerian haitian african asian european brazilian
+  argentinian argentino argentina chilean chileno chilena black white brown native nativo nativa asiatico
+  durango tahoe suburban explorer expedition yukon escalade charger challenger camry corolla civic accord
+  altima sentra silverado tacoma tundra prius malibu impala caravan odyssey sienna sprinter econoline
+  jeep wrangler cherokee highlander rav4 cr-v
 `)
 
 /**

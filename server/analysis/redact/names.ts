@@ -190,6 +190,7 @@ function isNameToken(t: Token, allowLower: boolean): boolean {
   if (t.protected) return false
   if (t.initial) return true
   if (NOT_NAME_WORDS.has(t.folded)) return false
+  if (t.folded.endsWith('s') && NOT_NAME_WORDS.has(t.folded.slice(0, -1)) && !isLexiconName(t.folded)) return false // "Durangos"
   if (t.folded.includes('-') && NOT_NAME_WORDS.has(t.folded.split('-')[0])) return false // "Spanish-language"
   if (/^\p{L}-/u.test(t.folded)) return false // "A-number", "T-shirt"
   if (t.end - t.start < 2) return t.cap // an initial: "Juan C. Pérez"
