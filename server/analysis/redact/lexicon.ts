@@ -176,6 +176,7 @@ export const NOT_NAME_WORDS_BASE = words(`
   durango tahoe suburban explorer expedition yukon escalade charger challenger camry corolla civic accord
   altima sentra silverado tacoma tundra prius malibu impala caravan odyssey sienna sprinter econoline
   jeep wrangler cherokee highlander rav4 cr-v
+  contact contacto contactar call llamar ask pregunten write escriba text mensaje
 `)
 
 /**

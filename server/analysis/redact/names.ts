@@ -202,12 +202,12 @@ function isNameToken(t: Token, allowLower: boolean): boolean {
 }
 
 /** Extend a name from token i over following name words, particles and initials. Returns the last token index. */
-function extend(text: string, tokens: Token[], i: number, allowLower: boolean): number {
+function extend(text: string, tokens: Token[], i: number, allowLower: boolean, taken?: ReadonlySet<number>): number {
   let last = i
   let count = 1
   while (count < 5) {
     const k = last + 1
-    if (k >= tokens.length) break
+    if (k >= tokens.length || taken?.has(k)) break
     const gap = text.slice(tokens[last].end, tokens[k].start)
     const initial = tokens[last].end - tokens[last].start === 1
     if (!(/^[ \t]+$/.test(gap) || gap === '-' || (initial && /^\.[ \t]*$/.test(gap)))) break
@@ -221,7 +221,10 @@ function extend(text: string, tokens: Token[], i: number, allowLower: boolean): 
       let p = k
       while (p + 1 < tokens.length && PARTICLES.has(tokens[p + 1].folded) && p - k < 1) p++
       const next = tokens[p + 1]
-      if (next && next.cap && next.end - next.start > 1 && isNameToken(next, false) && /^[ \t]+$/.test(text.slice(tokens[p].end, next.start))) {
+      // "y" joins two surnames (García y López), not two people (Jorge Ruiz y Baltazar Tecún).
+      const conjunction = tokens[k].folded === 'y' || tokens[k].folded === 'e'
+      const joinable = !conjunction || (next !== undefined && SURNAMES.has(next.folded) && !FIRST_NAMES.has(next.folded))
+      if (joinable && next && next.cap && next.end - next.start > 1 && isNameToken(next, false) && /^[ \t]+$/.test(text.slice(tokens[p].end, next.start))) {
         last = p + 1
         count++
         continue
@@ -338,7 +341,7 @@ function findNamesIn(text: string, shouting: boolean): Candidate[] {
     if (taken.has(i)) continue
     const t = tokens[i]
     if (!t.cap || !isNameToken(t, false)) continue
-    const last = extend(text, tokens, i, false)
+    const last = extend(text, tokens, i, false, taken)
     const run = tokens.slice(i, last + 1)
     if (run.every((r) => r.initial || r.end - r.start < 2)) continue // "U.S.", "L.A."
     const firstKnown = FIRST_NAMES.has(t.folded) && !AMBIGUOUS_FIRST_NAMES.has(t.folded)
