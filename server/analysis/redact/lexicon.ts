@@ -177,6 +177,8 @@ export const NOT_NAME_WORDS_BASE = words(`
   altima sentra silverado tacoma tundra prius malibu impala caravan odyssey sienna sprinter econoline
   jeep wrangler cherokee highlander rav4 cr-v
   contact contacto contactar call llamar ask pregunten write escriba text mensaje
+  medi-cal medical calfresh wic obamacare greyhound doordash instacart fedex ups usps zoom ktla knx kcal
+  abc nbc cbs cnn fox opinion roja dmv seguro social medicare medicaid snap ebt
 `)
 
 /**
