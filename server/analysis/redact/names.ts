@@ -1,11 +1,15 @@
 /**
- * Person names. Three kinds of evidence, strongest first:
+ * Person names, from the strongest evidence to the weakest:
  * 1. a cue right before: "my name is", "me llamo", "mi esposo", "Sra.", "Officer";
- * 2. a capitalised run that starts with a known first name, or ends with a
- *    known surname after another capitalised word;
- * 3. a later mention of a word already found in a name ("… Pérez said").
+ * 2. a capitalised run that starts with a known first name or holds a known
+ *    surname; two or more capitalised words inside a sentence; one capitalised
+ *    word inside a sentence after a person-taking word ("le dije a Dulce") or
+ *    before a lower-case word ("…, Yuliana ran");
+ * 3. names listed next to a found name ("Chuy, Beto y Memo");
+ * 4. later mentions of a word already found in a name ("… Pérez said").
  * Public officials after their title ("Mayor Bass"), known officials' names,
- * and public places, agencies and streets are protected and never redacted.
+ * public places, agencies, organisations and streets are never taken.
+ * See docs/decisions/020-redaction.md.
  */
 import {
   AMBIGUOUS_FIRST_NAMES,
@@ -35,7 +39,7 @@ type Token = {
 
 const TOKEN = /[\p{L}\p{M}]+(?:['’-][\p{L}\p{M}]+)*/gu
 const PARTICLES = new Set(['de', 'del', 'la', 'las', 'los', 'y', 'van', 'von', 'da', 'di', 'dos', 'das', 'e'])
-const STREET_AFTER = /^[ \t]*(?:St|Street|Ave|Avenue|Blvd|Boulevard|Rd|Road|Dr|Drive|Way|Pl|Place|Ln|Lane|Ct|Court|Hwy|Park|Square|Plaza|Elementary|High|Middle|School|Library|Market|Hospital|Clinic|Center|Centre|Church|Station|Building|Street|Avenue)\b/
+const STREET_AFTER = /^[ \t]*(?:St|Street|Ave|Avenue|Blvd|Boulevard|Rd|Road|Dr|Drive|Way|Pl|Place|Ln|Lane|Ct|Court|Hwy|Park|Square|Plaza|Elementary|High|Middle|School|Library|Market|Hospital|Clinic|Center|Centre|Church|Station|Building)\b/
 const STREET_BEFORE = /(?:\b(?:calle|avenida|av\.|street|avenue|blvd\.?|boulevard|corner of|esquina de|esquina con|the|on)\s*)$/i
 
 /** Last words of place and organisation names: "Leimert Park", "Baldwin Hills", "Grand Central Market". */
