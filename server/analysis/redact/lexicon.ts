@@ -179,6 +179,13 @@ export const NOT_NAME_WORDS_BASE = words(`
   contact contacto contactar call llamar ask pregunten write escriba text mensaje
   medi-cal medical calfresh wic obamacare greyhound doordash instacart fedex ups usps zoom ktla knx kcal
   abc nbc cbs cnn fox opinion roja dmv seguro social medicare medicaid snap ebt
+  route ruta line linea bus highway freeway interstate exit salida door puerta gate room cuarto floor piso
+  inglewood glendale burbank pasadena downey norwalk montebello pomona ontario riverside anaheim torrance
+  gardena hawthorne lakewood cerritos paramount maywood cudahy vernon commerce alhambra rosemead azusa covina
+  lancaster palmdale oxnard fontana rialto silverlake atwater venice crenshaw westmont willowbrook lawndale
+  lennox palms sawtelle brentwood westwood winnetka chatsworth arleta montrose feliz larchmont fairfax
+  frogtown garvanza filipinotown armenia adelanto victorville barstow calexico mexicali ensenada rosarito
+  slauson vanowen sherman roscoe nordhoff glenoaks laurel canyon cahuenga highland la brea normandie
 `)
 
 /**

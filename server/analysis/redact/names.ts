@@ -119,7 +119,7 @@ const HONORIFIC_WORD =
   /(?<![\p{L}])(?:señor|señora|señorita|doña|licenciad[oa]|doctor|doctora|profe|profesor|profesora|maestr[oa]|pastor|pastora|padre|madre|hermano|hermana|officer|agent|agente|deputy|sergeant|sargento|detective|lieutenant|teniente|captain|capit[áa]n|oficial|polic[íi]a|trooper|marshal|guard|guardia|case ?manager|caseworker|trabajador(?:a)? social|social worker|abogad[oa]|lawyer|attorney|volunteer|voluntari[oa]|organizer|organizador(?:a)?|promotor(?:a)?|nurse|enfermer[oa]|coach|entrenador(?:a)?|manager|gerente|supervisor(?:a)?|encargad[oa]|mayordomo|capataz|foreman)(?![\p{L}])/giu
 /** Words before a capitalised word that make it a person: "le dije a Dulce", "asked Cirilo", "con Hermelinda". */
 const PERSON_CONTEXT =
-  /(?:\b(?:a|al|con|sin|para|por|asked|ask|told|tell|telling|with|without|saw|see|met|meet|helped|help|called|call|text|texted|took|detained|arrested|grabbed|handcuffed|deported|visited|visit|contact|contacted|and|y|e|or|o|que|dijo|told me|says|said|según)\s+)$/i
+  /(?:\b(?:a|al|con|sin|para|por|asked|ask|told|tell|telling|with|without|saw|see|met|meet|helped|help|called|call|text|texted|took|detained|arrested|grabbed|handcuffed|deported|visited|visit|contact|contacted|que|dijo|told me|says|said|según)\s+)$/i
 
 const TITLE_TAIL =
   '(?:\\s+(?:of\\s+Police|de\\s+(?:la\\s+)?Polic[íi]a|of\\s+(?:the\\s+)?(?:LAPD|Los Angeles|L\\.A\\.|LA|City|County|State)|de\\s+(?:Los [ÁA]ngeles|LA|la Ciudad|el Condado)|del LAPD|de ICE|of ICE|for\\s+District\\s+\\d+|del Distrito\\s+\\d+))?'
