@@ -140,6 +140,11 @@ describe('redact: addresses', () => {
     expect(run('we rented 3840 Martin Luther King Jr. Blvd').found).toEqual([['ADDRESS', '3840 Martin Luther King Jr. Blvd']])
   })
 
+  it('takes a house number before a major street without a suffix, but not a year or a count', () => {
+    expect(run('the raid at 2817 Alvarado lasted an hour').found).toEqual([['ADDRESS', '2817 Alvarado']])
+    expect(typesOf('since 2019 Alvarado has had more patrols and about 500 Pico vendors lost sales')).toEqual([])
+  })
+
   it('keeps streets without a house number and Area names', () => {
     expect(typesOf('They stopped cars on Cesar Chavez Avenue near Boyle Heights and on Van Nuys Blvd')).toEqual([])
   })

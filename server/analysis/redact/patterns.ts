@@ -383,9 +383,26 @@ const CITY_ZIP = `(?:,?[ \\t]*(?:\\p{Lu}[\\p{L}.]*(?:[ \\t]\\p{Lu}[\\p{L}.]*){0,
 const STREET_PREFIX_ES = `(?:${['Calle', 'Avenida', 'Bulevar', 'Calzada', 'Privada', 'Callejón', 'Callejon', 'Camino', 'Paseo', 'Carretera'].map(anyCase).join('|')}|${['Av', 'Avda', 'Calz', 'Blvr'].map(anyCase).join('|')}\\.)`
 const NUMBER_MARK = `(?:${['número', 'numero', 'num', 'núm', 'no', 'nº', 'n°'].map(anyCase).join('|')})\\.?|#`
 
+/** Major streets, so that "1234 Whittier" is an address even without "Blvd". */
+const LA_STREETS = [
+  'Soto', 'Whittier', 'Alvarado', 'Vermont', 'Figueroa', 'Western', 'Normandie', 'Hoover', 'Pico', 'Olympic', 'Wilshire',
+  'Sunset', 'Santa Monica', 'Hollywood', 'Slauson', 'Florence', 'Manchester', 'Century', 'Imperial', 'Vernon',
+  'Washington', 'Jefferson', 'Adams', 'Venice', 'Crenshaw', 'Central', 'Avalon', 'Compton', 'Main', 'Spring', 'Olive',
+  'Temple', 'Beverly', 'Melrose', 'Fountain', 'C[ée]sar (?:E\\.? )?Ch[áa]vez', 'Marengo', 'Mission', 'Riverside',
+  'Colorado', 'York', 'Eagle Rock', 'Sherman Way', 'Van Nuys', 'Sepulveda', 'Roscoe', 'Vanowen', 'Victory', 'Lankershim',
+  'Laurel Canyon', 'Glenoaks', 'San Fernando', 'Foothill', 'Reseda', 'Tampa', 'Topanga', 'Vineland', 'Magnolia',
+  'Pacific', 'Gaffey', 'Anaheim', 'Alameda', 'Atlantic', 'Gage', 'Firestone', 'Evergreen', 'Cincinnati', 'Wabash',
+  'Brooklyn', 'Mott', 'Breed', 'Boyle', 'Lorena', 'Indiana', 'Fickett', 'Folsom', 'Hope', 'Flower', 'Grand', 'Hill',
+]
+
+const COUNT_WORDS = 'over|about|around|some|nearly|almost|approximately|unos|unas|como|cerca de|más de|mas de|casi|alrededor de'
+
 const ADDRESS_FORMS = [
   // 1234 E. Cesar Chavez Ave., Apt 5, Los Angeles, CA 90033
   `${HOUSE_NUMBER}[ \\t]+(?:${DIRECTION}[ \\t]+)?${STREET_WORD}(?:[ \\t]+${STREET_WORD}){0,4}[ \\t]+${SUFFIX}(?![\\p{L}])${UNIT}?${CITY_ZIP}?`,
+  // 1234 Whittier: a house number before a major Los Angeles street, with no suffix
+  // (not a year, not a count: "in 2025 Sunset was closed", "some 300 Vermont residents")
+  `(?<![\\d$.,:/${DASH}]|\\b(?:${COUNT_WORDS})[ \\t]+)(?!(?:19[5-9]\\d|20[0-4]\\d)(?!\\d))\\d{3,5}[ \\t]+(?:${DIRECTION}[ \\t]+)?(?:${LA_STREETS.join('|')})(?![\\p{L}])${UNIT}?${CITY_ZIP}?`,
   // 2330 Avenue 50 (Los Angeles' numbered avenues)
   `${HOUSE_NUMBER}[ \\t]+${anyCase('avenue')}[ \\t]+\\d{1,3}(?![\\d\\p{L}])${UNIT}?${CITY_ZIP}?`,
   // "I live at 1234 Whittier": after an address cue, a number and capitalised words are enough
