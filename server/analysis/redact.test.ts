@@ -181,6 +181,10 @@ describe('redact: names', () => {
     expect(redacted).toBe('Ayer [NAME] salió temprano. [NAME] nunca llegó al trabajo.')
   })
 
+  it('takes a lone unknown word starting a sentence before a verb people do, not a kin word', () => {
+    expect(run('Yareli called me at night. Mom said to stay inside.').redacted).toBe('[NAME] called me at night. Mom said to stay inside.')
+  })
+
   it('keeps officials named with their office, agencies, places and months', () => {
     const text =
       'Mayor Karen Bass, Chief McDonnell and Councilmember Eunisses Hernandez met in Boyle Heights in June; ICE, CBP and the Home Depot were mentioned.'

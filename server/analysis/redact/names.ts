@@ -55,6 +55,9 @@ const PLACE_TAILS = new Set(
   boulevard blvd avenue ave street st road rd way drive freeway fwy highway hwy`.split(/\s+/),
 )
 
+const PERSON_VERB_AFTER =
+  /^\s+(?:called|said|told|saw|was|is|went|came|ran|cried|asked|works|worked|lives|lived|has|had|got|took|drove|walked|stayed|hid|answered|recorded|fue|es|era|estaba|está|dijo|llamó|vio|vino|fue|corrió|lloró|trabaja|trabajaba|vive|vivía|tiene|tenía|llegó|salió|grabó|manejaba|estaba|se fue|se escondió)\b/u
+
 const NOT_PERSON_BEFORE =
   /\b(?:in|at|on|from|near|to|toward|towards|into|the|a|an|en|de|del|desde|hacia|hasta|cerca de|por|sobre|el|la|los|las|un|una|unos|unas|this|that|our|their|its|este|esta|ese|esa|nuestro|nuestra)\s+$/i
 
@@ -113,6 +116,7 @@ const KIN_CUE = new RegExp(
     .join('|')})(?:s|es)?(?![\\p{L}-])`,
   'giu',
 )
+const KIN_WORD = new RegExp(`^(?:${KIN})$`, 'iu')
 const HONORIFIC_ABBREVIATION =
   /(?<![\p{L}])(?:Mr|Mrs|Ms|Mx|Dr|Dra|Sr|Sra|Srta|Lic|Ing|Fr|Ofc|Sgt|Det|Lt|Capt|Dep|Prof)\.?(?=\s)|(?<![\p{L}])(?:Miss|Don|Doña|Father|Sister|Brother)(?![\p{L}])/gu
 const HONORIFIC_WORD =
@@ -367,7 +371,17 @@ function findNamesIn(text: string, shouting: boolean): Candidate[] {
       !isAcronym(text, t) &&
       !NOT_PERSON_BEFORE.test(text.slice(Math.max(0, t.start - 16), t.start)) &&
       /^\s+\p{Ll}/u.test(text.slice(t.end, t.end + 3))
-    if (!(firstKnown || ambiguousWithSurname || unknownWithSurname || personContext || midSentenceRun || midSentenceWord)) {
+    // "Yareli called me", "Yareli fue detenida": a lone capitalised word starting a sentence, before a verb people do.
+    const subjectOfPersonVerb =
+      t.sentenceStart &&
+      run.length === 1 &&
+      !isAcronym(text, t) &&
+      !KIN_WORD.test(text.slice(t.start, t.end)) &&
+      (!t.folded.endsWith('s') || isLexiconName(t.folded)) &&
+      PERSON_VERB_AFTER.test(text.slice(t.end, t.end + 24))
+    if (
+      !(firstKnown || ambiguousWithSurname || unknownWithSurname || personContext || midSentenceRun || midSentenceWord || subjectOfPersonVerb)
+    ) {
       continue
     }
     if (PLACE_TAILS.has(tokens[last].folded) || run.some((r) => ORGANISATION_WORDS.has(r.folded))) continue
