@@ -185,6 +185,7 @@ export const NOT_NAME_WORDS_BASE = words(`
   lancaster palmdale oxnard fontana rialto silverlake atwater venice crenshaw westmont willowbrook lawndale
   lennox palms sawtelle brentwood westwood winnetka chatsworth arleta montrose feliz larchmont fairfax
   frogtown garvanza filipinotown armenia adelanto victorville barstow calexico mexicali ensenada rosarito
+  plate plates placa placas tag tags
   management administration administracion dispatch nobody everybody someone somebody alguien nadie todos
   slauson vanowen sherman roscoe nordhoff glenoaks laurel canyon cahuenga highland la brea normandie
 `)

@@ -288,7 +288,7 @@ const PLATE_CUE =
   /(?:plates?|placas?|tags?|license|licen[cs]e plate|matr[ií]cula(?: del (?:carro|veh[ií]culo|auto|coche))?|n[úu]mero de placa)\b/i
 /** A vehicle named just before a plate-shaped token: "a white Tahoe ABC1234". Upper-case shapes only. */
 const VEHICLE_CUE =
-  /\b(?:car|cars|truck|trucks|van|vans|suv|suvs|vehicle|vehicles|sedan|pickup|tahoe|suburban|explorer|charger|camry|civic|silverado|f-150|carro|carros|camioneta|camionetas|troca|trocas|coche|auto|veh[ií]culo|patrulla)\b/i
+  /\b(?:car|cars|truck|trucks|van|vans|suv|SUV|suvs|SUVs|vehicle|vehicles|sedan|pickup|Tahoe|Suburban|Explorer|Charger|Camry|Civic|Silverado|F-150|carro|carros|camioneta|camionetas|troca|trocas|coche|auto|veh[ií]culo|patrulla)\b/
 const CA_PLATE = /(?<![\p{L}\p{N}-])\d-?[A-Z]{3}-?\d{3}(?![\p{L}\p{N}])/gu
 /** After a plate cue, plates written in lower case count too: "placa 7abc123". */
 const PLATE_TOKEN_ANY_CASE = /(?<![\p{L}\p{N}-])[a-z0-9]{1,4}-?[a-z0-9]{1,4}(?:-?[a-z0-9]{1,4})?(?![\p{L}\p{N}])/giu
@@ -305,7 +305,8 @@ export function findPlates(text: string): Candidate[] {
     // Pieces joined by a space must each carry a digit or be all capitals, or "plates from Texas 3" would pass.
     if (/ /.test(m[0]) && m[0].split(/[ -]/).some((p) => !/\d/.test(p) && p !== p.toUpperCase())) continue
     if (/^\d{1,2}(?:am|pm|st|nd|rd|th|h|hrs|min|mph|lbs|kg|km|mi)$/i.test(compact)) continue
-    if (/^(?:19|20)\d{2}[ -]?[A-Z]+$/i.test(m[0])) continue // a model year and make: "2024 GMC"
+    if (/^(?:19|20)\d{2}[ -]?[A-Z]+$/i.test(m[0])) continue
+    if (/^[A-Z]{2}[ -]?\d{5}$/.test(m[0])) continue // a state and a ZIP code: "CA 90033" // a model year and make: "2024 GMC"
     const window = before(text, m.index, 60)
     if (lastMatch(window, PLATE_CUE) === null && lastMatch(window, VEHICLE_CUE) === null) continue
     out.push(candidate('PLATE', m.index, m.index + m[0].length))
