@@ -75,9 +75,8 @@ export const FIRST_NAMES = words(`
  * only next to a surname or after a cue, never alone.
  */
 export const AMBIGUOUS_FIRST_NAMES = words(`
-  angel april august dolores grace guadalupe hope jesus joy june luz mark may mercedes paz pilar reyna
-  rosa rose salvador santa sol victoria will bill frank art faith sunny trinidad concepcion asuncion
-  cruz soledad amparo mar lupe milagros esperanza refugio socorro rosario consuelo flor iris perla
+  angel april august dolores grace guadalupe hope jesus joy june luz mark may mercedes paz pilar
+  rosa rose salvador santa sol victoria will bill frank art faith sunny trinidad cruz mar
   jordan austin dallas chase hunter brook summer autumn destiny crystal china
 `)
 
@@ -172,6 +171,23 @@ export const NOT_NAME_WORDS_BASE = words(`
   radio univision telemundo campesina times target walmart honda toyota ford nissan chevy chevrolet
   dodge tahoe transit charger van vans suv uber lyft amazon nike
   special order ordinance directive section executive orden especial ordenanza directiva
+  cambodian khmer thai japanese ethiopian eritrean somali nigerian haitian african asian european brazilian
+  argentinian argentino argentina chilean chileno chilena black white brown native nativo nativa asiatico
+  durango tahoe suburban explorer expedition yukon escalade charger challenger camry corolla civic accord
+  altima sentra silverado tacoma tundra prius malibu impala caravan odyssey sienna sprinter econoline
+  jeep wrangler cherokee highlander rav4 cr-v
+  contact contacto contactar call llamar ask pregunten write escriba text mensaje
+  medi-cal medical calfresh wic obamacare greyhound doordash instacart fedex ups usps zoom ktla knx kcal
+  abc nbc cbs cnn fox opinion roja dmv seguro social medicare medicaid snap ebt
+  route ruta line linea bus highway freeway interstate exit salida door puerta gate room cuarto floor piso
+  inglewood glendale burbank pasadena downey norwalk montebello pomona ontario riverside anaheim torrance
+  gardena hawthorne lakewood cerritos paramount maywood cudahy vernon commerce alhambra rosemead azusa covina
+  lancaster palmdale oxnard fontana rialto silverlake atwater venice crenshaw westmont willowbrook lawndale
+  lennox palms sawtelle brentwood westwood winnetka chatsworth arleta montrose feliz larchmont fairfax
+  frogtown garvanza filipinotown armenia adelanto victorville barstow calexico mexicali ensenada rosarito
+  plate plates placa placas tag tags
+  management administration administracion dispatch nobody everybody someone somebody alguien nadie todos
+  slauson vanowen sherman roscoe nordhoff glenoaks laurel canyon cahuenga highland la brea normandie
 `)
 
 /**
@@ -279,5 +295,6 @@ export const PUBLIC_PHRASES = [
   'Santa Ana', 'San Miguel', 'Santa Tecla', 'Dolores Huerta', 'Dolores Mission', 'Rosa Parks', 'Benito Juárez',
   'Benito Juarez', 'Emiliano Zapata', 'Pancho Villa', 'Frida Kahlo', 'Virgen María', 'Virgin Mary', 'Jesus Christ',
   'Jesucristo', 'Santo Niño', 'Santa Cruz', 'Los Reyes', 'Reyes Magos', 'San Judas', 'San Judas Tadeo',
-  'Dolores Mission Church', 'Radio Campesina', 'Special Order 40', 'Orden Especial 40', 'Cesar Chavez Ave', 'Cesar Chavez Avenue', 'Avenida César Chávez',
+  'Dolores Mission Church', 'Nuestra Señora', 'Nuestra Señora Reina de los Ángeles', 'Reina de los Ángeles', 'Our Lady',
+  'Our Lady Queen of Angels', 'Radio Campesina', 'Special Order 40', 'Orden Especial 40', 'Cesar Chavez Ave', 'Cesar Chavez Avenue', 'Avenida César Chávez',
 ]

@@ -1,11 +1,15 @@
 /**
- * Person names. Three kinds of evidence, strongest first:
+ * Person names, from the strongest evidence to the weakest:
  * 1. a cue right before: "my name is", "me llamo", "mi esposo", "Sra.", "Officer";
- * 2. a capitalised run that starts with a known first name, or ends with a
- *    known surname after another capitalised word;
- * 3. a later mention of a word already found in a name ("… Pérez said").
+ * 2. a capitalised run that starts with a known first name or holds a known
+ *    surname; two or more capitalised words inside a sentence; one capitalised
+ *    word inside a sentence after a person-taking word ("le dije a Dulce") or
+ *    before a lower-case word ("…, Yuliana ran");
+ * 3. names listed next to a found name ("Chuy, Beto y Memo");
+ * 4. later mentions of a word already found in a name ("… Pérez said").
  * Public officials after their title ("Mayor Bass"), known officials' names,
- * and public places, agencies and streets are protected and never redacted.
+ * public places, agencies, organisations and streets are never taken.
+ * See docs/decisions/020-redaction.md.
  */
 import {
   AMBIGUOUS_FIRST_NAMES,
@@ -29,11 +33,13 @@ type Token = {
   cap: boolean
   sentenceStart: boolean
   protected: boolean
+  /** A capital letter and a full stop: "J." in "Officer J. Rodriguez". */
+  initial: boolean
 }
 
 const TOKEN = /[\p{L}\p{M}]+(?:['’-][\p{L}\p{M}]+)*/gu
 const PARTICLES = new Set(['de', 'del', 'la', 'las', 'los', 'y', 'van', 'von', 'da', 'di', 'dos', 'das', 'e'])
-const STREET_AFTER = /^[ \t]*(?:St|Street|Ave|Avenue|Blvd|Boulevard|Rd|Road|Dr|Drive|Way|Pl|Place|Ln|Lane|Ct|Court|Hwy|Park|Square|Plaza|Elementary|High|Middle|School|Library|Market|Hospital|Clinic|Center|Centre|Church|Station|Building|Street|Avenue)\b/
+const STREET_AFTER = /^[ \t]*(?:St|Street|Ave|Avenue|Blvd|Boulevard|Rd|Road|Dr|Drive|Way|Pl|Place|Ln|Lane|Ct|Court|Hwy|Park|Square|Plaza|Elementary|High|Middle|School|Library|Market|Hospital|Clinic|Center|Centre|Church|Station|Building)\b/
 const STREET_BEFORE = /(?:\b(?:calle|avenida|av\.|street|avenue|blvd\.?|boulevard|corner of|esquina de|esquina con|the|on)\s*)$/i
 
 /** Last words of place and organisation names: "Leimert Park", "Baldwin Hills", "Grand Central Market". */
@@ -49,8 +55,24 @@ const PLACE_TAILS = new Set(
   boulevard blvd avenue ave street st road rd way drive freeway fwy highway hwy`.split(/\s+/),
 )
 
+const PERSON_VERB_AFTER =
+  /^\s+(?:called|said|told|saw|was|is|went|came|ran|cried|asked|works|worked|lives|lived|has|had|got|took|drove|walked|stayed|hid|answered|recorded|fue|es|era|estaba|está|dijo|llamó|vio|vino|fue|corrió|lloró|trabaja|trabajaba|vive|vivía|tiene|tenía|llegó|salió|grabó|manejaba|estaba|se fue|se escondió)\b/u
+
 const NOT_PERSON_BEFORE =
   /\b(?:in|at|on|from|near|to|toward|towards|into|the|a|an|en|de|del|desde|hacia|hasta|cerca de|por|sobre|el|la|los|las|un|una|unos|unas|this|that|our|their|its|este|esta|ese|esa|nuestro|nuestra)\s+$/i
+
+/** Words that make a capitalised run an organisation, not a person: "Catholic Charities", "Legal Aid". */
+const ORGANISATION_WORDS = new Set(
+  `charities army cross aid counsel coalition coalicion industries bank parenthood club centro consulate consulado
+  instituto institute union network alliance alianza services servicios clinic clinica church iglesia foundation
+  fundacion project proyecto committee comite council consejo association asociacion federation federacion
+  collective colectivo fund fondo legal law center barrio pueblo raza department departamento office oficina
+  agency agencia academy academia university universidad college school escuela society sociedad league liga
+  partnership ministries ministerio diocese diocesis archdiocese arquidiocesis parish parroquia hermandad
+  brotherhood sisterhood labor laborers jornaleros workers trabajadores tenants inquilinos sindicato movement
+  movimiento campaign campana committee guild cooperative cooperativa mercado market muertos navidad semana
+  santa pascua mayo ano nuevo`.split(/\s+/),
+)
 
 const STRONG_CUE = new RegExp(
   [
@@ -94,13 +116,14 @@ const KIN_CUE = new RegExp(
     .join('|')})(?:s|es)?(?![\\p{L}-])`,
   'giu',
 )
+const KIN_WORD = new RegExp(`^(?:${KIN})$`, 'iu')
 const HONORIFIC_ABBREVIATION =
   /(?<![\p{L}])(?:Mr|Mrs|Ms|Mx|Dr|Dra|Sr|Sra|Srta|Lic|Ing|Fr|Ofc|Sgt|Det|Lt|Capt|Dep|Prof)\.?(?=\s)|(?<![\p{L}])(?:Miss|Don|Doña|Father|Sister|Brother)(?![\p{L}])/gu
 const HONORIFIC_WORD =
   /(?<![\p{L}])(?:señor|señora|señorita|doña|licenciad[oa]|doctor|doctora|profe|profesor|profesora|maestr[oa]|pastor|pastora|padre|madre|hermano|hermana|officer|agent|agente|deputy|sergeant|sargento|detective|lieutenant|teniente|captain|capit[áa]n|oficial|polic[íi]a|trooper|marshal|guard|guardia|case ?manager|caseworker|trabajador(?:a)? social|social worker|abogad[oa]|lawyer|attorney|volunteer|voluntari[oa]|organizer|organizador(?:a)?|promotor(?:a)?|nurse|enfermer[oa]|coach|entrenador(?:a)?|manager|gerente|supervisor(?:a)?|encargad[oa]|mayordomo|capataz|foreman)(?![\p{L}])/giu
 /** Words before a capitalised word that make it a person: "le dije a Dulce", "asked Cirilo", "con Hermelinda". */
 const PERSON_CONTEXT =
-  /(?:\b(?:a|al|con|sin|para|por|asked|ask|told|tell|telling|with|without|saw|see|met|meet|helped|help|called|call|text|texted|took|detained|arrested|grabbed|handcuffed|deported|visited|visit|contact|contacted|and|y|e|or|o|que|dijo|told me|says|said|según)\s+)$/i
+  /(?:\b(?:a|al|con|sin|para|por|asked|ask|told|tell|telling|with|without|saw|see|met|meet|helped|help|called|call|text|texted|took|detained|arrested|grabbed|handcuffed|deported|visited|visit|contact|contacted|que|dijo|told me|says|said|según)\s+)$/i
 
 const TITLE_TAIL =
   '(?:\\s+(?:of\\s+Police|de\\s+(?:la\\s+)?Polic[íi]a|of\\s+(?:the\\s+)?(?:LAPD|Los Angeles|L\\.A\\.|LA|City|County|State)|de\\s+(?:Los [ÁA]ngeles|LA|la Ciudad|el Condado)|del LAPD|de ICE|of ICE|for\\s+District\\s+\\d+|del Distrito\\s+\\d+))?'
@@ -137,7 +160,9 @@ function tokenize(text: string): Token[] {
       folded: fold(word),
       cap: /^\p{Lu}/u.test(word),
       sentenceStart: p < 0 || /[.!?¿¡:\n"“]/.test(text[p]),
-      protected: false,
+      // Handles and hashtags are the URL detector's business: "@ICEgov", "#ICEoutLA".
+      protected: text[start - 1] === '@' || text[start - 1] === '#',
+      initial: word.length === 1 && /\p{Lu}/u.test(word) && text[start + 1] === '.',
     })
   }
   return tokens
@@ -170,7 +195,11 @@ function isLexiconName(folded: string): boolean {
 }
 
 function isNameToken(t: Token, allowLower: boolean): boolean {
-  if (t.protected || NOT_NAME_WORDS.has(t.folded)) return false
+  if (t.protected) return false
+  if (t.initial) return true
+  if (NOT_NAME_WORDS.has(t.folded)) return false
+  if (t.folded.endsWith('s') && NOT_NAME_WORDS.has(t.folded.slice(0, -1)) && !isLexiconName(t.folded)) return false // "Durangos"
+  if (t.folded.includes('-') && NOT_NAME_WORDS.has(t.folded.split('-')[0])) return false // "Spanish-language"
   if (/^\p{L}-/u.test(t.folded)) return false // "A-number", "T-shirt"
   if (t.end - t.start < 2) return t.cap // an initial: "Juan C. Pérez"
   if (t.cap) {
@@ -181,12 +210,12 @@ function isNameToken(t: Token, allowLower: boolean): boolean {
 }
 
 /** Extend a name from token i over following name words, particles and initials. Returns the last token index. */
-function extend(text: string, tokens: Token[], i: number, allowLower: boolean): number {
+function extend(text: string, tokens: Token[], i: number, allowLower: boolean, taken?: ReadonlySet<number>): number {
   let last = i
   let count = 1
   while (count < 5) {
     const k = last + 1
-    if (k >= tokens.length) break
+    if (k >= tokens.length || taken?.has(k)) break
     const gap = text.slice(tokens[last].end, tokens[k].start)
     const initial = tokens[last].end - tokens[last].start === 1
     if (!(/^[ \t]+$/.test(gap) || gap === '-' || (initial && /^\.[ \t]*$/.test(gap)))) break
@@ -200,7 +229,10 @@ function extend(text: string, tokens: Token[], i: number, allowLower: boolean): 
       let p = k
       while (p + 1 < tokens.length && PARTICLES.has(tokens[p + 1].folded) && p - k < 1) p++
       const next = tokens[p + 1]
-      if (next && next.cap && next.end - next.start > 1 && isNameToken(next, false) && /^[ \t]+$/.test(text.slice(tokens[p].end, next.start))) {
+      // "y" joins two surnames (García y López), not two people (Jorge Ruiz y Baltazar Tecún).
+      const conjunction = tokens[k].folded === 'y' || tokens[k].folded === 'e'
+      const joinable = !conjunction || (next !== undefined && SURNAMES.has(next.folded) && !FIRST_NAMES.has(next.folded))
+      if (joinable && next && next.cap && next.end - next.start > 1 && isNameToken(next, false) && /^[ \t]+$/.test(text.slice(tokens[p].end, next.start))) {
         last = p + 1
         count++
         continue
@@ -245,7 +277,22 @@ function span(tokens: Token[], first: number, last: number): Candidate {
   return { type: 'NAME', start: tokens[first].start, end: tokens[last].end, priority: PRIORITY.NAME }
 }
 
+/**
+ * Text written in capitals says nothing about proper names: read it in lower
+ * case, where only cues and the name lists count. Offsets stay valid because
+ * the lower-cased copy is used only when it has the same length.
+ */
 export function findNames(text: string): Candidate[] {
+  const letters = text.match(/\p{L}/gu)?.length ?? 0
+  const upper = text.match(/\p{Lu}/gu)?.length ?? 0
+  if (letters >= 12 && upper / letters > 0.6) {
+    const lower = text.toLowerCase()
+    if (lower.length === text.length) return findNamesIn(lower, true)
+  }
+  return findNamesIn(text, false)
+}
+
+function findNamesIn(text: string, shouting: boolean): Candidate[] {
   const tokens = tokenize(text)
   markProtected(text, tokens)
   const out: Candidate[] = []
@@ -295,12 +342,16 @@ export function findNames(text: string): Candidate[] {
   }
 
   // 2. Capitalised runs anchored on the name lists.
+  // In Title Case Text ("After 2 Hours Of Waiting") capitals inside a sentence mean nothing.
+  const inner = tokens.filter((t) => !t.sentenceStart && t.end - t.start >= 3)
+  const titleCase = inner.length >= 4 && inner.filter((t) => t.cap).length / inner.length > 0.6
   for (let i = 0; i < tokens.length; i++) {
     if (taken.has(i)) continue
     const t = tokens[i]
     if (!t.cap || !isNameToken(t, false)) continue
-    const last = extend(text, tokens, i, false)
+    const last = extend(text, tokens, i, false, taken)
     const run = tokens.slice(i, last + 1)
+    if (run.every((r) => r.initial || r.end - r.start < 2)) continue // "U.S.", "L.A."
     const firstKnown = FIRST_NAMES.has(t.folded) && !AMBIGUOUS_FIRST_NAMES.has(t.folded)
     const hasSurname = run.slice(1).some((r) => SURNAMES.has(r.folded) || FIRST_NAMES.has(r.folded))
     const ambiguousWithSurname = AMBIGUOUS_FIRST_NAMES.has(t.folded) && hasSurname
@@ -310,22 +361,44 @@ export function findNames(text: string): Candidate[] {
       !isAcronym(text, t) &&
       PERSON_CONTEXT.test(text.slice(Math.max(0, t.start - 14), t.start))
     // A run of two or more capitalised words inside a sentence is a proper name; places are ruled out below.
-    const midSentenceRun = !t.sentenceStart && run.length >= 2 && !run.some((r) => isAcronym(text, r))
+    const midSentenceRun = !titleCase && !t.sentenceStart && run.length >= 2 && !run.some((r) => isAcronym(text, r))
     // A single capitalised word inside a sentence, not after a place preposition or an article, is taken as a name:
     // "When the raid started, Yuliana ran". Places after "in"/"en" and brands after "the"/"la" are left.
     const midSentenceWord =
+      !titleCase &&
       !t.sentenceStart &&
       run.length === 1 &&
       !isAcronym(text, t) &&
       !NOT_PERSON_BEFORE.test(text.slice(Math.max(0, t.start - 16), t.start)) &&
       /^\s+\p{Ll}/u.test(text.slice(t.end, t.end + 3))
-    if (!(firstKnown || ambiguousWithSurname || unknownWithSurname || personContext || midSentenceRun || midSentenceWord)) {
+    // "Yareli called me", "Yareli fue detenida": a lone capitalised word starting a sentence, before a verb people do.
+    const subjectOfPersonVerb =
+      t.sentenceStart &&
+      run.length === 1 &&
+      !isAcronym(text, t) &&
+      !KIN_WORD.test(text.slice(t.start, t.end)) &&
+      (!t.folded.endsWith('s') || isLexiconName(t.folded)) &&
+      PERSON_VERB_AFTER.test(text.slice(t.end, t.end + 24))
+    if (
+      !(firstKnown || ambiguousWithSurname || unknownWithSurname || personContext || midSentenceRun || midSentenceWord || subjectOfPersonVerb)
+    ) {
       continue
     }
-    if (PLACE_TAILS.has(tokens[last].folded)) continue
+    if (PLACE_TAILS.has(tokens[last].folded) || run.some((r) => ORGANISATION_WORDS.has(r.folded))) continue
     if (looksLikeStreet(text, tokens, i, last)) continue
     take(i, last)
     i = last
+  }
+
+  // In text written in capitals, a known first name starts a name, followed by known names.
+  if (shouting) {
+    for (let i = 0; i < tokens.length; i++) {
+      const t = tokens[i]
+      if (taken.has(i) || !FIRST_NAMES.has(t.folded) || AMBIGUOUS_FIRST_NAMES.has(t.folded) || !isNameToken(t, true)) continue
+      const last = extend(text, tokens, i, true)
+      take(i, last)
+      i = last
+    }
   }
 
   // 3. Lists: "con Hermelinda, Elmer y Dulce", "Ofelia and Juan".
