@@ -59,7 +59,8 @@ export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
     dataDir,
     sessionSecret: secret('session-secret', env.VOCES_SESSION_SECRET, 32),
     encryptionKey: Buffer.from(secret('encryption-key', env.VOCES_ENCRYPTION_KEY, 32), 'hex'),
-    secureCookies: env.VOCES_SECURE_COOKIES === 'auto' ? production && env.HOST !== '127.0.0.1' && env.HOST !== 'localhost' : env.VOCES_SECURE_COOKIES === 'true',
+    // Browsers accept Secure cookies from http://localhost, so production can always set them.
+    secureCookies: env.VOCES_SECURE_COOKIES === 'auto' ? production : env.VOCES_SECURE_COOKIES === 'true',
   }
 }
 
