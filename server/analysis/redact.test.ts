@@ -205,6 +205,62 @@ describe('redact: names', () => {
   })
 })
 
+describe('redact: places and languages stay, names next to them go', () => {
+  const names = (text: string) => run(text).found.filter(([t]) => t === 'NAME').map(([, s]) => s)
+
+  it('keeps neighbourhoods from the gazetteer, also ones ending in words that are names (Glen, Meadows)', () => {
+    for (const text of [
+      'I have lived in Green Meadows for forty years.',
+      'A car wash in Valley Glen, a bus stop near Sherman Oaks and a market in Atwater Village.',
+      'Vendo elotes en Green Meadows y en Lake View Terrace, cerca de Porter Ranch.',
+      'They stopped people in Pico-Union, Mid-City, Mt. Washington and Baldwin Hills/Crenshaw.',
+      'Lo mandaron a Adelanto y luego a Texas, y apenas nos alcanza para las llamadas.',
+    ]) {
+      expect(names(text), text).toEqual([])
+    }
+  })
+
+  it('keeps places named by a place-type word in either language, listed or not', () => {
+    for (const text of [
+      'In June, at a rally at Hansen Dam, police fired rubber bullets.',
+      'Se llevaron a un muchacho en la estación del Metro de la Plaza del Mariachi.',
+      'We met at the Centro de Recreación Salazar and then at the Parque Obregón.',
+      'They were waiting outside the Ramírez Recreation Center and the Green Valley Swap Meet.',
+      'Pusieron un retén afuera del Mercado Olímpico y de la Biblioteca Cypress Park.',
+      'A finales de junio, en la presa Hansen, vimos a los agentes.',
+      'Outside the Stanley Mosk courthouse the line was long; the Willow Glen families came too.',
+      'Después los de Parques y Recreación dijeron que nadie les había avisado; Recreation and Parks said the same.',
+    ]) {
+      expect(names(text), text).toEqual([])
+    }
+  })
+
+  it('keeps languages, indigenous ones included, with any apostrophe', () => {
+    const text = 'Our community speaks Spanish, Mixteco, Zapoteco, Q’anjob’al, K’iche’, Mam, Purépecha, Náhuatl, Tagalog and Korean.'
+    expect(names(text)).toEqual([])
+    expect(names("Hablan Q'anjob'al y Qʼanjobʼal, Akateko y Chuj, y nadie les traduce.")).toEqual([])
+  })
+
+  it('still takes the person next to a place or in a list', () => {
+    expect(names('Ayer vi a Karla Pérez de Boyle Heights en la marcha.')).toEqual(['Karla Pérez'])
+    expect(names('Mi vecina Yareli Tum de Green Meadows gritó.')).toEqual(['Yareli Tum'])
+    expect(names('My son Kevin was at the Centro de Recreación Salazar and my brother Glen in Sun Valley.')).toEqual(['Kevin', 'Glen'])
+    expect(names('I saw Maria Glen at the store.')).toEqual(['Maria Glen'])
+    expect(names('En el parque Lincoln detuvieron a Chuy, Beto y Memo.')).toEqual(['Chuy', 'Beto', 'Memo'])
+  })
+
+  it('takes a first name after a kin word even when it is also a month or a common word', () => {
+    expect(run('El número A de mi esposo Julio es A000-394-570.').redacted).toBe('El número A de mi esposo [NAME] es [A-NUMBER].')
+    expect(run('My son Christian and mi hija Abril were there in July.').redacted).toBe('My son [NAME] and mi hija [NAME] were there in July.')
+    expect(run('Mi hijo en julio se fue.').found).toEqual([])
+  })
+
+  it('does not read the end of a sentence as an apartment number', () => {
+    expect(run('They came home to an empty apartment. 911 never answered.').found).toEqual([])
+    expect(run('She lives in apartment 911 now.').found).toEqual([['ADDRESS', 'apartment 911']])
+  })
+})
+
 describe('redact: invariants and targets', () => {
   it('returns in-bounds, sorted, non-overlapping spans on arbitrary input', () => {
     const rng = seededRng(7)

@@ -13,6 +13,9 @@
  */
 import {
   AMBIGUOUS_FIRST_NAMES,
+  AMBIGUOUS_PLACE_TAILS,
+  LA_PLACES,
+  PLACE_HEADS,
   FIRST_NAMES,
   buildNotNameWords,
   OFFICIAL_TITLES,
@@ -25,6 +28,15 @@ import { STOPWORDS_EN, STOPWORDS_ES } from './stopwords'
 import { PRIORITY, type Candidate } from './types'
 
 const NOT_NAME_WORDS = buildNotNameWords([...STOPWORDS_EN, ...STOPWORDS_ES])
+const STOPWORDS = new Set([...STOPWORDS_EN, ...STOPWORDS_ES].map(fold))
+
+/** "Pico-Union", "Mt. Washington", "Baldwin Hills/Crenshaw" → "pico union", "mt washington", "baldwin hills crenshaw". */
+function placeKey(phrase: string): string {
+  return fold(phrase).replace(/[\s\-/.]+/g, ' ').trim()
+}
+/** Multi-word places of the gazetteer, looked up by the folded words of a run (one-word places are NOT_NAME_WORDS). */
+const PLACE_KEYS = new Set(LA_PLACES.map(placeKey).filter((k) => k.includes(' ')))
+const PLACE_KEY_MAX_WORDS = Math.max(...[...PLACE_KEYS].map((k) => k.split(' ').length))
 
 type Token = {
   start: number
@@ -52,8 +64,21 @@ const PLACE_TAILS = new Set(
   county condado department departamento commission comision council office oficina project proyecto
   coalition coalicion alliance alianza union network red center fund fundacion foundation services servicios
   times news noticias post radio tv channel canal network parish parroquia mission cathedral catedral
-  boulevard blvd avenue ave street st road rd way drive freeway fwy highway hwy`.split(/\s+/),
+  boulevard blvd avenue ave street st road rd way drive freeway fwy highway hwy
+  dam presa reservoir basin canyon creek river rio arroyo wash trail pier boardwalk wharf alley callejon corridor
+  meet swapmeet yard yarda playground pool alberca area lot terminal courthouse jail carcel detention tower museum
+  museo theater theatre teatro arena coliseum auditorium division precinct substation facility campus recreation
+  recreacion rec centers markets supermercado tianguis laundromat lavanderia`.split(/\s+/),
 )
+
+/** Lower-case place nouns that make the capitalised run next to them a place: "la presa Hansen", "the Stanley Mosk courthouse". */
+const PLACE_NOUN_BEFORE = new Set([...PLACE_HEADS, 'corte', 'tribunal', 'parque', 'presa', 'zona', 'ciudad', 'pueblo', 'condado'])
+const PLACE_NOUN_AFTER = new Set([...PLACE_TAILS, 'courthouse', 'neighborhood', 'neighbourhood', 'area', 'district', 'branch'])
+const ARTICLE = new Set(['the', 'el', 'la', 'los', 'las', 'del', 'al', 'de', 'a', 'an', 'un', 'una', 'this', 'that', 'our', 'nuestra', 'nuestro'])
+/** Prepositions of place before a run: "in Green Meadows", "cerca de Valley Glen". */
+const LOCATIVE_BEFORE = /(?:\b(?:in|at|near|around|from|through|en|cerca de|por|desde|hacia|rumbo a)\s+(?:(?:the|el|la|los|las)\s+)?)$/i
+const CONJUNCTIONS = new Set(['and', 'y', 'e', 'or', 'o'])
+const PLACE_PARTICLES = new Set(['de', 'del', 'la', 'las', 'los', 'el', 'of', 'the'])
 
 const PERSON_VERB_AFTER =
   /^\s+(?:called|said|told|saw|was|is|went|came|ran|cried|asked|works|worked|lives|lived|has|had|got|took|drove|walked|stayed|hid|answered|recorded|fue|es|era|estaba|está|dijo|llamó|vio|vino|fue|corrió|lloró|trabaja|trabajaba|vive|vivía|tiene|tenía|llegó|salió|grabó|manejaba|estaba|se fue|se escondió)\b/u
@@ -183,6 +208,18 @@ function markProtected(text: string, tokens: Token[]): void {
     }
     ranges.push([m.index, end])
   }
+  // Places of the gazetteer, matched on the folded words: "Green Meadows", "Pico-Union", "Mt. Washington".
+  for (let i = 0; i < tokens.length; i++) {
+    let key = tokens[i].folded.replace(/-/g, ' ')
+    for (let j = i + 1; j < tokens.length && j - i < PLACE_KEY_MAX_WORDS; j++) {
+      if (!/^(?:\.?[ \t]+|-|\/|[ \t]*\/[ \t]*)$/.test(text.slice(tokens[j - 1].end, tokens[j].start))) break
+      key += ' ' + tokens[j].folded.replace(/-/g, ' ')
+      if (PLACE_KEYS.has(key)) ranges.push([tokens[i].start, tokens[j].end])
+    }
+    if (tokens[i].folded.includes('-') && PLACE_KEYS.has(key.split(' ').slice(0, tokens[i].folded.split('-').length).join(' '))) {
+      ranges.push([tokens[i].start, tokens[i].end]) // "Pico-Union" is one token
+    }
+  }
   for (const [s, e] of ranges) {
     for (let i = Math.max(0, firstTokenIndexAtOrAfter(tokens, s) - 1); i < tokens.length && tokens[i].start < e; i++) {
       if (tokens[i].start < e && tokens[i].end > s) tokens[i].protected = true
@@ -260,6 +297,84 @@ function firstTokenAfter(text: string, tokens: Token[], index: number): number {
   return /^[\s,:;(\-"“'‘]*$/.test(text.slice(index, tokens[lo].start)) ? lo : -1
 }
 
+const isGap = (gap: string) => /^(?:[ \t]+|-)$/.test(gap)
+
+/**
+ * Is the capitalised phrase around tokens first..last a place? The phrase is
+ * widened over neighbouring capitalised words (also words that are never names,
+ * like "Valley" or "Parque") and the particles between them ("Plaza del
+ * Mariachi", "Centro de Recreación Salazar"). It is a place when it starts with
+ * a place head (Plaza, Parque, Centro, Lake, Mount…), ends with a place tail
+ * (Dam, Park, Plaza, Recreation Center, Swap Meet…; "Glen", "Meadows" only after
+ * another capitalised word or a preposition of place), or sits right next to a
+ * lower-case place noun ("la presa Hansen", "the Stanley Mosk courthouse").
+ */
+function isPlacePhrase(text: string, tokens: Token[], first: number, last: number): boolean {
+  const capWord = (t: Token) => t.cap && !STOPWORDS.has(t.folded) && !t.initial
+  // Place names are short: looking at most six words either way keeps long runs of capitals linear.
+  const reach = 6
+  let a = first
+  while (first - a < reach) {
+    const prev = tokens[a - 1]
+    if (prev && capWord(prev) && isGap(text.slice(prev.end, tokens[a].start))) {
+      a--
+      continue
+    }
+    // Particles between two capitalised words: "Plaza del Mariachi", "Centro de la Raza".
+    let p = a - 1
+    while (p >= 0 && a - p <= 2 && !tokens[p].cap && PLACE_PARTICLES.has(tokens[p].folded) && isGap(text.slice(tokens[p].end, tokens[p + 1].start))) p--
+    if (p < a - 1 && p >= 0 && capWord(tokens[p]) && isGap(text.slice(tokens[p].end, tokens[p + 1].start))) {
+      a = p
+      continue
+    }
+    break
+  }
+  let b = last
+  while (b - last < reach) {
+    const next = tokens[b + 1]
+    if (next && capWord(next) && isGap(text.slice(tokens[b].end, next.start))) {
+      b++
+      continue
+    }
+    // Only a place head reaches over "de/del" to the right ("Plaza del Mariachi"): "Karla Pérez de Boyle Heights" is a person.
+    if (!PLACE_HEADS.has(tokens[a].folded)) break
+    let p = b + 1
+    while (p < tokens.length && p - b <= 2 && !tokens[p].cap && PLACE_PARTICLES.has(tokens[p].folded) && isGap(text.slice(tokens[p - 1].end, tokens[p].start))) p++
+    if (p > b + 1 && p < tokens.length && capWord(tokens[p]) && isGap(text.slice(tokens[p - 1].end, tokens[p].start))) {
+      b = p
+      continue
+    }
+    break
+  }
+  const head = tokens[a].folded
+  const tail = tokens[b].folded
+  if (b > a && PLACE_HEADS.has(head)) return true
+  if (PLACE_TAILS.has(tail) && (b > a || tokens[b].cap)) return true
+  // The weaker signals below never outweigh a known first name: "Maria Glen", "el parque Rosa lloró".
+  if (FIRST_NAMES.has(head) && !AMBIGUOUS_FIRST_NAMES.has(head)) return false
+  const locative = LOCATIVE_BEFORE.test(text.slice(Math.max(0, tokens[a].start - 20), tokens[a].start))
+  if (AMBIGUOUS_PLACE_TAILS.has(tail) && (b > a || locative)) return true
+  // A lower-case place noun right before ("la presa Hansen", "el parque Lincoln") after an article or preposition.
+  const before = tokens[a - 1]
+  const beforeThat = tokens[a - 2]
+  if (
+    before &&
+    !before.cap &&
+    PLACE_NOUN_BEFORE.has(before.folded) &&
+    isGap(text.slice(before.end, tokens[a].start)) &&
+    beforeThat &&
+    ARTICLE.has(beforeThat.folded)
+  ) {
+    return true
+  }
+  // "the Stanley Mosk courthouse", "the Benjamin Franklin library".
+  const after = tokens[b + 1]
+  if (after && !after.cap && PLACE_NOUN_AFTER.has(after.folded) && isGap(text.slice(tokens[b].end, after.start)) && before && ARTICLE.has(before.folded)) {
+    return true
+  }
+  return false
+}
+
 function looksLikeStreet(text: string, tokens: Token[], first: number, last: number): boolean {
   return (
     STREET_AFTER.test(text.slice(tokens[last].end, tokens[last].end + 14)) ||
@@ -321,7 +436,10 @@ function findNamesIn(text: string, shouting: boolean): Candidate[] {
       const i = firstTokenAfter(text, tokens, m.index + m[0].length)
       if (i < 0 || taken.has(i)) continue
       const t = tokens[i]
-      if (!isNameToken(t, re === KIN_CUE)) {
+      // Right after "mi esposo", "my son", "Sra.", a capitalised first name is a name even when it is also a
+      // month or a word we never take on its own: "mi esposo Julio", "my son Christian", "mi hija Abril".
+      const cuedFirstName = t.cap && !t.protected && FIRST_NAMES.has(t.folded)
+      if (!cuedFirstName && !isNameToken(t, re === KIN_CUE)) {
         // Lower-case text: "my husband nery herrera" — an unknown word followed by a known surname.
         const next = tokens[i + 1]
         if (
@@ -385,7 +503,7 @@ function findNamesIn(text: string, shouting: boolean): Candidate[] {
       continue
     }
     if (PLACE_TAILS.has(tokens[last].folded) || run.some((r) => ORGANISATION_WORDS.has(r.folded))) continue
-    if (looksLikeStreet(text, tokens, i, last)) continue
+    if (looksLikeStreet(text, tokens, i, last) || isPlacePhrase(text, tokens, i, last)) continue
     take(i, last)
     i = last
   }
@@ -407,17 +525,21 @@ function findNamesIn(text: string, shouting: boolean): Candidate[] {
     grew = false
     for (const [firstIdx, lastIdx] of [...spans]) {
       const c = out[spans.findIndex(([f]) => f === firstIdx)]
-      const next = tokens[lastIdx + 1]
-      if (next && !taken.has(lastIdx + 1) && /^\s*(?:,|,?\s+(?:and|y|e|or|o|&))\s+$/i.test(text.slice(c.end, next.start))) {
-        if (next.cap && isNameToken(next, false) && !isAcronym(text, next)) {
-          take(lastIdx + 1, extend(text, tokens, lastIdx + 1, false))
+      // The conjunction is a token of its own: skip it to reach the name ("Beto y Memo").
+      const n = CONJUNCTIONS.has(tokens[lastIdx + 1]?.folded ?? '') ? lastIdx + 2 : lastIdx + 1
+      const next = tokens[n]
+      if (next && !taken.has(n) && /^\s*(?:,|,?\s+(?:and|y|e|or|o|&))\s+$/i.test(text.slice(c.end, next.start))) {
+        const end = next.cap && isNameToken(next, false) && !isAcronym(text, next) ? extend(text, tokens, n, false) : -1
+        if (end >= 0 && !isPlacePhrase(text, tokens, n, end)) {
+          take(n, end)
           grew = true
         }
       }
-      const prev = tokens[firstIdx - 1]
-      if (prev && !taken.has(firstIdx - 1) && /^\s*(?:,|\s(?:and|y|e|&))\s*$/i.test(text.slice(prev.end, c.start))) {
-        if (prev.cap && isNameToken(prev, false) && !isAcronym(text, prev) && (FIRST_NAMES.has(prev.folded) || !prev.sentenceStart)) {
-          take(firstIdx - 1, firstIdx - 1)
+      const pi = CONJUNCTIONS.has(tokens[firstIdx - 1]?.folded ?? '') ? firstIdx - 2 : firstIdx - 1
+      const prev = tokens[pi]
+      if (prev && !taken.has(pi) && /^\s*(?:,|\s(?:and|y|e|&))\s*$/i.test(text.slice(prev.end, c.start))) {
+        if (prev.cap && isNameToken(prev, false) && !isAcronym(text, prev) && (FIRST_NAMES.has(prev.folded) || !prev.sentenceStart) && !isPlacePhrase(text, tokens, pi, pi)) {
+          take(pi, pi)
           grew = true
         }
       }
@@ -435,6 +557,7 @@ function findNamesIn(text: string, shouting: boolean): Candidate[] {
   for (let i = 0; i < tokens.length; i++) {
     if (taken.has(i) || !tokens[i].cap || tokens[i].protected || !known.has(tokens[i].folded)) continue
     const last = extend(text, tokens, i, false)
+    if (isPlacePhrase(text, tokens, i, last)) continue
     take(i, last)
     i = last
   }

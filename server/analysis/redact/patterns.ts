@@ -379,7 +379,8 @@ const SUFFIX = `(?:${SUFFIXES.map(anyCase).join('|')})\\.?`
 const DIRECTION = `(?:[NSEW]\\.?|North|South|East|West|Norte|Sur|Este|Oeste)`
 const STREET_WORD = `(?:(?:Jr|Sr|St|Mt|Ft)\\.|\\p{Lu}[\\p{L}'’-]*|\\p{Lu}\\.|\\d{1,3}(?:st|nd|rd|th|ª|º|a|o)|de|del|la|las|los)`
 const HOUSE_NUMBER = `(?<![\\d$.,:/${DASH}])\\d{1,6}(?:-?[A-Za-z](?![\\p{L}])|${'-'}\\d{1,4}|[ \\t]?1/2)?`
-const UNIT = `(?:,?[ \\t]*(?:${['Apt', 'Apartment', 'Unit', 'Ste', 'Suite', 'Space', 'Spc', 'Rm', 'Room', 'Depto', 'Dpto', 'Departamento', 'Apto', 'Apartamento', 'Int', 'Interior', 'Casa'].map(anyCase).join('|')})\\.?[ \\t]*#?[ \\t]*[A-Za-z0-9${DASH}]{1,6}|,?[ \\t]*#[ \\t]*[A-Za-z0-9]{1,6})`
+// Only abbreviations take a full stop: "apartment. 911 …" is the end of a sentence, not unit 911.
+const UNIT = `(?:,?[ \\t]*(?:(?:${['Apt', 'Ste', 'Spc', 'Rm', 'Depto', 'Dpto', 'Apto', 'Int'].map(anyCase).join('|')})\\.?|${['Apartment', 'Unit', 'Suite', 'Space', 'Room', 'Departamento', 'Apartamento', 'Interior', 'Casa'].map(anyCase).join('|')})[ \\t]*#?[ \\t]*[A-Za-z0-9${DASH}]{1,6}|,?[ \\t]*#[ \\t]*[A-Za-z0-9]{1,6})`
 const CITY_ZIP = `(?:,?[ \\t]*(?:\\p{Lu}[\\p{L}.]*(?:[ \\t]\\p{Lu}[\\p{L}.]*){0,2}),?[ \\t]*(?:CA|Calif\\.?|California)\\.?(?:[ \\t]*\\d{5}(?:-\\d{4})?)?|,?[ \\t]*(?:CA|California)?[ \\t]*\\d{5}(?:-\\d{4})?(?!\\d))`
 const STREET_PREFIX_ES = `(?:${['Calle', 'Avenida', 'Bulevar', 'Calzada', 'Privada', 'Callejón', 'Callejon', 'Camino', 'Paseo', 'Carretera'].map(anyCase).join('|')}|${['Av', 'Avda', 'Calz', 'Blvr'].map(anyCase).join('|')}\\.)`
 const NUMBER_MARK = `(?:${['número', 'numero', 'num', 'núm', 'no', 'nº', 'n°'].map(anyCase).join('|')})\\.?|#`
@@ -422,7 +423,7 @@ const ADDRESS_FORMS = [
   // P.O. Box 1234, Apartado Postal 55
   `(?:[Pp]\\.?[ \\t]?[Oo]\\.?[ \\t]?${anyCase('box')}|${anyCase('post office box')}|${anyCase('apartado postal')}|${anyCase('apdo')}\\.?)[ \\t]*#?[ \\t]*\\d{1,6}`,
   // a unit on its own: apartment 4B, depto. 12
-  `(?<![\\p{L}])(?:${['Apt', 'Apartment', 'Apartamento', 'Apto', 'Depto', 'Dpto', 'Departamento', 'Suite', 'Ste'].map(anyCase).join('|')})\\.?[ \\t]*#?[ \\t]*\\d{1,5}[A-Za-z]?(?![\\p{L}\\p{N}])`,
+  `(?<![\\p{L}])(?:(?:${['Apt', 'Apto', 'Depto', 'Dpto', 'Ste'].map(anyCase).join('|')})\\.?|${['Apartment', 'Apartamento', 'Departamento', 'Suite'].map(anyCase).join('|')})[ \\t]*#?[ \\t]*\\d{1,5}[A-Za-z]?(?![\\p{L}\\p{N}])`,
 ]
 const ADDRESS = new RegExp(ADDRESS_FORMS.join('|'), 'gu')
 
