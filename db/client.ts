@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs'
 import { PGlite } from '@electric-sql/pglite'
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent'
 import { Kysely, PostgresDialect } from 'kysely'
 import pg from 'pg'
 import { PGliteDialect } from './pglite-dialect'
@@ -29,7 +30,8 @@ export function createDb(options: DbOptions): Db {
   }
   const dataDir = options.dataDir
   if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true })
-  const client = new PGlite(dataDir, { parsers: { [INT8_OID]: parseInt8 } })
+  // unaccent: accent-insensitive search (PostgreSQL servers have it in their contrib package).
+  const client = new PGlite(dataDir, { parsers: { [INT8_OID]: parseInt8 }, extensions: { unaccent } })
   return new Kysely<Database>({ dialect: new PGliteDialect(client) })
 }
 

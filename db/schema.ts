@@ -76,6 +76,8 @@ export interface SubmissionsTable {
   created_at: CreatedAt
   updated_at: Timestamp
   withdrawn_at: Date | null
+  /** Generated full-text vector of text_redacted; never written. */
+  search: ColumnType<string, never, never>
 }
 
 export interface TagsTable {

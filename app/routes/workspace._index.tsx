@@ -1,7 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { Form, Link, useLoaderData } from '@remix-run/react'
+import { Form, Link, useLoaderData, useNavigation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { SUBMISSION_STATUSES } from '../../server/schemas/reference'
+import { AGENCIES, BUREAUS, SETTINGS, SUBMISSION_STATUSES } from '../../server/schemas/reference'
+import { SubmissionListSchema, type SubmissionListInput } from '../../server/schemas/submission'
 import { requireRole } from '../.server/auth'
 import { toResponse } from '../.server/trpc'
 import { Pagination, pageFrom } from '../components/pagination'
@@ -10,30 +11,54 @@ import { formatDate, formatMonth } from '../components/submission-meta'
 export const meta: MetaFunction = () => [{ title: 'Voces — Workspace' }]
 
 const LANGS = ['en', 'es', 'other'] as const
+const TEXT_FILTERS = ['q', 'status', 'language', 'area', 'bureau', 'setting', 'agency', 'organizationId', 'monthFrom', 'monthTo', 'tagId'] as const
 
-function oneOf<T extends string>(values: readonly T[], value: string | null): T | undefined {
-  return values.includes(value as T) ? (value as T) : undefined
+/** The list's filters from the URL; a value that does not parse is dropped, not an error page. */
+function filtersFrom(url: URL): Omit<SubmissionListInput, 'page' | 'pageSize'> {
+  const raw: Record<string, unknown> = {}
+  for (const key of TEXT_FILTERS) {
+    const value = url.searchParams.get(key)?.trim()
+    if (value) raw[key] = value
+  }
+  if (url.searchParams.get('untagged') === '1') raw.untagged = true
+  for (;;) {
+    const parsed = SubmissionListSchema.safeParse(raw)
+    if (parsed.success) {
+      const { page: _p, pageSize: _s, ...filters } = parsed.data
+      return filters
+    }
+    for (const issue of parsed.error.issues) delete raw[String(issue.path[0])]
+  }
 }
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { caller } = await requireRole(request, 'facilitator')
-  const params = new URL(request.url).searchParams
-  const filter = { status: oneOf(SUBMISSION_STATUSES, params.get('status')), language: oneOf(LANGS, params.get('language')) }
-  const list = await caller.submission.list({ ...filter, page: pageFrom(request), pageSize: 25 }).catch(toResponse)
-  return { list, filter }
+  const filters = filtersFrom(new URL(request.url))
+  const [list, organizations, tags] = await Promise.all([
+    caller.submission.list({ ...filters, page: pageFrom(request), pageSize: 25 }),
+    caller.organization.list(),
+    caller.tag.list(),
+  ]).catch(toResponse)
+  return { list, filters, organizations, tags }
 }
 
 export default function Workspace() {
   const { t, i18n } = useTranslation()
-  const { list, filter } = useLoaderData<typeof loader>()
+  const { list, filters, organizations, tags } = useLoaderData<typeof loader>()
+  const navigation = useNavigation()
+  const es = i18n.language === 'es'
   return (
     <section className="page">
       <h1>{t('workspace.title')}</h1>
       <p className="lead">{t('workspace.intro')}</p>
       <Form method="get" className="filters" aria-label={t('workspace.filters')}>
+        <label className="filters__search">
+          {t('workspace.search')}
+          <input type="search" name="q" defaultValue={filters.q ?? ''} placeholder={t('workspace.searchPlaceholder')} />
+        </label>
         <label>
           {t('submission.status')}
-          <select name="status" defaultValue={filter.status ?? ''}>
+          <select name="status" defaultValue={filters.status ?? ''}>
             <option value="">{t('common.all')}</option>
             {SUBMISSION_STATUSES.map((s) => (
               <option key={s} value={s}>
@@ -44,7 +69,7 @@ export default function Workspace() {
         </label>
         <label>
           {t('submission.language')}
-          <select name="language" defaultValue={filter.language ?? ''}>
+          <select name="language" defaultValue={filters.language ?? ''}>
             <option value="">{t('common.all')}</option>
             {LANGS.map((l) => (
               <option key={l} value={l}>
@@ -53,11 +78,105 @@ export default function Workspace() {
             ))}
           </select>
         </label>
-        <button type="submit" className="button button--secondary">
-          {t('workspace.apply')}
-        </button>
+        <label>
+          {t('workspace.bureau')}
+          <select name="bureau" defaultValue={filters.bureau ?? ''}>
+            <option value="">{t('common.all')}</option>
+            {Object.keys(BUREAUS).map((b) => (
+              <option key={b} value={b}>
+                {t(`bureau.${b}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('submission.area')}
+          <select name="area" defaultValue={filters.area ?? ''}>
+            <option value="">{t('common.all')}</option>
+            {Object.entries(BUREAUS).map(([bureau, areas]) => (
+              <optgroup key={bureau} label={t(`bureau.${bureau}`)}>
+                {areas.map((a) => (
+                  <option key={a} value={a}>
+                    {t(`area.${a}`)}
+                  </option>
+                ))}
+              </optgroup>
+            ))}
+            <optgroup label={t('bureau.other')}>
+              <option value="outside-city">{t('area.outside-city')}</option>
+              <option value="not-sure">{t('area.not-sure')}</option>
+            </optgroup>
+          </select>
+        </label>
+        <label>
+          {t('submission.setting')}
+          <select name="setting" defaultValue={filters.setting ?? ''}>
+            <option value="">{t('common.all')}</option>
+            {SETTINGS.map((s) => (
+              <option key={s} value={s}>
+                {t(`setting.${s}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('workspace.agency')}
+          <select name="agency" defaultValue={filters.agency ?? ''}>
+            <option value="">{t('common.all')}</option>
+            {AGENCIES.map((a) => (
+              <option key={a} value={a}>
+                {t(`agency.${a}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('workspace.organization')}
+          <select name="organizationId" defaultValue={filters.organizationId ?? ''}>
+            <option value="">{t('common.all')}</option>
+            {organizations.map((o) => (
+              <option key={o.id} value={o.id}>
+                {o.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('workspace.tag')}
+          <select name="tagId" defaultValue={filters.tagId ?? ''}>
+            <option value="">{t('common.all')}</option>
+            {tags
+              .filter((tag) => !tag.retiredAt)
+              .map((tag) => (
+                <option key={tag.id} value={tag.id}>
+                  {tag.parentId ? '— ' : ''}
+                  {es ? tag.nameEs : tag.nameEn}
+                </option>
+              ))}
+          </select>
+        </label>
+        <label>
+          {t('workspace.monthFrom')}
+          <input type="month" name="monthFrom" defaultValue={filters.monthFrom ?? ''} />
+        </label>
+        <label>
+          {t('workspace.monthTo')}
+          <input type="month" name="monthTo" defaultValue={filters.monthTo ?? ''} />
+        </label>
+        <label className="checkbox filters__checkbox">
+          <input type="checkbox" name="untagged" value="1" defaultChecked={filters.untagged ?? false} />
+          {t('workspace.untagged')}
+        </label>
+        <div className="filters__actions">
+          <button type="submit" className="button button--secondary">
+            {t('workspace.apply')}
+          </button>
+          <Link to="/workspace">{t('workspace.clear')}</Link>
+        </div>
       </Form>
-      <p role="status">{t('workspace.count', { count: list.total })}</p>
+      <p role="status" aria-busy={navigation.state === 'loading'}>
+        {t('workspace.count', { count: list.total })}
+      </p>
       {list.items.length === 0 ? (
         <p className="empty">{t('workspace.empty')}</p>
       ) : (

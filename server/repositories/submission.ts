@@ -36,16 +36,40 @@ function baseQuery(db: Handle) {
 }
 
 export type SubmissionFilter = {
+  q?: string
   organizationId?: string
   status?: SubmissionStatus
   language?: string
+  areas?: string[]
+  setting?: string
+  agency?: string
+  monthFrom?: string
+  monthTo?: string
+  tagId?: string
+  untagged?: boolean
+}
+
+/** Words of a search, tried as Spanish and as English (accent-insensitive), all required. */
+function searchQuery(q: string) {
+  return sql`(websearch_to_tsquery('voces_es', ${q}) || websearch_to_tsquery('voces_en', ${q}))`
 }
 
 function applyFilter<Q extends ReturnType<typeof baseQuery>>(query: Q, filter: SubmissionFilter): Q {
   let q = query
+  if (filter.q) q = q.where(sql<boolean>`s.search @@ ${searchQuery(filter.q)}`) as Q
   if (filter.organizationId) q = q.where('s.organization_id', '=', filter.organizationId) as Q
   if (filter.status) q = q.where('s.status', '=', filter.status) as Q
   if (filter.language) q = q.where('s.language', '=', filter.language) as Q
+  if (filter.areas) q = q.where('s.area', 'in', filter.areas.length ? filter.areas : ['']) as Q
+  if (filter.setting) q = q.where('s.setting', '=', filter.setting) as Q
+  if (filter.agency) q = q.where(sql<boolean>`${filter.agency} = any(s.agencies)`) as Q
+  if (filter.monthFrom) q = q.where('s.incident_month', '>=', filter.monthFrom) as Q
+  if (filter.monthTo) q = q.where('s.incident_month', '<=', filter.monthTo) as Q
+  if (filter.tagId) {
+    const tagId = filter.tagId
+    q = q.where((eb) => eb.exists(eb.selectFrom('submission_tags as ft').select('ft.id').whereRef('ft.submission_id', '=', 's.id').where('ft.tag_id', '=', tagId))) as Q
+  }
+  if (filter.untagged) q = q.where((eb) => eb.not(eb.exists(eb.selectFrom('submission_tags as ut').select('ut.id').whereRef('ut.submission_id', '=', 's.id')))) as Q
   return q
 }
 

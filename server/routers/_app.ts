@@ -5,6 +5,7 @@ import { invitationRouter } from './invitation'
 import { organizationRouter } from './organization'
 import { reportRouter } from './report'
 import { submissionRouter } from './submission'
+import { tagRouter } from './tag'
 
 export const appRouter = router({
   auth: authRouter,
@@ -13,6 +14,7 @@ export const appRouter = router({
   organization: organizationRouter,
   submission: submissionRouter,
   report: reportRouter,
+  tag: tagRouter,
 })
 
 export type AppRouter = typeof appRouter

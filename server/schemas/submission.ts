@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { AGENCIES, AREA_CODES, SETTINGS, SUBMISSION_STATUSES } from './reference'
+import { AGENCIES, AREA_CODES, BUREAUS, SETTINGS, SUBMISSION_STATUSES, type Bureau } from './reference'
 
 // One schema per shape: the form, the procedure and the CSV import all use these.
 // Messages are translation keys ("errors.*").
@@ -39,9 +39,20 @@ export type SubmissionInput = z.infer<typeof SubmissionInputSchema>
 export const SubmissionIdSchema = z.object({ id: z.uuid() })
 export const ReceiptSchema = z.object({ code: z.string().trim().toUpperCase().regex(/^[0-9A-Z]{3}-[0-9A-Z]{3}-[0-9A-Z]{3}$/, 'errors.receipt') })
 
+/** Filters of the submissions list; they live in the page URL so a view can be shared. */
 export const SubmissionListSchema = z.object({
+  q: z.string().trim().max(200, 'errors.tooLong').optional(),
   status: z.enum(SUBMISSION_STATUSES).optional(),
   language: z.enum(['en', 'es', 'other']).optional(),
+  area: z.enum(AREA_CODES).optional(),
+  bureau: z.enum(Object.keys(BUREAUS) as [Bureau, ...Bureau[]]).optional(),
+  setting: z.enum(SETTINGS).optional(),
+  agency: z.enum(AGENCIES).optional(),
+  organizationId: z.uuid().optional(),
+  monthFrom: IncidentMonthSchema.optional(),
+  monthTo: IncidentMonthSchema.optional(),
+  tagId: z.uuid().optional(),
+  untagged: z.boolean().optional(),
   page: z.number().int().min(1).max(100_000).default(1),
   pageSize: z.number().int().min(5).max(100).default(25),
 })

@@ -6,6 +6,7 @@ import { redact } from '../analysis/redact'
 import { encryptText, receiptCode } from '../lib/crypto'
 import { appendAudit } from '../repositories/audit'
 import { findSubmission, insertSubmission, listSubmissions, tagsOfSubmission, type SubmissionFilter } from '../repositories/submission'
+import { BUREAUS } from '../schemas/reference'
 import type { SubmissionInput, SubmissionListInput } from '../schemas/submission'
 
 export type Submitter = { userId: string | null; organizationId: string | null }
@@ -53,12 +54,19 @@ export async function createSubmission(
   })
 }
 
+function filterOf(input: SubmissionListInput): SubmissionFilter {
+  const { page: _page, pageSize: _pageSize, bureau, area, ...rest } = input
+  // A bureau is the set of its Areas; an Area inside it narrows further.
+  const areas = area ? [area] : bureau ? [...BUREAUS[bureau]] : undefined
+  return { ...rest, areas: area && bureau && !(BUREAUS[bureau] as readonly string[]).includes(area) ? [] : areas }
+}
+
 export async function listForOrganization(db: Db, organizationId: string, input: SubmissionListInput) {
-  return list(db, { organizationId, status: input.status, language: input.language }, input)
+  return list(db, { ...filterOf(input), organizationId }, input)
 }
 
 export async function listForWorkspace(db: Db, input: SubmissionListInput) {
-  return list(db, { status: input.status, language: input.language }, input)
+  return list(db, filterOf(input), input)
 }
 
 async function list(db: Db, filter: SubmissionFilter, page: { page: number; pageSize: number }) {

@@ -29,6 +29,7 @@ const RULES: Record<string, 'public' | 'signed-in' | Role[]> = {
   'submission.list': ['facilitator'],
   'submission.byId': ['facilitator'],
   'report.listPublished': ['commission', 'facilitator'],
+  'tag.list': ['facilitator'],
 }
 
 const env = testEnv()

@@ -1,0 +1,73 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Db } from '../../db/client'
+import type { SessionUser } from '../../server/services/auth'
+import type { z } from 'zod'
+import type { SubmissionInputSchema } from '../../server/schemas/submission'
+
+type SubmissionInput = z.input<typeof SubmissionInputSchema>
+import { createTestDb, testEnv } from '../support/db'
+import { callerFor, makeOrganization, makeUser } from '../support/factories'
+
+const env = testEnv()
+let db: Db
+let close: () => Promise<void>
+let facilitator: SessionUser
+let orgA: string
+const ids: Record<string, string> = {}
+
+const base = { agencies: [], consentQuote: false, consentContact: false } satisfies Partial<SubmissionInput>
+
+beforeAll(async () => {
+  ;({ db, close } = await createTestDb())
+  orgA = (await makeOrganization(db, 'Org A')).id
+  const orgB = (await makeOrganization(db, 'Org B')).id
+  const a = await makeUser(db, 'submitter', orgA)
+  const b = await makeUser(db, 'submitter', orgB)
+  facilitator = await makeUser(db, 'facilitator')
+  const add = async (key: string, who: SessionUser, input: SubmissionInput) => {
+    ids[key] = (await callerFor(db, env, who).submission.create({ ...base, ...input })).id
+  }
+  await add('policia', a, { text: 'Los policías detuvieron a mi vecino frente a la escuela primaria.', area: 'hollenbeck', incidentMonth: '2025-06', agencies: ['lapd'] })
+  await add('raids', a, { text: 'The raids at the car wash scared every worker on the block.', area: 'van-nuys', incidentMonth: '2025-07', agencies: ['ice', 'cbp'], setting: 'workplace' })
+  await add('masks', b, { text: 'Agents wearing masks would not show any badge.', area: 'harbor', incidentMonth: '2025-09', agencies: ['ice'] })
+  const tag = await db.insertInto('tags').values({ slug: 'masks', name_en: 'Masks', name_es: 'Máscaras' }).returning('id').executeTakeFirstOrThrow()
+  ids.tag = tag.id
+  await db.insertInto('submission_tags').values({ submission_id: ids.masks!, tag_id: tag.id }).execute()
+})
+afterAll(() => close())
+
+async function found(filters: Parameters<ReturnType<typeof callerFor>['submission']['list']>[0]) {
+  const list = await callerFor(db, env, facilitator).submission.list(filters)
+  return list.items.map((s) => Object.entries(ids).find(([, id]) => id === s.id)?.[0]).sort()
+}
+
+describe('searching and filtering submissions', () => {
+  it('finds Spanish words with or without accents, and English words by their stem', async () => {
+    expect(await found({ q: 'policía' })).toEqual(['policia'])
+    expect(await found({ q: 'policia' })).toEqual(['policia'])
+    expect(await found({ q: 'ESCUELA' })).toEqual(['policia'])
+    expect(await found({ q: 'raid' })).toEqual(['raids'])
+    expect(await found({ q: 'mask badges' })).toEqual(['masks'])
+    expect(await found({ q: 'mask school' })).toEqual([])
+  })
+
+  it('treats search text as words, never as query syntax', async () => {
+    expect(await found({ q: `'); drop table submissions; --` })).toEqual([])
+    expect(await found({ q: '!!! && || :* <->' })).toEqual([])
+    expect((await callerFor(db, env, facilitator).submission.list({})).total).toBe(3)
+  })
+
+  it('filters by bureau, area, agency, setting, period, organization, tag and untagged', async () => {
+    expect(await found({ bureau: 'central' })).toEqual(['policia'])
+    expect(await found({ bureau: 'valley' })).toEqual(['raids'])
+    expect(await found({ bureau: 'central', area: 'van-nuys' })).toEqual([])
+    expect(await found({ area: 'harbor' })).toEqual(['masks'])
+    expect(await found({ agency: 'ice' })).toEqual(['masks', 'raids'])
+    expect(await found({ setting: 'workplace' })).toEqual(['raids'])
+    expect(await found({ monthFrom: '2025-07', monthTo: '2025-08' })).toEqual(['raids'])
+    expect(await found({ organizationId: orgA })).toEqual(['policia', 'raids'])
+    expect(await found({ tagId: ids.tag })).toEqual(['masks'])
+    expect(await found({ untagged: true })).toEqual(['policia', 'raids'])
+    expect(await found({ language: 'es', agency: 'lapd' })).toEqual(['policia'])
+  })
+})
