@@ -1,0 +1,302 @@
+/**
+ * Public API of the text analysis engine: cluster testimonies (English and Spanish) into
+ * themes, describe each theme, and place new testimonies in an existing run's themes.
+ * Pure: no I/O, clock or Math.random; the same input and seed give the same result.
+ */
+import type { BilingualDictionary } from './bilingual'
+import { classTfIdf, diversePick, keyTermsFor, splitSentences, SurfaceForms } from './describe'
+import { chooseK, kmeans, normalizeRows, type Dense } from './kmeans'
+import { LEXICON_VERSION } from './lexicon'
+import { ClusterModelSchema, decodeFloats, encodeFloats, MODEL_VERSION, type ClusterModel } from './model'
+import { deriveSeed } from './random'
+import { multiply, truncatedSvd } from './svd'
+import { createAnalyzer, type AnalyzedText, type Analyzer, type AnalyzerOptions, type Lang } from './tokenize'
+import { fitVocabulary, transform, type CsrMatrix, type Vocabulary } from './vectorize'
+
+export type { BilingualDictionary } from './bilingual'
+export { parseDictdDictionary } from './bilingual'
+export { adjustedRandIndex, normalizedMutualInformation } from './metrics'
+export { ClusterModelSchema, type ClusterModel } from './model'
+export type { Lang } from './tokenize'
+
+export type InputDocument = {
+  id: string
+  text: string
+  /** 'en' or 'es'; guessed from function words when absent. */
+  lang?: Lang
+  /** English machine translation of a Spanish text (e.g. Apertium spa-eng), used for features. */
+  translation?: string | null
+  /** Whether the submitter consented to being quoted; see ClusterOptions.quotableOnly. */
+  quotable?: boolean
+}
+
+export type Progress = { stage: 'features' | 'vectors' | 'reduce' | 'choose-k' | 'cluster' | 'describe'; done: number; total: number }
+
+export type ClusterOptions = {
+  seed: number
+  /** Number of clusters; chosen by silhouette within kRange when absent. */
+  k?: number
+  kRange?: [number, number]
+  /** LSA dimensions (default 150); 0 clusters the TF-IDF vectors directly. */
+  dims?: number
+  /** k-means restarts, best cohesion kept (default 10). */
+  restarts?: number
+  /** Below this cosine to its centre a document is unclustered (-1). Default 0.1. */
+  minSimilarity?: number
+  /** General Spanish→English word list for text without a translation. */
+  dictionary?: BilingualDictionary
+  /** Summary sentences only from documents with quotable === true. */
+  quotableOnly?: boolean
+  keyTermCount?: number
+  representativeCount?: number
+  onProgress?: (progress: Progress) => void
+}
+
+export type Assignment = { id: string; cluster: number; similarity: number }
+
+export type ClusterDescription = {
+  id: number
+  size: number
+  keyTerms: { en: string[]; es: string[] }
+  languageMix: { en: number; es: number }
+  /** Document ids, most representative first. */
+  representatives: string[]
+  /** At most three central sentences, in order of centrality. */
+  summarySentences: { documentId: string; text: string }[]
+}
+
+export type ClusterResult = {
+  k: number
+  assignments: Assignment[]
+  clusters: ClusterDescription[]
+  unclustered: number
+  /** Silhouette per candidate k when k was chosen automatically. */
+  kScores?: { k: number; silhouette: number }[]
+  model: ClusterModel
+}
+
+const DEFAULTS = { dims: 150, restarts: 10, minSimilarity: 0.1, restartSample: 3000, keyTermCount: 10, representativeCount: 5 }
+
+function analyzerOptions(dictionary: BilingualDictionary | undefined): AnalyzerOptions {
+  return { bigrams: true, concepts: true, pivotSpanish: true, dictionary }
+}
+
+/** Features of a document: its English translation when given, else its own text. */
+function featuresOf(analyzer: Analyzer, doc: InputDocument): { lang: Lang; features: AnalyzedText; original: AnalyzedText | null } {
+  if (doc.translation && doc.translation.trim()) {
+    const original = analyzer.analyze(doc.text, doc.lang)
+    return { lang: original.lang, features: analyzer.analyze(doc.translation, 'en'), original }
+  }
+  const features = analyzer.analyze(doc.text, doc.lang)
+  return { lang: features.lang, features, original: null }
+}
+
+function project(x: CsrMatrix, basis: Float64Array, dims: number): Dense {
+  if (dims === 0) {
+    // No reduction: the TF-IDF rows themselves, densified (small corpora only).
+    const data = new Float64Array(x.rows * x.cols)
+    for (let r = 0; r < x.rows; r++) for (let p = x.indptr[r]; p < x.indptr[r + 1]; p++) data[r * x.cols + x.indices[p]] = x.data[p]
+    return normalizeRows({ rows: x.rows, dims: x.cols, data })
+  }
+  return normalizeRows({ rows: x.rows, dims, data: multiply(x, basis, dims) })
+}
+
+const dotRow = (a: Float64Array, ao: number, b: Float64Array, bo: number, dims: number) => {
+  let s = 0
+  for (let j = 0; j < dims; j++) s += a[ao + j] * b[bo + j]
+  return s
+}
+
+export function clusterDocuments(docs: readonly InputDocument[], options: ClusterOptions): ClusterResult {
+  const opts = { ...DEFAULTS, ...options }
+  const progress = options.onProgress ?? (() => {})
+  const n = docs.length
+  const analyzer = createAnalyzer(analyzerOptions(options.dictionary))
+
+  progress({ stage: 'features', done: 0, total: n })
+  const langs: Lang[] = new Array(n)
+  const featureLists: string[][] = new Array(n)
+  const surfaces = new SurfaceForms()
+  for (let i = 0; i < n; i++) {
+    const { lang, features, original } = featuresOf(analyzer, docs[i])
+    langs[i] = lang
+    featureLists[i] = features.terms
+    const display = original ?? features
+    for (let t = 0; t < display.terms.length; t++) surfaces.add(display.terms[t], display.surfaces[t], lang)
+    if (original) for (let t = 0; t < features.terms.length; t++) surfaces.add(features.terms[t], features.surfaces[t], 'en')
+    if ((i + 1) % 5000 === 0) progress({ stage: 'features', done: i + 1, total: n })
+  }
+
+  progress({ stage: 'vectors', done: 0, total: n })
+  const small = n < 20
+  const vocabulary = fitVocabulary(featureLists, { minDf: small ? 1 : 2, minDfPair: small ? 1 : 2, maxDfRatio: small ? 1 : 0.5 })
+  const x = transform(featureLists, vocabulary)
+
+  progress({ stage: 'reduce', done: 0, total: 1 })
+  const wantDims = Math.max(0, opts.dims)
+  const useLsa = wantDims > 0 && x.cols > 0 && Math.min(x.rows, x.cols) > 1
+  const lsa = useLsa ? truncatedSvd(x, wantDims, deriveSeed(opts.seed, 10)) : null
+  const dims = lsa ? lsa.dims : 0
+  const basis = lsa ? lsa.basis : new Float64Array(0)
+  const dense = lsa ? normalizeRows({ rows: x.rows, dims, data: lsa.embedding }) : project(x, basis, 0)
+  const width = dense.dims
+
+  // Documents with no features at all cannot be placed: they stay unclustered.
+  const placeable: number[] = []
+  for (let r = 0; r < n; r++) if (x.indptr[r + 1] > x.indptr[r] && dotRow(dense.data, r * width, dense.data, r * width, width) > 0.5) placeable.push(r)
+  const sub: Dense = { rows: placeable.length, dims: width, data: new Float64Array(placeable.length * width) }
+  placeable.forEach((r, i) => sub.data.set(dense.data.subarray(r * width, (r + 1) * width), i * width))
+
+  let k: number
+  let kScores: { k: number; silhouette: number }[] | undefined
+  if (options.k !== undefined) k = Math.max(1, Math.min(Math.floor(options.k), sub.rows))
+  else if (sub.rows < 3) k = Math.max(1, sub.rows)
+  else {
+    progress({ stage: 'choose-k', done: 0, total: 1 })
+    const range = options.kRange ?? [2, Math.max(2, Math.min(20, Math.round(Math.sqrt(sub.rows / 2))))]
+    const chosen = chooseK(sub, range, deriveSeed(opts.seed, 11))
+    k = chosen.k
+    kScores = chosen.scores
+  }
+
+  progress({ stage: 'cluster', done: 0, total: 1 })
+  const labels = new Int32Array(n).fill(-1)
+  const similarity = new Float64Array(n)
+  let centroids = new Float64Array(0)
+  if (sub.rows > 0) {
+    const result = kmeans(sub, k, { seed: deriveSeed(opts.seed, 12), restarts: opts.restarts, restartSample: opts.restartSample })
+    k = result.k
+    // Cluster ids by size, largest first (ties: earliest member), so output reads naturally.
+    const sizes = new Int32Array(k)
+    const first = new Int32Array(k).fill(n)
+    placeable.forEach((r, i) => {
+      sizes[result.labels[i]]++
+      first[result.labels[i]] = Math.min(first[result.labels[i]], r)
+    })
+    const order = Array.from({ length: k }, (_, c) => c).sort((a, b) => sizes[b] - sizes[a] || first[a] - first[b])
+    const rank = new Int32Array(k)
+    order.forEach((c, i) => (rank[c] = i))
+    centroids = new Float64Array(k * width)
+    order.forEach((c, i) => centroids.set(result.centroids.subarray(c * width, (c + 1) * width), i * width))
+    placeable.forEach((r, i) => {
+      similarity[r] = result.similarity[i]
+      labels[r] = result.similarity[i] >= opts.minSimilarity ? rank[result.labels[i]] : -1
+    })
+  } else k = 0
+
+  progress({ stage: 'describe', done: 0, total: k })
+  const clusters = describeClusters({ docs, langs, featureLists, vocabulary, surfaces, labels, similarity, dense, centroids, k, analyzer, basis, dims, opts })
+
+  const model: ClusterModel = {
+    version: MODEL_VERSION,
+    lexiconVersion: LEXICON_VERSION,
+    analyzer: { bigrams: true, concepts: true, pivotSpanish: true, dictionary: options.dictionary?.name ?? null },
+    terms: vocabulary.terms,
+    idf: Array.from(vocabulary.idf),
+    dims,
+    basis: encodeFloats(basis),
+    centroids: Array.from({ length: k }, (_, c) => Array.from(centroids.subarray(c * width, (c + 1) * width))),
+    minSimilarity: opts.minSimilarity,
+  }
+  const assignments = docs.map((d, i) => ({ id: d.id, cluster: labels[i], similarity: similarity[i] }))
+  return { k, assignments, clusters, unclustered: labels.filter((l) => l < 0).length, kScores, model }
+}
+
+type DescribeInput = {
+  docs: readonly InputDocument[]
+  langs: Lang[]
+  featureLists: string[][]
+  vocabulary: Vocabulary
+  surfaces: SurfaceForms
+  labels: Int32Array
+  similarity: Float64Array
+  dense: Dense
+  centroids: Float64Array
+  k: number
+  analyzer: Analyzer
+  basis: Float64Array
+  dims: number
+  opts: typeof DEFAULTS & ClusterOptions
+}
+
+function describeClusters(input: DescribeInput): ClusterDescription[] {
+  const { docs, langs, featureLists, vocabulary, surfaces, labels, similarity, dense, centroids, k, opts } = input
+  const width = dense.dims
+  const termIds = featureLists.map((terms) => terms.map((t) => vocabulary.index.get(t)).filter((t): t is number => t !== undefined))
+  const ranked = classTfIdf(termIds, labels, k, vocabulary.terms.length, opts.keyTermCount * 4)
+  const members: number[][] = Array.from({ length: k }, () => [])
+  labels.forEach((c, i) => c >= 0 && members[c].push(i))
+  const cosine = (a: number, b: number) => dotRow(dense.data, a * width, dense.data, b * width, width)
+
+  return members.map((rows, c) => {
+    const central = [...rows].sort((a, b) => similarity[b] - similarity[a] || a - b)
+    const representatives = diversePick(central.slice(0, 30), (i) => similarity[i], cosine, opts.representativeCount)
+    const mix = { en: 0, es: 0 }
+    for (const i of rows) mix[langs[i]]++
+    const pool = central.filter((i) => !opts.quotableOnly || docs[i].quotable === true).slice(0, 20)
+    return {
+      id: c,
+      size: rows.length,
+      keyTerms: keyTermsFor(ranked[c].map((t) => vocabulary.terms[t]), surfaces, opts.keyTermCount),
+      languageMix: mix,
+      representatives: representatives.map((i) => docs[i].id),
+      summarySentences: summarize(input, pool, c),
+    }
+  })
+}
+
+/** The most central sentences (at most three, not near-duplicates) among the given members. */
+function summarize(input: DescribeInput, pool: number[], cluster: number): { documentId: string; text: string }[] {
+  const { docs, langs, analyzer, vocabulary, basis, dims, centroids, dense } = input
+  const width = dense.dims
+  const sentences: { documentId: string; text: string }[] = []
+  const lists: string[][] = []
+  for (const i of pool) {
+    for (const text of splitSentences(docs[i].text)) {
+      const terms = analyzer.analyze(text, langs[i]).terms
+      if (terms.filter((t) => !t.includes(' ')).length < 3) continue
+      sentences.push({ documentId: docs[i].id, text })
+      lists.push(terms)
+    }
+  }
+  if (sentences.length === 0) return []
+  const vectors = project(transform(lists, vocabulary), basis, dims)
+  const relevance = (s: number) => dotRow(vectors.data, s * width, centroids, cluster * width, width)
+  const candidates = Array.from({ length: sentences.length }, (_, s) => s)
+    .filter((s) => relevance(s) > 0)
+    .sort((a, b) => relevance(b) - relevance(a) || a - b)
+    .slice(0, 30)
+  const picked = diversePick(candidates, relevance, (a, b) => dotRow(vectors.data, a * width, vectors.data, b * width, width), 3)
+  return picked.map((s) => sentences[s])
+}
+
+export type AssignOptions = { dictionary?: BilingualDictionary }
+
+/** Places new documents in an existing run's clusters (-1: far from every centre). */
+export function assignToClusters(modelInput: ClusterModel, docs: readonly InputDocument[], options: AssignOptions = {}): Assignment[] {
+  const model = ClusterModelSchema.parse(modelInput)
+  if (model.analyzer.dictionary && model.analyzer.dictionary !== options.dictionary?.name) {
+    throw new Error(`model was built with the word list "${model.analyzer.dictionary}"; pass the same dictionary`)
+  }
+  const analyzer = createAnalyzer({ ...model.analyzer, dictionary: options.dictionary })
+  const vocabulary: Vocabulary = { terms: model.terms, idf: Float64Array.from(model.idf), index: new Map(model.terms.map((t, i) => [t, i])) }
+  const x = transform(docs.map((d) => featuresOf(analyzer, d).features.terms), vocabulary)
+  const dense = project(x, decodeFloats(model.basis), model.dims)
+  const width = dense.dims
+  const k = model.centroids.length
+  const centroids = Float64Array.from(model.centroids.flat())
+  return docs.map((d, r) => {
+    let best = -1
+    let bestSim = -Infinity
+    const empty = x.indptr[r + 1] === x.indptr[r]
+    for (let c = 0; c < k && !empty; c++) {
+      const s = dotRow(dense.data, r * width, centroids, c * width, width)
+      if (s > bestSim) {
+        bestSim = s
+        best = c
+      }
+    }
+    if (best < 0) return { id: d.id, cluster: -1, similarity: 0 }
+    return { id: d.id, cluster: bestSim >= model.minSimilarity ? best : -1, similarity: bestSim }
+  })
+}
