@@ -37,11 +37,16 @@ export type ClusterOptions = {
   /** Number of clusters; chosen by silhouette within kRange when absent. */
   k?: number
   kRange?: [number, number]
-  /** LSA dimensions (default 150); 0 clusters the TF-IDF vectors directly. */
+  /** LSA dimensions (default 100); 0 clusters the TF-IDF vectors directly. */
   dims?: number
+  /** Features for frequent adjacent-word pairs (default true). */
+  bigrams?: boolean
   /** k-means restarts, best cohesion kept (default 10). */
   restarts?: number
-  /** Below this cosine to its centre a document is unclustered (-1). Default 0.1. */
+  /**
+   * Below this cosine to its centre a document is unclustered (-1). Default 0: only documents
+   * with no usable words, or no closer to any centre than to its opposite, are left out.
+   */
   minSimilarity?: number
   /** General Spanish→English word list for text without a translation. */
   dictionary?: BilingualDictionary
@@ -75,17 +80,21 @@ export type ClusterResult = {
   model: ClusterModel
 }
 
-const DEFAULTS = { dims: 150, restarts: 10, minSimilarity: 0.1, restartSample: 3000, keyTermCount: 10, representativeCount: 5 }
+const DEFAULTS = { bigrams: true, dims: 100, restarts: 10, minSimilarity: 0, restartSample: 3000, keyTermCount: 10, representativeCount: 5 }
 
-function analyzerOptions(dictionary: BilingualDictionary | undefined): AnalyzerOptions {
-  return { bigrams: true, concepts: true, pivotSpanish: true, dictionary }
+function analyzerOptions(bigrams: boolean, dictionary: BilingualDictionary | undefined): AnalyzerOptions {
+  return { bigrams, concepts: true, pivotSpanish: true, dictionary }
 }
 
 /** Features of a document: its English translation when given, else its own text. */
 function featuresOf(analyzer: Analyzer, doc: InputDocument): { lang: Lang; features: AnalyzedText; original: AnalyzedText | null } {
   if (doc.translation && doc.translation.trim()) {
     const original = analyzer.analyze(doc.text, doc.lang)
-    return { lang: original.lang, features: analyzer.analyze(doc.translation, 'en'), original }
+    const english = analyzer.analyze(doc.translation, 'en')
+    // The original's own (pivoted) words too: Apertium misses idioms the lexicon knows
+    // ("la migra" → "it migrates it") and the two views agree on most of the rest.
+    const features = { lang: english.lang, terms: [...english.terms, ...original.terms], surfaces: [...english.surfaces, ...original.surfaces] }
+    return { lang: original.lang, features, original }
   }
   const features = analyzer.analyze(doc.text, doc.lang)
   return { lang: features.lang, features, original: null }
@@ -108,10 +117,11 @@ const dotRow = (a: Float64Array, ao: number, b: Float64Array, bo: number, dims: 
 }
 
 export function clusterDocuments(docs: readonly InputDocument[], options: ClusterOptions): ClusterResult {
-  const opts = { ...DEFAULTS, ...options }
+  // Options explicitly set to undefined fall back to the defaults too.
+  const opts = { ...DEFAULTS, ...(Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) as ClusterOptions) }
   const progress = options.onProgress ?? (() => {})
   const n = docs.length
-  const analyzer = createAnalyzer(analyzerOptions(options.dictionary))
+  const analyzer = createAnalyzer(analyzerOptions(opts.bigrams, options.dictionary))
 
   progress({ stage: 'features', done: 0, total: n })
   const langs: Lang[] = new Array(n)
@@ -129,7 +139,10 @@ export function clusterDocuments(docs: readonly InputDocument[], options: Cluste
 
   progress({ stage: 'vectors', done: 0, total: n })
   const small = n < 20
-  const vocabulary = fitVocabulary(featureLists, { minDf: small ? 1 : 2, minDfPair: small ? 1 : 2, maxDfRatio: small ? 1 : 0.5 })
+  // A word pair is "frequent" in at least 2 documents, or 1 in 10,000 in large corpora
+  // (perturbed or templated text otherwise floods the vocabulary with rare pairs).
+  const minDfPair = small ? 1 : Math.max(2, Math.ceil(n / 10_000))
+  const vocabulary = fitVocabulary(featureLists, { minDf: small ? 1 : 2, minDfPair, maxDfRatio: small ? 1 : 0.5 })
   const x = transform(featureLists, vocabulary)
 
   progress({ stage: 'reduce', done: 0, total: 1 })
@@ -190,7 +203,7 @@ export function clusterDocuments(docs: readonly InputDocument[], options: Cluste
   const model: ClusterModel = {
     version: MODEL_VERSION,
     lexiconVersion: LEXICON_VERSION,
-    analyzer: { bigrams: true, concepts: true, pivotSpanish: true, dictionary: options.dictionary?.name ?? null },
+    analyzer: { ...analyzerOptions(opts.bigrams, undefined), dictionary: options.dictionary?.name ?? null },
     terms: vocabulary.terms,
     idf: Array.from(vocabulary.idf),
     dims,

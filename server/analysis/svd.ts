@@ -168,7 +168,7 @@ export type Lsa = {
  * orthonormalising once at the end: with few iterations the columns stay well enough
  * conditioned for one Cholesky QR (condition of MᵀM well below 1e16).
  */
-export function truncatedSvd(a: CsrMatrix, dims: number, seed: number, powerIterations = 3): Lsa {
+export function truncatedSvd(a: CsrMatrix, dims: number, seed: number, powerIterations = 2): Lsa {
   const l = Math.max(1, Math.min(dims, a.rows, a.cols))
   const random = createRandom(seed)
   let z: Float64Array = new Float64Array(a.cols * l)
@@ -181,7 +181,6 @@ export function truncatedSvd(a: CsrMatrix, dims: number, seed: number, powerIter
     for (let c = 0; c < l; c++) norms[c] = norms[c] > 0 ? 1 / Math.sqrt(norms[c]) : 0
     for (let r = 0; r < a.cols; r++) for (let c = 0; c < l; c++) z[r * l + c] *= norms[c]
   }
-  choleskyQr(z, a.cols, l)
   choleskyQr(z, a.cols, l)
   return { dims: l, embedding: multiply(a, z, l), basis: z }
 }

@@ -35,22 +35,30 @@ export type AnalyzedText = {
 
 /** Bracketed redaction placeholders such as [NAME], [PHONE_NUMBER], [DIRECCIÓN]. */
 const PLACEHOLDER = /\[[\p{Lu}][\p{Lu}\p{N}_ -]*\]/gu
+const PLACEHOLDER_OR_BREAK = /\[[\p{L}][\p{L}\p{N}_ -]*\]|[.!?;:…]+(?:\s|$)|\n/u
 const SPANISH_WORD = /[^a-z0-9á-úñü]+/
 
 export const CONCEPT_PREFIX = '~'
 
-/** Removes redaction placeholders, keeping a sentence break so no word pair spans one. */
+/** Removes redaction placeholders, leaving a sentence break in their place. */
 export function stripPlaceholders(text: string): string {
   return text.replace(PLACEHOLDER, ' . ')
 }
 
-/** Splits into lower-case words. Spanish keeps accents (natural's Spanish tokenizer, plus digits). */
-export function tokenizeWords(text: string, lang: Lang): string[] {
-  const lower = stripPlaceholders(text.normalize('NFC')).toLowerCase()
+/**
+ * Splits into lower-case words, in segments: a placeholder or sentence end starts a new
+ * segment, so no word pair spans one. Spanish keeps accents (natural's Spanish tokenizer,
+ * plus digits); English is folded first, as natural's English tokenizer knows only ASCII.
+ */
+export function tokenizeSegments(text: string, lang: Lang): string[][] {
+  const segments = text.normalize('NFC').toLowerCase().split(PLACEHOLDER_OR_BREAK)
+  return segments.map((segment) => tokenizeSegment(segment, lang)).filter((words) => words.length > 0)
+}
+
+function tokenizeSegment(lower: string, lang: Lang): string[] {
   if (lang === 'es') {
     // natural's AggressiveTokenizerEs splits on /[^a-zA-Zá-úÁ-ÚñÑüÜ]+/ and so drops "911".
-    const words = tokenizerEs.tokenize(lower)
-    return /\d/.test(lower) ? lower.split(SPANISH_WORD).filter(Boolean) : words
+    return /\d/.test(lower) ? lower.split(SPANISH_WORD).filter(Boolean) : tokenizerEs.tokenize(lower)
   }
   // natural's AggressiveTokenizer splits on anything but ASCII letters, digits, ' - and /:
   // fold accents first ("café" would become "caf"), then split those joiners too.
@@ -61,8 +69,12 @@ export function tokenizeWords(text: string, lang: Lang): string[] {
   return out
 }
 
-/** Guesses English or Spanish from function words; English when there is no evidence. */
-export function guessLanguage(text: string): Lang {
+export function tokenizeWords(text: string, lang: Lang): string[] {
+  return tokenizeSegments(text, lang).flat()
+}
+
+/** Function-word counts for each language. */
+export function languageEvidence(text: string): { en: number; es: number } {
   let en = 0
   let es = 0
   for (const w of text.toLowerCase().split(/[^\p{L}]+/u)) {
@@ -72,6 +84,12 @@ export function guessLanguage(text: string): Lang {
     if (inEn && !inEs) en++
     else if (inEs && !inEn) es++
   }
+  return { en, es }
+}
+
+/** Guesses English or Spanish from function words; English when there is no evidence. */
+export function guessLanguage(text: string): Lang {
+  const { en, es } = languageEvidence(text)
   return es > en ? 'es' : 'en'
 }
 
@@ -134,52 +152,55 @@ export function createAnalyzer(options: AnalyzerOptions): Analyzer {
   }
 
   function analyze(text: string, langHint?: Lang): AnalyzedText {
-    const lang = langHint ?? guessLanguage(text)
-    const words = tokenizeWords(text, lang)
-    const folded = words.map(foldWord)
+    const evidence = languageEvidence(text)
+    const lang = langHint ?? (evidence.es > evidence.en ? 'es' : 'en')
+    const other: Lang = lang === 'en' ? 'es' : 'en'
+    // Text that mixes languages gets the other language's concepts too.
+    const mixed = Math.min(evidence.en, evidence.es) >= 2
     const stop = STOPWORDS[lang]
     const terms: string[] = []
     const surfaces: string[] = []
-    const unigramTerms: string[] = []
-    const unigramSurfaces: string[] = []
-    for (let i = 0; i < folded.length; i++) {
-      const f = folded[i]
-      if (f.length < 2 || stop.has(f) || (/^\d+$/.test(f) && f.length < 3)) {
-        unigramTerms.push('')
-        unigramSurfaces.push('')
-        continue
-      }
-      const ts = termsOf(f, lang)
-      for (const t of ts) {
-        terms.push(t)
-        surfaces.push(words[i])
-      }
-      unigramTerms.push(ts[0])
-      unigramSurfaces.push(words[i])
-    }
-    if (options.bigrams) {
-      // Pairs of adjacent content words; a removed function word does not break a pair
-      // ("stop at school" → "stop school"), a placeholder or number gap does not either.
+    const pairTerms: string[] = []
+    const pairSurfaces: string[] = []
+    for (const words of tokenizeSegments(text, lang)) {
+      const folded = words.map(foldWord)
       let prev = -1
-      for (let i = 0; i < unigramTerms.length; i++) {
-        if (!unigramTerms[i]) continue
-        if (prev >= 0 && i - prev <= 2 && unigramTerms[prev] !== unigramTerms[i]) {
-          terms.push(unigramTerms[prev] + ' ' + unigramTerms[i])
-          surfaces.push(unigramSurfaces[prev] + ' ' + unigramSurfaces[i])
+      let prevTerm = ''
+      for (let i = 0; i < folded.length; i++) {
+        const f = folded[i]
+        if (f.length < 2 || stop.has(f) || (/^\d+$/.test(f) && f.length < 3)) continue
+        const ts = termsOf(f, lang)
+        for (const t of ts) {
+          terms.push(t)
+          surfaces.push(words[i])
+        }
+        // Pairs of nearby content words; one removed function word between them is allowed
+        // ("stop at school" → "stop school").
+        if (options.bigrams && prev >= 0 && i - prev <= 2 && prevTerm !== ts[0]) {
+          pairTerms.push(prevTerm + ' ' + ts[0])
+          pairSurfaces.push(words[prev] + ' ' + words[i])
         }
         prev = i
+        prevTerm = ts[0]
+      }
+      if (options.concepts) {
+        addConcepts(matchers[lang], folded, words, pairTerms, pairSurfaces, null)
+        if (mixed) addConcepts(matchers[other], folded, words, pairTerms, pairSurfaces, stop)
       }
     }
-    if (options.concepts) addConcepts(matchers[lang], folded, words, terms, surfaces)
+    for (let i = 0; i < pairTerms.length; i++) {
+      terms.push(pairTerms[i])
+      surfaces.push(pairSurfaces[i])
+    }
     return { lang, terms, surfaces }
   }
 
   return { analyze, options }
 }
 
-function addConcepts(matcher: ConceptMatcher, folded: string[], words: string[], terms: string[], surfaces: string[]) {
+function addConcepts(matcher: ConceptMatcher, folded: string[], words: string[], terms: string[], surfaces: string[], skip: Set<string> | null) {
   for (let i = 0; i < folded.length; ) {
-    const m = folded[i] ? matcher.match(folded, i) : null
+    const m = folded[i] && !skip?.has(folded[i]) ? matcher.match(folded, i) : null
     if (m) {
       terms.push(CONCEPT_PREFIX + m.id)
       surfaces.push(words.slice(i, i + m.length).join(' '))

@@ -8,7 +8,7 @@ describe.skipIf(!isApertiumAvailable('spa-eng'))('apertium', () => {
     expect(out[0].toLowerCase()).toContain('police')
     expect(out[0].toLowerCase()).toContain('school')
     expect(out[1]).toBe('')
-    expect(out[2].toLowerCase()).toContain('neighbour')
+    expect(out[2].toLowerCase()).toMatch(/neighbou?r/)
     expect(out[3].toLowerCase()).toMatch(/boy|child/)
   })
 
