@@ -16,8 +16,17 @@ export class SurfaceForms {
     entry[lang].set(surface, (entry[lang].get(surface) ?? 0) + 1)
   }
 
-  /** The most frequent original word for a feature in a language (ties: alphabetical). */
+  /**
+   * The most frequent original word for a feature in a language (ties: alphabetical);
+   * for a word pair, the best forms of its two words.
+   */
   best(term: string, lang: Lang): string | null {
+    const space = term.indexOf(' ')
+    if (space > 0 && !term.startsWith(CONCEPT_PREFIX)) {
+      const first = this.best(term.slice(0, space), lang)
+      const second = this.best(term.slice(space + 1), lang)
+      return first && second ? `${first} ${second}` : null
+    }
     const forms = this.forms.get(term)?.[lang]
     if (!forms || forms.size === 0) return null
     let best: string | null = null

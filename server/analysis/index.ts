@@ -41,7 +41,7 @@ export type ClusterOptions = {
   dims?: number
   /** Features for frequent adjacent-word pairs (default true). */
   bigrams?: boolean
-  /** k-means restarts, best cohesion kept (default 10). */
+  /** k-means restarts (on a sample of 2,000 when larger), best cohesion kept (default 5). */
   restarts?: number
   /**
    * Below this cosine to its centre a document is unclustered (-1). Default 0: only documents
@@ -80,7 +80,7 @@ export type ClusterResult = {
   model: ClusterModel
 }
 
-const DEFAULTS = { bigrams: true, dims: 100, restarts: 10, minSimilarity: 0, restartSample: 3000, keyTermCount: 10, representativeCount: 5 }
+const DEFAULTS = { bigrams: true, dims: 100, restarts: 5, minSimilarity: 0, restartSample: 2000, keyTermCount: 10, representativeCount: 5 }
 
 function analyzerOptions(bigrams: boolean, dictionary: BilingualDictionary | undefined): AnalyzerOptions {
   return { bigrams, concepts: true, pivotSpanish: true, dictionary }
@@ -131,9 +131,10 @@ export function clusterDocuments(docs: readonly InputDocument[], options: Cluste
     const { lang, features, original } = featuresOf(analyzer, docs[i])
     langs[i] = lang
     featureLists[i] = features.terms
+    // Surface forms of single words and concepts only; a pair is shown through its words.
     const display = original ?? features
-    for (let t = 0; t < display.terms.length; t++) surfaces.add(display.terms[t], display.surfaces[t], lang)
-    if (original) for (let t = 0; t < features.terms.length; t++) surfaces.add(features.terms[t], features.surfaces[t], 'en')
+    for (let t = 0; t < display.terms.length; t++) if (!display.terms[t].includes(' ')) surfaces.add(display.terms[t], display.surfaces[t], lang)
+    if (original) for (let t = 0; t < features.terms.length; t++) if (!features.terms[t].includes(' ')) surfaces.add(features.terms[t], features.surfaces[t], 'en')
     if ((i + 1) % 5000 === 0) progress({ stage: 'features', done: i + 1, total: n })
   }
 

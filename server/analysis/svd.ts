@@ -8,12 +8,14 @@ import { createRandom } from './random'
 
 /** Y (rows×l) = A · M, with M (cols×l). */
 export function multiply(a: CsrMatrix, m: Float64Array, l: number): Float64Array {
-  const y = new Float64Array(a.rows * l)
-  for (let r = 0; r < a.rows; r++) {
+  const { rows, indptr, indices, data } = a
+  const y = new Float64Array(rows * l)
+  for (let r = 0; r < rows; r++) {
     const yo = r * l
-    for (let p = a.indptr[r]; p < a.indptr[r + 1]; p++) {
-      const v = a.data[p]
-      const mo = a.indices[p] * l
+    const end = indptr[r + 1]
+    for (let p = indptr[r]; p < end; p++) {
+      const v = data[p]
+      const mo = indices[p] * l
       for (let c = 0; c < l; c++) y[yo + c] += v * m[mo + c]
     }
   }
@@ -22,16 +24,32 @@ export function multiply(a: CsrMatrix, m: Float64Array, l: number): Float64Array
 
 /** Z (cols×l) = Aᵀ · Y, with Y (rows×l). */
 export function multiplyTransposed(a: CsrMatrix, y: Float64Array, l: number): Float64Array {
-  const z = new Float64Array(a.cols * l)
-  for (let r = 0; r < a.rows; r++) {
+  const { rows, cols, indptr, indices, data } = a
+  const z = new Float64Array(cols * l)
+  for (let r = 0; r < rows; r++) {
     const yo = r * l
-    for (let p = a.indptr[r]; p < a.indptr[r + 1]; p++) {
-      const v = a.data[p]
-      const zo = a.indices[p] * l
+    const end = indptr[r + 1]
+    for (let p = indptr[r]; p < end; p++) {
+      const v = data[p]
+      const zo = indices[p] * l
       for (let c = 0; c < l; c++) z[zo + c] += v * y[yo + c]
     }
   }
   return z
+}
+
+/** Scales each column of row-major M (rows×l) to unit length. */
+function normalizeColumns(m: Float64Array, rows: number, l: number): void {
+  const norms = new Float64Array(l)
+  for (let r = 0; r < rows; r++) {
+    const o = r * l
+    for (let c = 0; c < l; c++) norms[c] += m[o + c] * m[o + c]
+  }
+  for (let c = 0; c < l; c++) norms[c] = norms[c] > 0 ? 1 / Math.sqrt(norms[c]) : 0
+  for (let r = 0; r < rows; r++) {
+    const o = r * l
+    for (let c = 0; c < l; c++) m[o + c] *= norms[c]
+  }
 }
 
 /** G = Mᵀ M (l×l) for row-major M (rows×l). */
@@ -173,13 +191,9 @@ export function truncatedSvd(a: CsrMatrix, dims: number, seed: number, powerIter
   const random = createRandom(seed)
   let z: Float64Array = new Float64Array(a.cols * l)
   for (let i = 0; i < z.length; i++) z[i] = random.normal()
-  const norms = new Float64Array(l)
   for (let it = 0; it < powerIterations; it++) {
     z = multiplyTransposed(a, multiply(a, z, l), l)
-    norms.fill(0)
-    for (let r = 0; r < a.cols; r++) for (let c = 0; c < l; c++) norms[c] += z[r * l + c] * z[r * l + c]
-    for (let c = 0; c < l; c++) norms[c] = norms[c] > 0 ? 1 / Math.sqrt(norms[c]) : 0
-    for (let r = 0; r < a.cols; r++) for (let c = 0; c < l; c++) z[r * l + c] *= norms[c]
+    normalizeColumns(z, a.cols, l)
   }
   choleskyQr(z, a.cols, l)
   return { dims: l, embedding: multiply(a, z, l), basis: z }
