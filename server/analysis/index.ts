@@ -5,11 +5,11 @@
  */
 import type { BilingualDictionary } from './bilingual'
 import { classTfIdf, diversePick, keyTermsFor, splitSentences, SurfaceForms } from './describe'
-import { chooseK, kmeans, normalizeRows, type Dense } from './kmeans'
+import { chooseK, kmeans, normalizeRows, refineSparse, type Dense } from './kmeans'
 import { LEXICON_VERSION } from './lexicon'
 import { ClusterModelSchema, decodeFloats, encodeFloats, MODEL_VERSION, type ClusterModel } from './model'
 import { deriveSeed } from './random'
-import { multiply, truncatedSvd } from './svd'
+import { truncatedSvd } from './svd'
 import { createAnalyzer, type AnalyzedText, type Analyzer, type AnalyzerOptions, type Lang } from './tokenize'
 import { fitVocabulary, transform, type CsrMatrix, type Vocabulary } from './vectorize'
 
@@ -37,15 +37,16 @@ export type ClusterOptions = {
   /** Number of clusters; chosen by silhouette within kRange when absent. */
   k?: number
   kRange?: [number, number]
-  /** LSA dimensions (default 100); 0 clusters the TF-IDF vectors directly. */
+  /** LSA dimensions for the first clustering (default 100); 0 skips LSA. */
   dims?: number
   /** Features for frequent adjacent-word pairs (default true). */
   bigrams?: boolean
-  /** k-means restarts (on a sample of 2,000 when larger), best cohesion kept (default 5). */
+  /** k-means restarts (on a sample of 3,000 when larger), best cohesion kept (default 10). */
   restarts?: number
   /**
-   * Below this cosine to its centre a document is unclustered (-1). Default 0: only documents
-   * with no usable words, or no closer to any centre than to its opposite, are left out.
+   * At or below this cosine (TF-IDF space) to its centre a document is unclustered (-1).
+   * Default 0: only documents with no usable words (empty, emoji, placeholders, words seen
+   * nowhere else) are left out; raise it to set aside loosely related testimony.
    */
   minSimilarity?: number
   /** General Spanish→English word list for text without a translation. */
@@ -80,7 +81,7 @@ export type ClusterResult = {
   model: ClusterModel
 }
 
-const DEFAULTS = { bigrams: true, dims: 100, restarts: 5, minSimilarity: 0, restartSample: 2000, keyTermCount: 10, representativeCount: 5 }
+const DEFAULTS = { bigrams: true, dims: 100, restarts: 10, minSimilarity: 0, restartSample: 3000, refineIterations: 10, keyTermCount: 10, representativeCount: 5 }
 
 function analyzerOptions(bigrams: boolean, dictionary: BilingualDictionary | undefined): AnalyzerOptions {
   return { bigrams, concepts: true, pivotSpanish: true, dictionary }
@@ -100,14 +101,35 @@ function featuresOf(analyzer: Analyzer, doc: InputDocument): { lang: Lang; featu
   return { lang: features.lang, features, original: null }
 }
 
-function project(x: CsrMatrix, basis: Float64Array, dims: number): Dense {
-  if (dims === 0) {
-    // No reduction: the TF-IDF rows themselves, densified (small corpora only).
-    const data = new Float64Array(x.rows * x.cols)
-    for (let r = 0; r < x.rows; r++) for (let p = x.indptr[r]; p < x.indptr[r + 1]; p++) data[r * x.cols + x.indices[p]] = x.data[p]
-    return normalizeRows({ rows: x.rows, dims: x.cols, data })
+/** Densifies small TF-IDF matrices when LSA cannot apply (fewer than two rows or columns). */
+function densify(x: CsrMatrix): Dense {
+  const data = new Float64Array(x.rows * x.cols)
+  for (let r = 0; r < x.rows; r++) for (let p = x.indptr[r]; p < x.indptr[r + 1]; p++) data[r * x.cols + x.indices[p]] = x.data[p]
+  return normalizeRows({ rows: x.rows, dims: x.cols, data })
+}
+
+/** Cosine of sparse row r of x with dense unit vector `centre` (offset `co`). */
+function rowDot(x: CsrMatrix, r: number, centre: Float64Array, co: number): number {
+  let s = 0
+  for (let p = x.indptr[r]; p < x.indptr[r + 1]; p++) s += x.data[p] * centre[co + x.indices[p]]
+  return s
+}
+
+/** Cosine of two sparse rows (sorted indices). */
+function rowsDot(x: CsrMatrix, a: number, b: number): number {
+  let p = x.indptr[a]
+  let q = x.indptr[b]
+  const pe = x.indptr[a + 1]
+  const qe = x.indptr[b + 1]
+  let s = 0
+  while (p < pe && q < qe) {
+    const i = x.indices[p]
+    const j = x.indices[q]
+    if (i === j) s += x.data[p++] * x.data[q++]
+    else if (i < j) p++
+    else q++
   }
-  return normalizeRows({ rows: x.rows, dims, data: multiply(x, basis, dims) })
+  return s
 }
 
 const dotRow = (a: Float64Array, ao: number, b: Float64Array, bo: number, dims: number) => {
@@ -150,9 +172,7 @@ export function clusterDocuments(docs: readonly InputDocument[], options: Cluste
   const wantDims = Math.max(0, opts.dims)
   const useLsa = wantDims > 0 && x.cols > 0 && Math.min(x.rows, x.cols) > 1
   const lsa = useLsa ? truncatedSvd(x, wantDims, deriveSeed(opts.seed, 10)) : null
-  const dims = lsa ? lsa.dims : 0
-  const basis = lsa ? lsa.basis : new Float64Array(0)
-  const dense = lsa ? normalizeRows({ rows: x.rows, dims, data: lsa.embedding }) : project(x, basis, 0)
+  const dense = lsa ? normalizeRows({ rows: x.rows, dims: lsa.dims, data: lsa.embedding }) : densify(x)
   const width = dense.dims
 
   // Documents with no features at all cannot be placed: they stay unclustered.
@@ -180,26 +200,32 @@ export function clusterDocuments(docs: readonly InputDocument[], options: Cluste
   if (sub.rows > 0) {
     const result = kmeans(sub, k, { seed: deriveSeed(opts.seed, 12), restarts: opts.restarts, restartSample: opts.restartSample })
     k = result.k
+    const start = new Int32Array(n).fill(-1)
+    placeable.forEach((r, i) => (start[r] = result.labels[i]))
+    const refined = refineSparse(x, start, k, opts.refineIterations)
     // Cluster ids by size, largest first (ties: earliest member), so output reads naturally.
     const sizes = new Int32Array(k)
     const first = new Int32Array(k).fill(n)
-    placeable.forEach((r, i) => {
-      sizes[result.labels[i]]++
-      first[result.labels[i]] = Math.min(first[result.labels[i]], r)
-    })
-    const order = Array.from({ length: k }, (_, c) => c).sort((a, b) => sizes[b] - sizes[a] || first[a] - first[b])
-    const rank = new Int32Array(k)
+    for (const r of placeable) {
+      sizes[refined.labels[r]]++
+      first[refined.labels[r]] = Math.min(first[refined.labels[r]], r)
+    }
+    const order = Array.from({ length: k }, (_, c) => c)
+      .filter((c) => sizes[c] > 0)
+      .sort((a, b) => sizes[b] - sizes[a] || first[a] - first[b])
+    const rank = new Int32Array(k).fill(-1)
     order.forEach((c, i) => (rank[c] = i))
-    centroids = new Float64Array(k * width)
-    order.forEach((c, i) => centroids.set(result.centroids.subarray(c * width, (c + 1) * width), i * width))
-    placeable.forEach((r, i) => {
-      similarity[r] = result.similarity[i]
-      labels[r] = result.similarity[i] >= opts.minSimilarity ? rank[result.labels[i]] : -1
-    })
+    k = order.length
+    centroids = new Float64Array(k * x.cols)
+    order.forEach((c, i) => centroids.set(refined.centroids.subarray(c * x.cols, (c + 1) * x.cols), i * x.cols))
+    for (const r of placeable) {
+      similarity[r] = refined.similarity[r]
+      labels[r] = refined.similarity[r] > opts.minSimilarity || (opts.minSimilarity <= 0 && refined.similarity[r] >= 0) ? rank[refined.labels[r]] : -1
+    }
   } else k = 0
 
   progress({ stage: 'describe', done: 0, total: k })
-  const clusters = describeClusters({ docs, langs, featureLists, vocabulary, surfaces, labels, similarity, dense, centroids, k, analyzer, basis, dims, opts })
+  const clusters = describeClusters({ docs, langs, featureLists, vocabulary, surfaces, labels, similarity, x, centroids, k, analyzer, opts })
 
   const model: ClusterModel = {
     version: MODEL_VERSION,
@@ -207,9 +233,7 @@ export function clusterDocuments(docs: readonly InputDocument[], options: Cluste
     analyzer: { ...analyzerOptions(opts.bigrams, undefined), dictionary: options.dictionary?.name ?? null },
     terms: vocabulary.terms,
     idf: Array.from(vocabulary.idf),
-    dims,
-    basis: encodeFloats(basis),
-    centroids: Array.from({ length: k }, (_, c) => Array.from(centroids.subarray(c * width, (c + 1) * width))),
+    centroids: Array.from({ length: k }, (_, c) => encodeFloats(centroids.subarray(c * x.cols, (c + 1) * x.cols))),
     minSimilarity: opts.minSimilarity,
   }
   const assignments = docs.map((d, i) => ({ id: d.id, cluster: labels[i], similarity: similarity[i] }))
@@ -224,27 +248,24 @@ type DescribeInput = {
   surfaces: SurfaceForms
   labels: Int32Array
   similarity: Float64Array
-  dense: Dense
+  /** TF-IDF rows and unit centres (k×cols) in the same space. */
+  x: CsrMatrix
   centroids: Float64Array
   k: number
   analyzer: Analyzer
-  basis: Float64Array
-  dims: number
   opts: typeof DEFAULTS & ClusterOptions
 }
 
 function describeClusters(input: DescribeInput): ClusterDescription[] {
-  const { docs, langs, featureLists, vocabulary, surfaces, labels, similarity, dense, centroids, k, opts } = input
-  const width = dense.dims
+  const { docs, langs, featureLists, vocabulary, surfaces, labels, similarity, x, k, opts } = input
   const termIds = featureLists.map((terms) => terms.map((t) => vocabulary.index.get(t)).filter((t): t is number => t !== undefined))
   const ranked = classTfIdf(termIds, labels, k, vocabulary.terms.length, opts.keyTermCount * 4)
   const members: number[][] = Array.from({ length: k }, () => [])
   labels.forEach((c, i) => c >= 0 && members[c].push(i))
-  const cosine = (a: number, b: number) => dotRow(dense.data, a * width, dense.data, b * width, width)
 
   return members.map((rows, c) => {
     const central = [...rows].sort((a, b) => similarity[b] - similarity[a] || a - b)
-    const representatives = diversePick(central.slice(0, 30), (i) => similarity[i], cosine, opts.representativeCount)
+    const representatives = diversePick(central.slice(0, 30), (i) => similarity[i], (a, b) => rowsDot(x, a, b), opts.representativeCount)
     const mix = { en: 0, es: 0 }
     for (const i of rows) mix[langs[i]]++
     const pool = central.filter((i) => !opts.quotableOnly || docs[i].quotable === true).slice(0, 20)
@@ -261,8 +282,7 @@ function describeClusters(input: DescribeInput): ClusterDescription[] {
 
 /** The most central sentences (at most three, not near-duplicates) among the given members. */
 function summarize(input: DescribeInput, pool: number[], cluster: number): { documentId: string; text: string }[] {
-  const { docs, langs, analyzer, vocabulary, basis, dims, centroids, dense } = input
-  const width = dense.dims
+  const { docs, langs, analyzer, vocabulary, centroids } = input
   const sentences: { documentId: string; text: string }[] = []
   const lists: string[][] = []
   for (const i of pool) {
@@ -274,13 +294,14 @@ function summarize(input: DescribeInput, pool: number[], cluster: number): { doc
     }
   }
   if (sentences.length === 0) return []
-  const vectors = project(transform(lists, vocabulary), basis, dims)
-  const relevance = (s: number) => dotRow(vectors.data, s * width, centroids, cluster * width, width)
+  const vectors = transform(lists, vocabulary)
+  const co = cluster * vocabulary.terms.length
+  const relevance = (s: number) => rowDot(vectors, s, centroids, co)
   const candidates = Array.from({ length: sentences.length }, (_, s) => s)
     .filter((s) => relevance(s) > 0)
     .sort((a, b) => relevance(b) - relevance(a) || a - b)
     .slice(0, 30)
-  const picked = diversePick(candidates, relevance, (a, b) => dotRow(vectors.data, a * width, vectors.data, b * width, width), 3)
+  const picked = diversePick(candidates, relevance, (a, b) => rowsDot(vectors, a, b), 3)
   return picked.map((s) => sentences[s])
 }
 
@@ -295,22 +316,22 @@ export function assignToClusters(modelInput: ClusterModel, docs: readonly InputD
   const analyzer = createAnalyzer({ ...model.analyzer, dictionary: options.dictionary })
   const vocabulary: Vocabulary = { terms: model.terms, idf: Float64Array.from(model.idf), index: new Map(model.terms.map((t, i) => [t, i])) }
   const x = transform(docs.map((d) => featuresOf(analyzer, d).features.terms), vocabulary)
-  const dense = project(x, decodeFloats(model.basis), model.dims)
-  const width = dense.dims
+  const cols = model.terms.length
   const k = model.centroids.length
-  const centroids = Float64Array.from(model.centroids.flat())
+  const centroids = new Float64Array(k * cols)
+  model.centroids.forEach((encoded, c) => centroids.set(decodeFloats(encoded), c * cols))
   return docs.map((d, r) => {
-    let best = -1
+    if (x.indptr[r + 1] === x.indptr[r] || k === 0) return { id: d.id, cluster: -1, similarity: 0 }
+    let best = 0
     let bestSim = -Infinity
-    const empty = x.indptr[r + 1] === x.indptr[r]
-    for (let c = 0; c < k && !empty; c++) {
-      const s = dotRow(dense.data, r * width, centroids, c * width, width)
+    for (let c = 0; c < k; c++) {
+      const s = rowDot(x, r, centroids, c * cols)
       if (s > bestSim) {
         bestSim = s
         best = c
       }
     }
-    if (best < 0) return { id: d.id, cluster: -1, similarity: 0 }
-    return { id: d.id, cluster: bestSim >= model.minSimilarity ? best : -1, similarity: bestSim }
+    const keep = bestSim > model.minSimilarity || (model.minSimilarity <= 0 && bestSim >= 0)
+    return { id: d.id, cluster: keep ? best : -1, similarity: bestSim }
   })
 }

@@ -4,6 +4,7 @@
  * Also silhouette-based choice of k on a sample.
  */
 import { createRandom, deriveSeed, sampleIndices, type Random } from './random'
+import type { CsrMatrix } from './vectorize'
 
 export type Dense = { rows: number; dims: number; data: Float64Array }
 
@@ -301,4 +302,91 @@ export function chooseK(x: Dense, range: [number, number], seed: number, sampleS
     }
   }
   return { k: bestK, scores }
+}
+
+export type SparseRefinement = {
+  labels: Int32Array
+  /** Unit-length centres in TF-IDF space (k×cols). */
+  centroids: Float64Array
+  similarity: Float64Array
+  iterations: number
+}
+
+/**
+ * Spherical k-means iterations on the sparse TF-IDF rows themselves, starting from a
+ * labelling found in the reduced space: LSA finds the broad structure, the full feature
+ * space sharpens the borders (about +0.01–0.02 NMI on every corpus we measured).
+ * Rows labelled -1 stay out. Empty clusters keep their previous centre.
+ */
+export function refineSparse(x: CsrMatrix, start: Int32Array, k: number, maxIterations: number): SparseRefinement {
+  const { rows, cols, indptr, indices, data } = x
+  const labels = Int32Array.from(start)
+  const centroids = new Float64Array(k * cols)
+  const similarity = new Float64Array(rows)
+  const sizes = new Int32Array(k)
+  const previous = new Float64Array(k * cols)
+  let iterations = 0
+  const update = () => {
+    previous.set(centroids)
+    centroids.fill(0)
+    sizes.fill(0)
+    for (let r = 0; r < rows; r++) {
+      const c = labels[r]
+      if (c < 0) continue
+      sizes[c]++
+      const co = c * cols
+      for (let p = indptr[r]; p < indptr[r + 1]; p++) centroids[co + indices[p]] += data[p]
+    }
+    for (let c = 0; c < k; c++) {
+      const co = c * cols
+      if (sizes[c] === 0) {
+        centroids.set(previous.subarray(co, co + cols), co)
+        continue
+      }
+      let s = 0
+      for (let j = 0; j < cols; j++) s += centroids[co + j] * centroids[co + j]
+      const inv = s > 0 ? 1 / Math.sqrt(s) : 0
+      for (let j = 0; j < cols; j++) centroids[co + j] *= inv
+    }
+  }
+  const assign = () => {
+    let changed = 0
+    for (let r = 0; r < rows; r++) {
+      if (labels[r] < 0) continue
+      let best = labels[r]
+      let bestSim = -Infinity
+      const start = indptr[r]
+      const end = indptr[r + 1]
+      for (let c = 0; c < k; c++) {
+        const co = c * cols
+        let s = 0
+        for (let p = start; p < end; p++) s += data[p] * centroids[co + indices[p]]
+        if (s > bestSim) {
+          bestSim = s
+          best = c
+        }
+      }
+      similarity[r] = bestSim
+      if (best !== labels[r]) {
+        changed++
+        labels[r] = best
+      }
+    }
+    return changed
+  }
+  update()
+  for (; iterations < maxIterations; iterations++) {
+    const changed = assign()
+    update()
+    if (changed <= Math.floor(rows / 2000)) break
+  }
+  // Similarities to the final centres.
+  for (let r = 0; r < rows; r++) {
+    if (labels[r] < 0) continue
+    const co = labels[r] * cols
+    let s = 0
+    for (let p = indptr[r]; p < indptr[r + 1]; p++) s += data[p] * centroids[co + indices[p]]
+    similarity[r] = s
+  }
+  return { labels, centroids, similarity, iterations }
 }

@@ -19,12 +19,12 @@ export const ClusterModelSchema = z.object({
   /** Feature strings, sorted; position = feature id. */
   terms: z.array(z.string()),
   idf: z.array(z.number()),
-  dims: z.number().int().nonnegative(),
-  /** LSA basis (terms × dims) as little-endian float32, base64. */
-  basis: z.string(),
-  /** Unit-length cluster centres in LSA space, in cluster-id order. */
-  centroids: z.array(z.array(z.number())),
-  /** Rows less similar than this to every centre are left unclustered (-1). */
+  /**
+   * Unit-length cluster centres in TF-IDF space (one weight per term), in cluster-id order,
+   * each as little-endian float32, base64.
+   */
+  centroids: z.array(z.string()),
+  /** Documents no more similar than this to every centre are left unclustered (-1). */
   minSimilarity: z.number(),
 })
 

@@ -186,7 +186,7 @@ export type Lsa = {
  * orthonormalising once at the end: with few iterations the columns stay well enough
  * conditioned for one Cholesky QR (condition of MᵀM well below 1e16).
  */
-export function truncatedSvd(a: CsrMatrix, dims: number, seed: number, powerIterations = 2): Lsa {
+export function truncatedSvd(a: CsrMatrix, dims: number, seed: number, powerIterations = 3): Lsa {
   const l = Math.max(1, Math.min(dims, a.rows, a.cols))
   const random = createRandom(seed)
   let z: Float64Array = new Float64Array(a.cols * l)

@@ -152,18 +152,31 @@ export function createAnalyzer(options: AnalyzerOptions): Analyzer {
   }
 
   function analyze(text: string, langHint?: Lang): AnalyzedText {
-    const evidence = languageEvidence(text)
-    const lang = langHint ?? (evidence.es > evidence.en ? 'es' : 'en')
+    const lang = langHint ?? guessLanguage(text)
     const other: Lang = lang === 'en' ? 'es' : 'en'
-    // Text that mixes languages gets the other language's concepts too.
-    const mixed = Math.min(evidence.en, evidence.es) >= 2
+    const segments = tokenizeSegments(text, lang)
+    const foldedSegments = segments.map((words) => words.map(foldWord))
+    // Text that mixes languages (two or more function words of each) gets the other
+    // language's concepts too.
+    let en = 0
+    let es = 0
+    for (const folded of foldedSegments) {
+      for (const f of folded) {
+        const inEn = STOPWORDS.en.has(f)
+        const inEs = STOPWORDS.es.has(f)
+        if (inEn && !inEs) en++
+        else if (inEs && !inEn) es++
+      }
+    }
+    const mixed = Math.min(en, es) >= 2
     const stop = STOPWORDS[lang]
     const terms: string[] = []
     const surfaces: string[] = []
     const pairTerms: string[] = []
     const pairSurfaces: string[] = []
-    for (const words of tokenizeSegments(text, lang)) {
-      const folded = words.map(foldWord)
+    for (let s = 0; s < segments.length; s++) {
+      const words = segments[s]
+      const folded = foldedSegments[s]
       let prev = -1
       let prevTerm = ''
       for (let i = 0; i < folded.length; i++) {
