@@ -82,7 +82,7 @@ async function runOne(): Promise<void> {
   const labels = rows.map((r) => String(r.label))
   const k = new Set(labels).size
   const started = performance.now()
-  const result = clusterDocuments(docs, { seed: Number(values.seed), k, dictionary, dims: values.dims ? Number(values.dims) : undefined, bigrams: !values['no-bigrams'], onProgress: (p) => process.stderr.write(`${((performance.now() - started) / 1000).toFixed(2)}s ${p.stage} ${p.done}/${p.total}\n`) })
+  const result = clusterDocuments(docs, { seed: Number(values.seed), k, dictionary, dims: values.dims ? Number(values.dims) : undefined, bigrams: !values['no-bigrams'], onProgress: (p) => process.stderr.write(`${((performance.now() - started) / 1000).toFixed(2)}s cpu ${(process.cpuUsage().user / 1e6).toFixed(2)}s ${p.stage} ${p.done}/${p.total}\n`) })
   const seconds = (performance.now() - started) / 1000
   const predicted = result.assignments.map((a) => a.cluster)
   let pairs: number | null = null
@@ -183,7 +183,7 @@ async function main(): Promise<void> {
     const es = join(DATA, 'sib200-es.jsonl')
     const englishOnly = engine([en])
     const modes: [string, string[]][] = [
-      ['raw Spanish, no pivot help (no word list)', ['--no-dictionary']],
+      ['lexicon + cognates, no word list', ['--no-dictionary']],
       [`lexicon + cognates${dictionary ? ' + ' + dictionary.name : ''}`, []],
     ]
     if (apertium) modes.push(['Apertium spa-eng', ['--translate']])

@@ -149,9 +149,11 @@ export function clusterDocuments(docs: readonly InputDocument[], options: Cluste
   const langs: Lang[] = new Array(n)
   const featureLists: string[][] = new Array(n)
   const surfaces = new SurfaceForms()
+  const pivotedSpanish = new Uint8Array(n)
   for (let i = 0; i < n; i++) {
     const { lang, features, original } = featuresOf(analyzer, docs[i])
     langs[i] = lang
+    pivotedSpanish[i] = lang === 'es' && !original ? 1 : 0
     featureLists[i] = features.terms
     // Surface forms of single words and concepts only; a pair is shown through its words.
     const display = original ?? features
@@ -202,7 +204,12 @@ export function clusterDocuments(docs: readonly InputDocument[], options: Cluste
     k = result.k
     const start = new Int32Array(n).fill(-1)
     placeable.forEach((r, i) => (start[r] = result.labels[i]))
-    const refined = refineSparse(x, start, k, opts.refineIterations)
+    // Refining in TF-IDF space sharpens monolingual clusters but pulls pivoted Spanish
+    // (no translation) apart from English, whose exact words it shares less than their LSA
+    // topics: refine only when all placeable documents are represented the same way.
+    const pivoted = placeable.filter((r) => pivotedSpanish[r]).length
+    const refine = pivoted === 0 || pivoted === placeable.length
+    const refined = refineSparse(x, start, k, refine ? opts.refineIterations : 0)
     // Cluster ids by size, largest first (ties: earliest member), so output reads naturally.
     const sizes = new Int32Array(k)
     const first = new Int32Array(k).fill(n)

@@ -30,6 +30,8 @@ export type KMeansOptions = {
    * restarts at the cost of about one run.
    */
   restartSample?: number
+  /** Greedy k-means++ (2 + ln k candidates per centre, as scikit-learn); default true. */
+  greedySeeding?: boolean
 }
 
 export function normalizeRows(x: Dense): Dense {
@@ -63,7 +65,7 @@ function dot(a: Float64Array, ao: number, b: Float64Array, bo: number, dims: num
   return s0 + s1 + s2 + s3
 }
 
-function seedPlusPlus(x: Dense, k: number, random: Random): Float64Array {
+function seedPlusPlus(x: Dense, k: number, random: Random, greedy: boolean): Float64Array {
   const { rows, dims, data } = x
   const centroids = new Float64Array(k * dims)
   const first = random.int(rows)
@@ -75,7 +77,7 @@ function seedPlusPlus(x: Dense, k: number, random: Random): Float64Array {
     closest[r] = Math.max(0, 2 - 2 * dot(data, r * dims, centroids, 0, dims))
     total += closest[r]
   }
-  const trials = 2 + Math.floor(Math.log(k))
+  const trials = greedy ? 2 + Math.floor(Math.log(k)) : 1
   const candidateDist = new Float64Array(rows)
   const bestDist = new Float64Array(rows)
   for (let c = 1; c < k; c++) {
@@ -240,13 +242,13 @@ export function kmeans(x: Dense, k: number, options: KMeansOptions): KMeansResul
   const sampleSize = options.restartSample ?? Infinity
   if (restarts > 1 && x.rows > 2 * sampleSize && sampleSize >= 10 * kk) {
     const sample = takeRows(x, sampleIndices(x.rows, sampleSize, createRandom(deriveSeed(options.seed, 4))))
-    const best = kmeans(sample, kk, { seed: options.seed, restarts, maxIterations })
+    const best = kmeans(sample, kk, { seed: options.seed, restarts, maxIterations, greedySeeding: options.greedySeeding })
     return lloyd(x, kk, Float64Array.from(best.centroids), maxIterations)
   }
   let best: KMeansResult | null = null
   for (let restart = 0; restart < restarts; restart++) {
     const random = createRandom(deriveSeed(options.seed, 1, restart))
-    const result = lloyd(x, kk, seedPlusPlus(x, kk, random), maxIterations)
+    const result = lloyd(x, kk, seedPlusPlus(x, kk, random, options.greedySeeding ?? true), maxIterations)
     if (!best || result.cohesion > best.cohesion + 1e-9) best = result
   }
   return best!
