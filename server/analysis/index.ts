@@ -88,17 +88,17 @@ function analyzerOptions(bigrams: boolean, dictionary: BilingualDictionary | und
 }
 
 /** Features of a document: its English translation when given, else its own text. */
-function featuresOf(analyzer: Analyzer, doc: InputDocument): { lang: Lang; features: AnalyzedText; original: AnalyzedText | null } {
+function featuresOf(analyzer: Analyzer, doc: InputDocument): { lang: Lang; features: AnalyzedText; original: AnalyzedText | null; english: AnalyzedText | null } {
   if (doc.translation && doc.translation.trim()) {
     const original = analyzer.analyze(doc.text, doc.lang)
     const english = analyzer.analyze(doc.translation, 'en')
     // The original's own (pivoted) words too: Apertium misses idioms the lexicon knows
     // ("la migra" → "it migrates it") and the two views agree on most of the rest.
     const features = { lang: english.lang, terms: [...english.terms, ...original.terms], surfaces: [...english.surfaces, ...original.surfaces] }
-    return { lang: original.lang, features, original }
+    return { lang: original.lang, features, original, english }
   }
   const features = analyzer.analyze(doc.text, doc.lang)
-  return { lang: features.lang, features, original: null }
+  return { lang: features.lang, features, original: null, english: null }
 }
 
 /** Densifies small TF-IDF matrices when LSA cannot apply (fewer than two rows or columns). */
@@ -151,14 +151,14 @@ export function clusterDocuments(docs: readonly InputDocument[], options: Cluste
   const surfaces = new SurfaceForms()
   const pivotedSpanish = new Uint8Array(n)
   for (let i = 0; i < n; i++) {
-    const { lang, features, original } = featuresOf(analyzer, docs[i])
+    const { lang, features, original, english } = featuresOf(analyzer, docs[i])
     langs[i] = lang
     pivotedSpanish[i] = lang === 'es' && !original ? 1 : 0
     featureLists[i] = features.terms
     // Surface forms of single words and concepts only; a pair is shown through its words.
     const display = original ?? features
     for (let t = 0; t < display.terms.length; t++) if (!display.terms[t].includes(' ')) surfaces.add(display.terms[t], display.surfaces[t], lang)
-    if (original) for (let t = 0; t < features.terms.length; t++) if (!features.terms[t].includes(' ')) surfaces.add(features.terms[t], features.surfaces[t], 'en')
+    if (english) for (let t = 0; t < english.terms.length; t++) if (!english.terms[t].includes(' ')) surfaces.add(english.terms[t], english.surfaces[t], 'en')
     if ((i + 1) % 5000 === 0) progress({ stage: 'features', done: i + 1, total: n })
   }
 
