@@ -15,6 +15,11 @@ describe('fitVocabulary', () => {
     // school (3/4 = 0.75 of documents) is too common; the pair is too rare.
     expect(v.terms).toEqual(['park', 'raid'])
   })
+
+  it('keeps too-common features rather than none when all texts are alike', () => {
+    const same = Array.from({ length: 30 }, () => ['raid', 'school'])
+    expect(fitVocabulary(same, { minDf: 2, minDfPair: 2, maxDfRatio: 0.5 }).terms).toEqual(['raid', 'school'])
+  })
 })
 
 describe('transform', () => {

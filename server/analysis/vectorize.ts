@@ -37,12 +37,18 @@ export function fitVocabulary(docs: readonly (readonly string[])[], options: Voc
   }
   const n = docs.length
   const maxDf = Math.max(1, Math.floor(options.maxDfRatio * n))
-  const terms: string[] = []
-  for (const [t, count] of df) {
-    if (count > maxDf && n > 2) continue
-    if (count < (isPair(t) ? options.minDfPair : options.minDf)) continue
-    terms.push(t)
+  const select = (limit: number) => {
+    const kept: string[] = []
+    for (const [t, count] of df) {
+      if (count > limit && n > 2) continue
+      if (count < (isPair(t) ? options.minDfPair : options.minDf)) continue
+      kept.push(t)
+    }
+    return kept
   }
+  // When every feature is "too common" (near-identical texts), keep them rather than none.
+  let terms = select(maxDf)
+  if (terms.length === 0) terms = select(Infinity)
   // Sorted so that feature ids never depend on Map iteration order or input quirks.
   terms.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
   const idf = new Float64Array(terms.length)
