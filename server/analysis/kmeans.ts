@@ -1,0 +1,394 @@
+/**
+ * Spherical k-means (cosine) on unit-length dense rows: k-means++ seeding (greedy, as
+ * scikit-learn), Lloyd iterations, several restarts keeping the most cohesive result.
+ * Also silhouette-based choice of k on a sample.
+ */
+import { createRandom, deriveSeed, sampleIndices, type Random } from './random'
+import type { CsrMatrix } from './vectorize'
+
+export type Dense = { rows: number; dims: number; data: Float64Array }
+
+export type KMeansResult = {
+  k: number
+  labels: Int32Array
+  /** Unit-length centres (k×dims). */
+  centroids: Float64Array
+  /** Cosine of each row to its centre. */
+  similarity: Float64Array
+  /** Sum of cosines to the assigned centre (higher is better; = n − inertia/2). */
+  cohesion: number
+  iterations: number
+}
+
+export type KMeansOptions = {
+  seed: number
+  restarts: number
+  maxIterations?: number
+  /**
+   * When there are more rows than this, the restarts run on a random sample of this many
+   * rows and only the best of them is refined on all rows: most of the quality of full
+   * restarts at the cost of about one run.
+   */
+  restartSample?: number
+  /** Greedy k-means++ (2 + ln k candidates per centre, as scikit-learn); default true. */
+  greedySeeding?: boolean
+}
+
+export function normalizeRows(x: Dense): Dense {
+  const { rows, dims, data } = x
+  for (let r = 0; r < rows; r++) {
+    let s = 0
+    const o = r * dims
+    for (let c = 0; c < dims; c++) s += data[o + c] * data[o + c]
+    if (s > 0) {
+      const inv = 1 / Math.sqrt(s)
+      for (let c = 0; c < dims; c++) data[o + c] *= inv
+    }
+  }
+  return x
+}
+
+function dot(a: Float64Array, ao: number, b: Float64Array, bo: number, dims: number): number {
+  let s0 = 0
+  let s1 = 0
+  let s2 = 0
+  let s3 = 0
+  let j = 0
+  const end4 = dims - (dims % 4)
+  for (; j < end4; j += 4) {
+    s0 += a[ao + j] * b[bo + j]
+    s1 += a[ao + j + 1] * b[bo + j + 1]
+    s2 += a[ao + j + 2] * b[bo + j + 2]
+    s3 += a[ao + j + 3] * b[bo + j + 3]
+  }
+  for (; j < dims; j++) s0 += a[ao + j] * b[bo + j]
+  return s0 + s1 + s2 + s3
+}
+
+function seedPlusPlus(x: Dense, k: number, random: Random, greedy: boolean): Float64Array {
+  const { rows, dims, data } = x
+  const centroids = new Float64Array(k * dims)
+  const first = random.int(rows)
+  centroids.set(data.subarray(first * dims, first * dims + dims), 0)
+  // Squared chord distance on the unit sphere: 2 − 2 cos.
+  const closest = new Float64Array(rows)
+  let total = 0
+  for (let r = 0; r < rows; r++) {
+    closest[r] = Math.max(0, 2 - 2 * dot(data, r * dims, centroids, 0, dims))
+    total += closest[r]
+  }
+  const trials = greedy ? 2 + Math.floor(Math.log(k)) : 1
+  const candidateDist = new Float64Array(rows)
+  const bestDist = new Float64Array(rows)
+  for (let c = 1; c < k; c++) {
+    let bestCandidate = -1
+    let bestTotal = Infinity
+    for (let t = 0; t < trials; t++) {
+      let target = random.next() * total
+      let pick = rows - 1
+      for (let r = 0; r < rows; r++) {
+        target -= closest[r]
+        if (target <= 0) {
+          pick = r
+          break
+        }
+      }
+      let sum = 0
+      for (let r = 0; r < rows; r++) {
+        const d = Math.min(closest[r], Math.max(0, 2 - 2 * dot(data, r * dims, data, pick * dims, dims)))
+        candidateDist[r] = d
+        sum += d
+      }
+      if (sum < bestTotal) {
+        bestTotal = sum
+        bestCandidate = pick
+        bestDist.set(candidateDist)
+      }
+    }
+    centroids.set(data.subarray(bestCandidate * dims, bestCandidate * dims + dims), c * dims)
+    closest.set(bestDist)
+    total = bestTotal
+  }
+  return centroids
+}
+
+const chord = (cos: number) => Math.sqrt(Math.max(0, 2 - 2 * cos))
+
+/**
+ * Lloyd iterations with Hamerly's bounds (2010): chord distances on the unit sphere obey the
+ * triangle inequality, so a row whose upper bound to its centre is below the lower bound to
+ * every other centre keeps its label without computing k dot products. Same result as plain
+ * Lloyd, several times faster once few rows move.
+ */
+function lloyd(x: Dense, k: number, centroids: Float64Array, maxIterations: number): KMeansResult {
+  const { rows, dims, data } = x
+  const labels = new Int32Array(rows)
+  const upper = new Float64Array(rows)
+  const lower = new Float64Array(rows)
+  const sums = new Float64Array(k * dims)
+  const sizes = new Int32Array(k)
+  const moved = new Float64Array(k)
+  const half = new Float64Array(k)
+  const previous = new Float64Array(k * dims)
+  const end4 = dims - (dims % 4)
+
+  // Nearest and second-nearest centre of row r: sets labels, upper, lower.
+  const full = (r: number) => {
+    const o = r * dims
+    let best = 0
+    let bestSim = -Infinity
+    let secondSim = -Infinity
+    for (let c = 0; c < k; c++) {
+      const co = c * dims
+      let s0 = 0
+      let s1 = 0
+      let s2 = 0
+      let s3 = 0
+      let j = 0
+      for (; j < end4; j += 4) {
+        s0 += data[o + j] * centroids[co + j]
+        s1 += data[o + j + 1] * centroids[co + j + 1]
+        s2 += data[o + j + 2] * centroids[co + j + 2]
+        s3 += data[o + j + 3] * centroids[co + j + 3]
+      }
+      for (; j < dims; j++) s0 += data[o + j] * centroids[co + j]
+      const s = s0 + s1 + s2 + s3
+      if (s > bestSim) {
+        secondSim = bestSim
+        bestSim = s
+        best = c
+      } else if (s > secondSim) secondSim = s
+    }
+    const changed = labels[r] !== best
+    labels[r] = best
+    upper[r] = chord(bestSim)
+    lower[r] = k > 1 ? chord(secondSim) : Infinity
+    return changed
+  }
+
+  for (let r = 0; r < rows; r++) full(r)
+  let iterations = 1
+  for (; ; iterations++) {
+    // Move centres to the normalised mean of their rows.
+    previous.set(centroids)
+    sums.fill(0)
+    sizes.fill(0)
+    for (let r = 0; r < rows; r++) {
+      const c = labels[r]
+      sizes[c]++
+      const o = r * dims
+      const co = c * dims
+      for (let j = 0; j < dims; j++) sums[co + j] += data[o + j]
+    }
+    for (let c = 0; c < k; c++) {
+      const co = c * dims
+      if (sizes[c] === 0) {
+        // Empty cluster: restart it at the row worst served by its centre.
+        let worst = 0
+        for (let r = 1; r < rows; r++) if (upper[r] > upper[worst]) worst = r
+        upper[worst] = 0
+        sums.set(data.subarray(worst * dims, worst * dims + dims), co)
+      }
+      let s = 0
+      for (let j = 0; j < dims; j++) s += sums[co + j] * sums[co + j]
+      const inv = s > 0 ? 1 / Math.sqrt(s) : 0
+      for (let j = 0; j < dims; j++) centroids[co + j] = sums[co + j] * inv
+      moved[c] = chord(dot(centroids, co, previous, co, dims))
+    }
+    if (iterations >= maxIterations) break
+    let maxMove = 0
+    let maxMoveAt = 0
+    let secondMove = 0
+    for (let c = 0; c < k; c++) {
+      if (moved[c] > maxMove) {
+        secondMove = maxMove
+        maxMove = moved[c]
+        maxMoveAt = c
+      } else if (moved[c] > secondMove) secondMove = moved[c]
+    }
+    for (let c = 0; c < k; c++) {
+      let nearest = Infinity
+      for (let c2 = 0; c2 < k; c2++) if (c2 !== c) nearest = Math.min(nearest, chord(dot(centroids, c * dims, centroids, c2 * dims, dims)))
+      half[c] = nearest / 2
+    }
+    let changed = 0
+    for (let r = 0; r < rows; r++) {
+      const a = labels[r]
+      upper[r] += moved[a]
+      lower[r] -= a === maxMoveAt ? secondMove : maxMove
+      const bound = Math.max(half[a], lower[r])
+      if (upper[r] <= bound) continue
+      upper[r] = chord(dot(data, r * dims, centroids, a * dims, dims))
+      if (upper[r] <= bound) continue
+      if (full(r)) changed++
+    }
+    // Converged when (almost) nothing moves: one row in 2,000.
+    if (changed <= Math.floor(rows / 2000)) break
+  }
+  // Exact similarities for the final centres.
+  const similarity = new Float64Array(rows)
+  let cohesion = 0
+  for (let r = 0; r < rows; r++) {
+    similarity[r] = dot(data, r * dims, centroids, labels[r] * dims, dims)
+    cohesion += similarity[r]
+  }
+  return { k, labels, centroids, similarity, cohesion, iterations }
+}
+
+export function kmeans(x: Dense, k: number, options: KMeansOptions): KMeansResult {
+  const kk = Math.max(1, Math.min(k, x.rows))
+  const maxIterations = options.maxIterations ?? 100
+  const restarts = Math.max(1, options.restarts)
+  const sampleSize = options.restartSample ?? Infinity
+  if (restarts > 1 && x.rows > 2 * sampleSize && sampleSize >= 10 * kk) {
+    const sample = takeRows(x, sampleIndices(x.rows, sampleSize, createRandom(deriveSeed(options.seed, 4))))
+    const best = kmeans(sample, kk, { seed: options.seed, restarts, maxIterations, greedySeeding: options.greedySeeding })
+    return lloyd(x, kk, Float64Array.from(best.centroids), maxIterations)
+  }
+  let best: KMeansResult | null = null
+  for (let restart = 0; restart < restarts; restart++) {
+    const random = createRandom(deriveSeed(options.seed, 1, restart))
+    const result = lloyd(x, kk, seedPlusPlus(x, kk, random, options.greedySeeding ?? true), maxIterations)
+    if (!best || result.cohesion > best.cohesion + 1e-9) best = result
+  }
+  return best!
+}
+
+export function takeRows(x: Dense, indices: readonly number[]): Dense {
+  const out: Dense = { rows: indices.length, dims: x.dims, data: new Float64Array(indices.length * x.dims) }
+  indices.forEach((r, i) => out.data.set(x.data.subarray(r * x.dims, (r + 1) * x.dims), i * x.dims))
+  return out
+}
+
+/** Mean silhouette (cosine distance) of a labelling of unit rows. */
+export function silhouette(x: Dense, labels: Int32Array, k: number): number {
+  const { rows, dims, data } = x
+  if (rows < 2 || k < 2) return 0
+  const sizes = new Int32Array(k)
+  for (let r = 0; r < rows; r++) sizes[labels[r]]++
+  const sumDist = new Float64Array(k)
+  let total = 0
+  for (let r = 0; r < rows; r++) {
+    sumDist.fill(0)
+    for (let q = 0; q < rows; q++) {
+      if (q === r) continue
+      sumDist[labels[q]] += 1 - dot(data, r * dims, data, q * dims, dims)
+    }
+    const own = labels[r]
+    if (sizes[own] <= 1) continue
+    const a = sumDist[own] / (sizes[own] - 1)
+    let b = Infinity
+    for (let c = 0; c < k; c++) if (c !== own && sizes[c] > 0) b = Math.min(b, sumDist[c] / sizes[c])
+    if (!Number.isFinite(b)) continue
+    total += (b - a) / Math.max(a, b, 1e-12)
+  }
+  return total / rows
+}
+
+/** Picks k in [min, max] by silhouette of k-means on a sample of at most sampleSize rows. */
+export function chooseK(x: Dense, range: [number, number], seed: number, sampleSize = 1500): { k: number; scores: { k: number; silhouette: number }[] } {
+  const idx = sampleIndices(x.rows, sampleSize, createRandom(deriveSeed(seed, 2)))
+  const sample = takeRows(x, idx)
+  const lo = Math.max(2, range[0])
+  const hi = Math.min(range[1], sample.rows - 1)
+  const scores: { k: number; silhouette: number }[] = []
+  let bestK = Math.min(lo, Math.max(1, x.rows))
+  let bestScore = -Infinity
+  for (let k = lo; k <= hi; k++) {
+    const result = kmeans(sample, k, { seed: deriveSeed(seed, 3, k), restarts: 2, maxIterations: 50 })
+    const s = silhouette(sample, result.labels, k)
+    scores.push({ k, silhouette: s })
+    if (s > bestScore + 1e-9) {
+      bestScore = s
+      bestK = k
+    }
+  }
+  return { k: bestK, scores }
+}
+
+export type SparseRefinement = {
+  labels: Int32Array
+  /** Unit-length centres in TF-IDF space (k×cols). */
+  centroids: Float64Array
+  similarity: Float64Array
+  iterations: number
+}
+
+/**
+ * Spherical k-means iterations on the sparse TF-IDF rows themselves, starting from a
+ * labelling found in the reduced space: LSA finds the broad structure, the full feature
+ * space sharpens the borders (about +0.01–0.02 NMI on every corpus we measured).
+ * Rows labelled -1 stay out. Empty clusters keep their previous centre.
+ */
+export function refineSparse(x: CsrMatrix, start: Int32Array, k: number, maxIterations: number): SparseRefinement {
+  const { rows, cols, indptr, indices, data } = x
+  const labels = Int32Array.from(start)
+  const centroids = new Float64Array(k * cols)
+  const similarity = new Float64Array(rows)
+  const sizes = new Int32Array(k)
+  const previous = new Float64Array(k * cols)
+  let iterations = 0
+  const update = () => {
+    previous.set(centroids)
+    centroids.fill(0)
+    sizes.fill(0)
+    for (let r = 0; r < rows; r++) {
+      const c = labels[r]
+      if (c < 0) continue
+      sizes[c]++
+      const co = c * cols
+      for (let p = indptr[r]; p < indptr[r + 1]; p++) centroids[co + indices[p]] += data[p]
+    }
+    for (let c = 0; c < k; c++) {
+      const co = c * cols
+      if (sizes[c] === 0) {
+        centroids.set(previous.subarray(co, co + cols), co)
+        continue
+      }
+      let s = 0
+      for (let j = 0; j < cols; j++) s += centroids[co + j] * centroids[co + j]
+      const inv = s > 0 ? 1 / Math.sqrt(s) : 0
+      for (let j = 0; j < cols; j++) centroids[co + j] *= inv
+    }
+  }
+  const assign = () => {
+    let changed = 0
+    for (let r = 0; r < rows; r++) {
+      if (labels[r] < 0) continue
+      let best = labels[r]
+      let bestSim = -Infinity
+      const start = indptr[r]
+      const end = indptr[r + 1]
+      for (let c = 0; c < k; c++) {
+        const co = c * cols
+        let s = 0
+        for (let p = start; p < end; p++) s += data[p] * centroids[co + indices[p]]
+        if (s > bestSim) {
+          bestSim = s
+          best = c
+        }
+      }
+      similarity[r] = bestSim
+      if (best !== labels[r]) {
+        changed++
+        labels[r] = best
+      }
+    }
+    return changed
+  }
+  update()
+  for (; iterations < maxIterations; iterations++) {
+    const changed = assign()
+    update()
+    if (changed <= Math.floor(rows / 2000)) break
+  }
+  // Similarities to the final centres.
+  for (let r = 0; r < rows; r++) {
+    if (labels[r] < 0) continue
+    const co = labels[r] * cols
+    let s = 0
+    for (let p = indptr[r]; p < indptr[r + 1]; p++) s += data[p] * centroids[co + indices[p]]
+    similarity[r] = s
+  }
+  return { labels, centroids, similarity, iterations }
+}

@@ -1,0 +1,200 @@
+/**
+ * Latent semantic analysis: randomised truncated SVD of a sparse TF-IDF matrix
+ * (Halko, Martinsson & Tropp 2011, algorithm 4.4 with subspace iteration), then
+ * Rayleigh–Ritz on the small projected problem. Dense blocks are row-major Float64Arrays.
+ */
+import type { CsrMatrix } from './vectorize'
+import { createRandom } from './random'
+
+/** Y (rows×l) = A · M, with M (cols×l). */
+export function multiply(a: CsrMatrix, m: Float64Array, l: number): Float64Array {
+  const { rows, indptr, indices, data } = a
+  const y = new Float64Array(rows * l)
+  for (let r = 0; r < rows; r++) {
+    const yo = r * l
+    const end = indptr[r + 1]
+    for (let p = indptr[r]; p < end; p++) {
+      const v = data[p]
+      const mo = indices[p] * l
+      for (let c = 0; c < l; c++) y[yo + c] += v * m[mo + c]
+    }
+  }
+  return y
+}
+
+/** Z (cols×l) = Aᵀ · Y, with Y (rows×l). */
+export function multiplyTransposed(a: CsrMatrix, y: Float64Array, l: number): Float64Array {
+  const { rows, cols, indptr, indices, data } = a
+  const z = new Float64Array(cols * l)
+  for (let r = 0; r < rows; r++) {
+    const yo = r * l
+    const end = indptr[r + 1]
+    for (let p = indptr[r]; p < end; p++) {
+      const v = data[p]
+      const zo = indices[p] * l
+      for (let c = 0; c < l; c++) z[zo + c] += v * y[yo + c]
+    }
+  }
+  return z
+}
+
+/** Scales each column of row-major M (rows×l) to unit length. */
+function normalizeColumns(m: Float64Array, rows: number, l: number): void {
+  const norms = new Float64Array(l)
+  for (let r = 0; r < rows; r++) {
+    const o = r * l
+    for (let c = 0; c < l; c++) norms[c] += m[o + c] * m[o + c]
+  }
+  for (let c = 0; c < l; c++) norms[c] = norms[c] > 0 ? 1 / Math.sqrt(norms[c]) : 0
+  for (let r = 0; r < rows; r++) {
+    const o = r * l
+    for (let c = 0; c < l; c++) m[o + c] *= norms[c]
+  }
+}
+
+/** G = Mᵀ M (l×l) for row-major M (rows×l). */
+function gram(m: Float64Array, rows: number, l: number): Float64Array {
+  const g = new Float64Array(l * l)
+  for (let r = 0; r < rows; r++) {
+    const o = r * l
+    for (let i = 0; i < l; i++) {
+      const v = m[o + i]
+      if (v === 0) continue
+      const gi = i * l
+      for (let j = i; j < l; j++) g[gi + j] += v * m[o + j]
+    }
+  }
+  for (let i = 0; i < l; i++) for (let j = 0; j < i; j++) g[i * l + j] = g[j * l + i]
+  return g
+}
+
+/**
+ * Orthonormalises the columns of M in place by Cholesky QR (M ← M R⁻¹ with RᵀR = MᵀM).
+ * Columns that are (numerically) dependent are zeroed rather than amplified.
+ */
+function choleskyQr(m: Float64Array, rows: number, l: number): void {
+  const g = gram(m, rows, l)
+  // rt holds Rᵀ (row j = column j of R) so the per-row solve reads contiguously.
+  const rt = new Float64Array(l * l)
+  let maxDiag = 0
+  for (let i = 0; i < l; i++) maxDiag = Math.max(maxDiag, g[i * l + i])
+  const eps = maxDiag * 1e-12
+  const dead = new Uint8Array(l)
+  for (let j = 0; j < l; j++) {
+    let s = g[j * l + j]
+    for (let k = 0; k < j; k++) s -= rt[j * l + k] * rt[j * l + k]
+    if (s <= eps) {
+      dead[j] = 1
+      continue
+    }
+    const d = Math.sqrt(s)
+    rt[j * l + j] = d
+    for (let i = j + 1; i < l; i++) {
+      let t = g[j * l + i]
+      for (let k = 0; k < j; k++) t -= rt[j * l + k] * rt[i * l + k]
+      rt[i * l + j] = t / d
+    }
+  }
+  // Solve each row x of M: x_new R = x  (forward substitution over columns).
+  const row = new Float64Array(l)
+  for (let q = 0; q < rows; q++) {
+    const o = q * l
+    for (let j = 0; j < l; j++) {
+      if (dead[j]) {
+        row[j] = 0
+        continue
+      }
+      let s = m[o + j]
+      const jo = j * l
+      for (let k = 0; k < j; k++) s -= row[k] * rt[jo + k]
+      row[j] = s / rt[jo + j]
+    }
+    for (let j = 0; j < l; j++) m[o + j] = row[j]
+  }
+}
+
+/** Eigen-decomposition of a symmetric l×l matrix by cyclic Jacobi; eigenvalues descending. */
+export function symmetricEigen(input: Float64Array, l: number): { values: Float64Array; vectors: Float64Array } {
+  const a = Float64Array.from(input)
+  const v = new Float64Array(l * l)
+  for (let i = 0; i < l; i++) v[i * l + i] = 1
+  for (let sweep = 0; sweep < 60; sweep++) {
+    let off = 0
+    let total = 0
+    for (let i = 0; i < l; i++)
+      for (let j = 0; j < l; j++) {
+        const x = a[i * l + j] * a[i * l + j]
+        total += x
+        if (i !== j) off += x
+      }
+    if (off <= 1e-22 * total || off === 0) break
+    for (let p = 0; p < l - 1; p++) {
+      for (let q = p + 1; q < l; q++) {
+        const apq = a[p * l + q]
+        if (Math.abs(apq) < 1e-300) continue
+        const app = a[p * l + p]
+        const aqq = a[q * l + q]
+        const theta = (aqq - app) / (2 * apq)
+        const t = Math.sign(theta || 1) / (Math.abs(theta) + Math.sqrt(theta * theta + 1))
+        const c = 1 / Math.sqrt(t * t + 1)
+        const s = t * c
+        for (let k = 0; k < l; k++) {
+          const akp = a[k * l + p]
+          const akq = a[k * l + q]
+          a[k * l + p] = c * akp - s * akq
+          a[k * l + q] = s * akp + c * akq
+        }
+        for (let k = 0; k < l; k++) {
+          const apk = a[p * l + k]
+          const aqk = a[q * l + k]
+          a[p * l + k] = c * apk - s * aqk
+          a[q * l + k] = s * apk + c * aqk
+        }
+        for (let k = 0; k < l; k++) {
+          const vkp = v[k * l + p]
+          const vkq = v[k * l + q]
+          v[k * l + p] = c * vkp - s * vkq
+          v[k * l + q] = s * vkp + c * vkq
+        }
+      }
+    }
+  }
+  const order = Array.from({ length: l }, (_, i) => i).sort((x, y) => a[y * l + y] - a[x * l + x] || x - y)
+  const values = new Float64Array(l)
+  const vectors = new Float64Array(l * l)
+  order.forEach((src, dst) => {
+    values[dst] = a[src * l + src]
+    for (let k = 0; k < l; k++) vectors[k * l + dst] = v[k * l + src]
+  })
+  return { values, vectors }
+}
+
+export type Lsa = {
+  dims: number
+  /** Documents in the reduced space, A·Z (rows×dims). */
+  embedding: Float64Array
+  /**
+   * Orthonormal basis Z (cols×dims) of the dominant right singular subspace: a new TF-IDF
+   * row x maps to x·Z. Cosines in this basis equal those in the singular-vector basis
+   * (a rotation), so the clustering needs no further eigen-decomposition.
+   */
+  basis: Float64Array
+}
+
+/**
+ * Subspace iteration Z ← AᵀA Z from a Gaussian start, rescaling columns between steps and
+ * orthonormalising once at the end: with few iterations the columns stay well enough
+ * conditioned for one Cholesky QR (condition of MᵀM well below 1e16).
+ */
+export function truncatedSvd(a: CsrMatrix, dims: number, seed: number, powerIterations = 3): Lsa {
+  const l = Math.max(1, Math.min(dims, a.rows, a.cols))
+  const random = createRandom(seed)
+  let z: Float64Array = new Float64Array(a.cols * l)
+  for (let i = 0; i < z.length; i++) z[i] = random.normal()
+  for (let it = 0; it < powerIterations; it++) {
+    z = multiplyTransposed(a, multiply(a, z, l), l)
+    normalizeColumns(z, a.cols, l)
+  }
+  choleskyQr(z, a.cols, l)
+  return { dims: l, embedding: multiply(a, z, l), basis: z }
+}
