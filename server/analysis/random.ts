@@ -12,16 +12,21 @@ export type Random = {
   normal(): number
 }
 
-export function createRandom(seed: number): Random {
-  let state = (Math.trunc(seed) ^ 0x9e3779b9) >>> 0
-  let spare: number | null = null
-  const next = () => {
+/** The bare mulberry32 generator from a 32-bit starting state: uniform in [0, 1). */
+export function mulberry32(initialState: number): () => number {
+  let state = initialState >>> 0
+  return () => {
     state = (state + 0x6d2b79f5) >>> 0
     let t = state
     t = Math.imul(t ^ (t >>> 15), t | 1)
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296
   }
+}
+
+export function createRandom(seed: number): Random {
+  let spare: number | null = null
+  const next = mulberry32(Math.trunc(seed) ^ 0x9e3779b9)
   return {
     next,
     int: (n) => Math.floor(next() * n),

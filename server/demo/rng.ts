@@ -1,3 +1,5 @@
+import { mulberry32 } from '../analysis/random'
+
 /**
  * A small seeded random source for demo data. Mulberry32 is tiny, fast and good
  * enough for picking phrases; what matters is that the same seed always gives the
@@ -14,14 +16,7 @@ export type Rng = {
 }
 
 export function createRng(seed: number): Rng {
-  let state = seed >>> 0
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
+  const next = mulberry32(seed)
   const rng: Rng = {
     next,
     int: (min, max) => min + Math.floor(next() * (max - min + 1)),
