@@ -13,7 +13,7 @@ let orgId: string
 const DAY = 86_400_000
 
 async function submissionAt(createdAt: Date, text: string) {
-  const created = await createSubmission(db, env, { userId: null, organizationId: orgId }, { text, agencies: [], consentQuote: false, consentContact: false })
+  const created = await createSubmission(db, env, { userId: null, organizationId: orgId }, { text, agencies: [], consentQuote: false, consentContact: false, cityResponse: undefined, guidanceWanted: undefined })
   await db.updateTable('submissions').set({ created_at: createdAt } as never).where('id', '=', created.id).execute()
   return created.id
 }
