@@ -17,6 +17,8 @@ export function TestimonyForm({ lastResult, children }: { lastResult?: Submissio
   const { t } = useTranslation()
   const navigation = useNavigation()
   const [form, fields] = useForm({
+    // A stable id (not React's ":r1:"), so field ids are valid CSS selectors: #testimony-text-error.
+    id: 'testimony',
     lastResult,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: SubmissionInputSchema }),
     shouldValidate: 'onBlur',

@@ -112,7 +112,7 @@ describe('intake, reveal and moderation', () => {
     expect(await axeViolations(page)).toEqual([])
     await item.getByRole('button', { name: `Accept ${code}` }).click()
     await page.getByRole('status').filter({ hasText: 'Decision saved.' }).waitFor()
-    expect(await page.getByTestId('moderation-item').filter({ hasText: code }).count()).toBe(0)
+    await expect.poll(() => page.getByTestId('moderation-item').filter({ hasText: code }).count()).toBe(0)
     await page.context().close()
   })
 
