@@ -12,6 +12,13 @@ import { once } from 'node:events'
 import { createInterface } from 'node:readline'
 import { redactLine } from '../server/analysis/redact-lines'
 
+// A reader that stops early ("| head") closes the pipe: stop quietly instead of throwing EPIPE.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit(0)
+  process.stderr.write(`redact: cannot write output: ${err.message}\n`)
+  process.exit(2)
+})
+
 async function main(): Promise<number> {
   const lines = createInterface({ input: process.stdin, crlfDelay: Infinity })
   let lineNumber = 0

@@ -43,7 +43,7 @@ export type Env = z.infer<typeof EnvSchema> & {
 
 export class EnvError extends Error {}
 
-export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
+export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
   const parsed = EnvSchema.safeParse(source)
   if (!parsed.success) {
     const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`)
@@ -59,7 +59,8 @@ export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
     dataDir,
     sessionSecret: secret('session-secret', env.VOCES_SESSION_SECRET, 32),
     encryptionKey: Buffer.from(secret('encryption-key', env.VOCES_ENCRYPTION_KEY, 32), 'hex'),
-    secureCookies: env.VOCES_SECURE_COOKIES === 'auto' ? production && env.HOST !== '127.0.0.1' && env.HOST !== 'localhost' : env.VOCES_SECURE_COOKIES === 'true',
+    // Browsers accept Secure cookies from http://localhost, so production can always set them.
+    secureCookies: env.VOCES_SECURE_COOKIES === 'auto' ? production : env.VOCES_SECURE_COOKIES === 'true',
   }
 }
 

@@ -29,6 +29,7 @@ async function main() {
     const started = Date.now()
     if (await seedDemo(db, env)) console.log(`[voces] demo content seeded in ${((Date.now() - started) / 1000).toFixed(1)} s`)
   }
+  const hasDemoAccounts = Boolean(await db.selectFrom('users').select('id').where('is_demo', '=', true).limit(1).executeTakeFirst())
 
   const app = express()
   app.disable('x-powered-by')
@@ -47,8 +48,7 @@ async function main() {
   // (Forms and tRPC also carry a CSRF token; see docs/decisions/003-sessions-and-csrf.md.)
   app.use((req, res, next) => {
     if (req.method === 'GET' || req.method === 'HEAD') return next()
-    const origin = req.get('origin')
-    if (origin && origin !== 'null' && new URL(origin).host !== req.get('host')) {
+    if (isCrossSite(req.get('sec-fetch-site'), req.get('origin'), req.get('host'))) {
       res.status(403).type('text/plain').send('Cross-site request refused')
       return
     }
@@ -75,7 +75,7 @@ async function main() {
   const server = app.listen(env.PORT, env.HOST, () => {
     const url = `http://${env.HOST === '127.0.0.1' ? 'localhost' : env.HOST}:${env.PORT}`
     console.log(`[voces] serving on ${url}`)
-    if (env.VOCES_SEED_DEMO) printDemoAccounts()
+    if (hasDemoAccounts) printDemoAccounts()
   })
 
   const shutdown = async (signal: string) => {
@@ -87,6 +87,17 @@ async function main() {
   }
   process.on('SIGINT', () => void shutdown('SIGINT'))
   process.on('SIGTERM', () => void shutdown('SIGTERM'))
+}
+
+/** A browser said so (Sec-Fetch-Site), or the Origin names another host. */
+export function isCrossSite(fetchSite: string | undefined, origin: string | undefined, host: string | undefined): boolean {
+  if (fetchSite === 'cross-site') return true
+  if (!origin || origin === 'null') return false
+  try {
+    return new URL(origin).host !== host
+  } catch {
+    return true
+  }
 }
 
 function printDemoAccounts() {

@@ -19,12 +19,15 @@ const FUNCTION_WORDS: Record<Scored, string> = {
   en: `the and of to in is it that was for on are with as his they be at have this from or had by not but what all
     were we when your can said there an which she do how their if will up about out them so her would him into has
     more no could my than been who its did get may our just me us i you he a came took were after because them
-    there these those didn't don't i'm it's they're we're told asked where why our`,
+    there these those didn't don't i'm it's they're we're told asked where why our people police house work help
+    nobody afraid kids family agents took went saw said hello thanks please yes`,
   es: `de la que el en y a los se del las un por con no una su para es al lo como más pero sus le ya o este sí
     porque esta entre cuando muy sin sobre también me hasta hay donde quien desde todo nos durante todos uno les
     ni contra otros ese eso ante ellos e esto mí antes algunos qué unos yo otro otras otra él tanto esa estos
     mucho quienes nada muchos cual poco ella estar estas algunas algo nosotros mi mis tú te tu tus ellas fue era
-    estaba están está son llegaron tenemos tengo hijos hijo esposo pero después aquí allí miedo gente dijo dijeron`,
+    estaba están está son llegaron tenemos tengo hijos hijo esposo pero después aquí allí miedo gente dijo dijeron
+    llevaron nadie ayudó ayuda vinieron policía casa trabajo niños familia agentes hola gracias buenos buenas días
+    sí señor señora ayer`,
   pt: `não você nós eles elas também muito isso uma um ao à pelo pela pelos pelas foi são está estão tinha têm
     tem seu sua meu minha nossa nosso dele dela então onde porque mas até depois ainda quando o os do da dos das
     em no na nos nas que e de se com para por como mais eu ele ela já só há vocês fomos estava eram aqui`,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { redact, type EntityType } from './redact'
+import { generateLabelledSet, seededRng } from '../../tests/fixtures/redaction/generate'
+import { applyRedaction, redact, type EntityType } from './redact'
 
 /** The redacted text and the [type, original text] pairs found. */
 function run(text: string, lang?: string) {
@@ -46,6 +47,8 @@ describe('redact: phones', () => {
     ['en México: +52 1 33 8765 4321', '+52 1 33 8765 4321'],
     ['Guatemala +502 4455-6677', '+502 4455-6677'],
     ['mi tel es 555-0148', '555-0148'],
+    ['celular en Puebla (22) 2233-4455', '(22) 2233-4455'],
+    ['call 626-5550148', '626-5550148'],
   ])('%s', (text, phone) => {
     expect(run(text).found).toContainEqual(['PHONE', phone])
   })
@@ -64,6 +67,11 @@ describe('redact: SSN, A-number, card, ID', () => {
 
   it.each(['A098765432', 'A-098-765-432', 'A# 09876543', 'A 098 765 432', 'A0987654'])('A-number %s', (a) => {
     expect(run(`el número es ${a} y nada más`).found).toEqual([['A_NUMBER', a]])
+  })
+
+  it('reads SS# and lower-case a# forms', () => {
+    expect(run('SS# 078051120').found).toEqual([['SSN', '078051120']])
+    expect(run('his a# 098765432').found).toEqual([['A_NUMBER', 'a# 098765432']])
   })
 
   it('takes the digits after an A-number cue', () => {
@@ -90,6 +98,12 @@ describe('redact: plates', () => {
   it('finds California plates without a cue and other shapes after one', () => {
     expect(run('a black Silverado 4TRB719 blocked the alley').found).toEqual([['PLATE', '4TRB719']])
     expect(run('placas de Arizona CXJ-2210').found).toEqual([['PLATE', 'CXJ-2210']])
+  })
+
+  it('takes plate shapes right after a vehicle, and lower-case plates after a plate cue', () => {
+    expect(run('a silver Camry RTX4410 waited outside').found).toEqual([['PLATE', 'RTX4410']])
+    expect(run('la placa era 6mnb302').found).toEqual([['PLATE', '6mnb302']])
+    expect(typesOf('a van with 14 agents in 2025 and a 4x4 truck')).toEqual([])
   })
 
   it('keeps badge numbers and unit numbers', () => {
@@ -119,6 +133,16 @@ describe('redact: addresses', () => {
     ['P.O. Box 33012', 'P.O. Box 33012'],
   ])('%s', (text, address) => {
     expect(run(text).found).toContainEqual(['ADDRESS', address])
+  })
+
+  it('takes a number and street words after an address cue even without a suffix', () => {
+    expect(run('they live at 918 Mariposa, near the school').found).toEqual([['ADDRESS', '918 Mariposa']])
+    expect(run('we rented 3840 Martin Luther King Jr. Blvd').found).toEqual([['ADDRESS', '3840 Martin Luther King Jr. Blvd']])
+  })
+
+  it('takes a house number before a major street without a suffix, but not a year or a count', () => {
+    expect(run('the raid at 2817 Alvarado lasted an hour').found).toEqual([['ADDRESS', '2817 Alvarado']])
+    expect(typesOf('since 2019 Alvarado has had more patrols and about 500 Pico vendors lost sales')).toEqual([])
   })
 
   it('keeps streets without a house number and Area names', () => {
@@ -157,6 +181,10 @@ describe('redact: names', () => {
     expect(redacted).toBe('Ayer [NAME] salió temprano. [NAME] nunca llegó al trabajo.')
   })
 
+  it('takes a lone unknown word starting a sentence before a verb people do, not a kin word', () => {
+    expect(run('Yareli called me at night. Mom said to stay inside.').redacted).toBe('[NAME] called me at night. Mom said to stay inside.')
+  })
+
   it('keeps officials named with their office, agencies, places and months', () => {
     const text =
       'Mayor Karen Bass, Chief McDonnell and Councilmember Eunisses Hernandez met in Boyle Heights in June; ICE, CBP and the Home Depot were mentioned.'
@@ -174,5 +202,111 @@ describe('redact: names', () => {
 
   it('does not take streets named after people for names', () => {
     expect(typesOf('on Cesar Chavez and on Alvarado Street')).toEqual([])
+  })
+})
+
+describe('redact: places and languages stay, names next to them go', () => {
+  const names = (text: string) => run(text).found.filter(([t]) => t === 'NAME').map(([, s]) => s)
+
+  it('keeps neighbourhoods from the gazetteer, also ones ending in words that are names (Glen, Meadows)', () => {
+    for (const text of [
+      'I have lived in Green Meadows for forty years.',
+      'A car wash in Valley Glen, a bus stop near Sherman Oaks and a market in Atwater Village.',
+      'Vendo elotes en Green Meadows y en Lake View Terrace, cerca de Porter Ranch.',
+      'They stopped people in Pico-Union, Mid-City, Mt. Washington and Baldwin Hills/Crenshaw.',
+      'Lo mandaron a Adelanto y luego a Texas, y apenas nos alcanza para las llamadas.',
+    ]) {
+      expect(names(text), text).toEqual([])
+    }
+  })
+
+  it('keeps places named by a place-type word in either language, listed or not', () => {
+    for (const text of [
+      'In June, at a rally at Hansen Dam, police fired rubber bullets.',
+      'Se llevaron a un muchacho en la estación del Metro de la Plaza del Mariachi.',
+      'We met at the Centro de Recreación Salazar and then at the Parque Obregón.',
+      'They were waiting outside the Ramírez Recreation Center and the Green Valley Swap Meet.',
+      'Pusieron un retén afuera del Mercado Olímpico y de la Biblioteca Cypress Park.',
+      'A finales de junio, en la presa Hansen, vimos a los agentes.',
+      'Outside the Stanley Mosk courthouse the line was long; the Willow Glen families came too.',
+      'Después los de Parques y Recreación dijeron que nadie les había avisado; Recreation and Parks said the same.',
+    ]) {
+      expect(names(text), text).toEqual([])
+    }
+  })
+
+  it('keeps languages, indigenous ones included, with any apostrophe', () => {
+    const text = 'Our community speaks Spanish, Mixteco, Zapoteco, Q’anjob’al, K’iche’, Mam, Purépecha, Náhuatl, Tagalog and Korean.'
+    expect(names(text)).toEqual([])
+    expect(names("Hablan Q'anjob'al y Qʼanjobʼal, Akateko y Chuj, y nadie les traduce.")).toEqual([])
+  })
+
+  it('still takes the person next to a place or in a list', () => {
+    expect(names('Ayer vi a Karla Pérez de Boyle Heights en la marcha.')).toEqual(['Karla Pérez'])
+    expect(names('Mi vecina Yareli Tum de Green Meadows gritó.')).toEqual(['Yareli Tum'])
+    expect(names('My son Kevin was at the Centro de Recreación Salazar and my brother Glen in Sun Valley.')).toEqual(['Kevin', 'Glen'])
+    expect(names('I saw Maria Glen at the store.')).toEqual(['Maria Glen'])
+    expect(names('En el parque Lincoln detuvieron a Chuy, Beto y Memo.')).toEqual(['Chuy', 'Beto', 'Memo'])
+  })
+
+  it('takes a first name after a kin word even when it is also a month or a common word', () => {
+    expect(run('El número A de mi esposo Julio es A000-394-570.').redacted).toBe('El número A de mi esposo [NAME] es [A-NUMBER].')
+    expect(run('My son Christian and mi hija Abril were there in July.').redacted).toBe('My son [NAME] and mi hija [NAME] were there in July.')
+    expect(run('Mi hijo en julio se fue.').found).toEqual([])
+  })
+
+  it('does not read the end of a sentence as an apartment number', () => {
+    expect(run('They came home to an empty apartment. 911 never answered.').found).toEqual([])
+    expect(run('She lives in apartment 911 now.').found).toEqual([['ADDRESS', 'apartment 911']])
+  })
+})
+
+describe('redact: invariants and targets', () => {
+  it('returns in-bounds, sorted, non-overlapping spans on arbitrary input', () => {
+    const rng = seededRng(7)
+    const bits = ['Juan', ' ', '323', '-', '555', '0199', '@', 'a.b', '.com', 'A', '#', '1234', 'Soto', 'St', 'Apt', '\n', 'ñ', '😢', 'ICE', ',', 'calle', 'número', '(', ')', '+52', 'Sra.']
+    for (let n = 0; n < 300; n++) {
+      let text = ''
+      const len = Math.floor(rng() * 40)
+      for (let i = 0; i < len; i++) text += bits[Math.floor(rng() * bits.length)]
+      const { redacted, entities } = redact(text)
+      let at = 0
+      for (const e of entities) {
+        expect(e.start).toBeGreaterThanOrEqual(at)
+        expect(e.end).toBeGreaterThan(e.start)
+        expect(e.end).toBeLessThanOrEqual(text.length)
+        at = e.end
+      }
+      expect(redacted).toBe(applyRedaction(text, entities))
+    }
+  })
+
+  it('meets the issue-3 targets on a slice of the seeded labelled set', () => {
+    const set = generateLabelledSet(99, 400)
+    const found = new Map<string, [number, number]>()
+    const correct = new Map<string, [number, number]>()
+    for (const item of set) {
+      const predicted = redact(item.text).entities
+      for (const g of item.entities) {
+        const t = found.get(g.type) ?? [0, 0]
+        t[1]++
+        if (predicted.some((p) => p.type === g.type && p.start < g.end && g.start < p.end)) t[0]++
+        found.set(g.type, t)
+      }
+      for (const p of predicted) {
+        const t = correct.get(p.type) ?? [0, 0]
+        t[1]++
+        if (item.entities.some((g) => g.type === p.type && p.start < g.end && g.start < p.end)) t[0]++
+        correct.set(p.type, t)
+      }
+    }
+    const recall = (t: string) => found.get(t)![0] / found.get(t)![1]
+    const precision = (t: string) => correct.get(t)![0] / correct.get(t)![1]
+    for (const t of ['PHONE', 'EMAIL', 'SSN', 'A_NUMBER', 'PLATE', 'CARD']) {
+      expect(recall(t), t).toBeGreaterThanOrEqual(0.95)
+      expect(precision(t), t).toBeGreaterThanOrEqual(0.9)
+    }
+    expect(recall('NAME')).toBeGreaterThanOrEqual(0.8)
+    expect(recall('ADDRESS')).toBeGreaterThanOrEqual(0.8)
   })
 })

@@ -34,17 +34,42 @@ export function placeholder(type: EntityType): string {
   return type === 'A_NUMBER' ? '[A-NUMBER]' : `[${type}]`
 }
 
-/** Keep the strongest of overlapping proposals: priority first, then the longer span, then the earlier. */
-function resolve(candidates: Candidate[]): Entity[] {
+/**
+ * Keep the strongest of overlapping proposals: priority first, then the longer
+ * span, then the earlier. A weaker proposal is not thrown away whole: the parts
+ * of it no stronger span covers are still redacted under its own type, so
+ * whatever any detector flagged ends up redacted ("195 Van Ness Pl, Los Angeles,
+ * CA 90098" stays an address even if a plate detector claimed "CA 90098").
+ */
+function resolve(candidates: Candidate[], text: string): Entity[] {
   const ordered = [...candidates]
     .filter((c) => c.end > c.start)
     .sort((a, b) => b.priority - a.priority || b.end - b.start - (a.end - a.start) || a.start - b.start)
+  const used = new Uint8Array(text.length)
   const chosen: Entity[] = []
   for (const c of ordered) {
-    if (chosen.some((e) => c.start < e.end && c.end > e.start)) continue
-    chosen.push({ type: c.type, start: c.start, end: c.end })
+    let i = c.start
+    while (i < c.end) {
+      while (i < c.end && used[i] === 1) i++
+      let j = i
+      while (j < c.end && used[j] === 0) j++
+      const whole = i === c.start && j === c.end
+      const piece = whole ? { start: i, end: j } : trimPiece(text, i, j)
+      if (piece && (whole || /[\p{L}\p{N}]{2}/u.test(text.slice(piece.start, piece.end)))) {
+        used.fill(1, piece.start, piece.end)
+        chosen.push({ type: c.type, start: piece.start, end: piece.end })
+      }
+      i = j
+    }
   }
   return chosen.sort((a, b) => a.start - b.start)
+}
+
+/** A remainder without the spaces and punctuation at its edges, or null if nothing is left. */
+function trimPiece(text: string, start: number, end: number): { start: number; end: number } | null {
+  while (start < end && /[\s,.;:()'"-]/.test(text[start])) start++
+  while (end > start && /[\s,.;:()'"-]/.test(text[end - 1])) end--
+  return end > start ? { start, end } : null
 }
 
 export function findEntities(text: string, _opts: RedactOptions = {}): Entity[] {
@@ -60,7 +85,7 @@ export function findEntities(text: string, _opts: RedactOptions = {}): Entity[] 
     ...findAddresses(text),
     ...findNames(text),
   ]
-  return resolve(candidates)
+  return resolve(candidates, text)
 }
 
 export function applyRedaction(text: string, entities: readonly Entity[]): string {

@@ -1,4 +1,5 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
 import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
@@ -36,8 +37,20 @@ export async function setup(project: TestProject) {
   let output = ''
   server = spawn('npx', ['tsx', 'server/main.ts'], {
     cwd: root,
-    env: { ...process.env, NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', VOCES_DATA_DIR: dataDir, DATABASE_URL: '' },
+    // E2E_DATABASE_URL runs the same flows on a PostgreSQL server (an empty database); otherwise PGlite.
+    // Production with DATABASE_URL requires explicit secrets, as a real deployment does.
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      VOCES_DATA_DIR: dataDir,
+      DATABASE_URL: process.env.E2E_DATABASE_URL ?? '',
+      VOCES_SESSION_SECRET: randomBytes(32).toString('hex'),
+      VOCES_ENCRYPTION_KEY: randomBytes(32).toString('hex'),
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true, // its own process group, so teardown stops npx and the server under it
   })
   server.stdout!.on('data', (d) => (output += d))
   server.stderr!.on('data', (d) => (output += d))
@@ -57,7 +70,10 @@ export async function setup(project: TestProject) {
 }
 
 export async function teardown() {
-  server?.kill('SIGTERM')
-  await new Promise((r) => setTimeout(r, 500))
+  if (server?.pid && server.exitCode === null) {
+    const exited = new Promise((r) => server!.once('exit', r))
+    process.kill(-server.pid, 'SIGTERM')
+    await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))])
+  }
   if (dataDir) rmSync(dataDir, { recursive: true, force: true })
 }

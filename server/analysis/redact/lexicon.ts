@@ -9,7 +9,7 @@ export function fold(word: string): string {
     .normalize('NFD')
     .replace(/\p{M}+/gu, '')
     .toLowerCase()
-    .replace(/[’‘]/g, "'")
+    .replace(/[’‘ʼ`´]/g, "'")
 }
 
 function words(list: string): Set<string> {
@@ -75,9 +75,8 @@ export const FIRST_NAMES = words(`
  * only next to a surname or after a cue, never alone.
  */
 export const AMBIGUOUS_FIRST_NAMES = words(`
-  angel april august dolores grace guadalupe hope jesus joy june luz mark may mercedes paz pilar reyna
-  rosa rose salvador santa sol victoria will bill frank art faith sunny trinidad concepcion asuncion
-  cruz soledad amparo mar lupe milagros esperanza refugio socorro rosario consuelo flor iris perla
+  angel april august dolores grace guadalupe hope jesus joy june luz mark may mercedes paz pilar
+  rosa rose salvador santa sol victoria will bill frank art faith sunny trinidad cruz mar
   jordan austin dallas chase hunter brook summer autumn destiny crystal china
 `)
 
@@ -172,6 +171,23 @@ export const NOT_NAME_WORDS_BASE = words(`
   radio univision telemundo campesina times target walmart honda toyota ford nissan chevy chevrolet
   dodge tahoe transit charger van vans suv uber lyft amazon nike
   special order ordinance directive section executive orden especial ordenanza directiva
+  cambodian khmer thai japanese ethiopian eritrean somali nigerian haitian african asian european brazilian
+  argentinian argentino argentina chilean chileno chilena black white brown native nativo nativa asiatico
+  durango tahoe suburban explorer expedition yukon escalade charger challenger camry corolla civic accord
+  altima sentra silverado tacoma tundra prius malibu impala caravan odyssey sienna sprinter econoline
+  jeep wrangler cherokee highlander rav4 cr-v
+  contact contacto contactar call llamar ask pregunten write escriba text mensaje
+  medi-cal medical calfresh wic obamacare greyhound doordash instacart fedex ups usps zoom ktla knx kcal
+  abc nbc cbs cnn fox opinion roja dmv seguro social medicare medicaid snap ebt
+  route ruta line linea bus highway freeway interstate exit salida door puerta gate room cuarto floor piso
+  inglewood glendale burbank pasadena downey norwalk montebello pomona ontario riverside anaheim torrance
+  gardena hawthorne lakewood cerritos paramount maywood cudahy vernon commerce alhambra rosemead azusa covina
+  lancaster palmdale oxnard fontana rialto silverlake atwater venice crenshaw westmont willowbrook lawndale
+  lennox palms sawtelle brentwood westwood winnetka chatsworth arleta montrose feliz larchmont fairfax
+  frogtown garvanza filipinotown armenia adelanto victorville barstow calexico mexicali ensenada rosarito
+  plate plates placa placas tag tags
+  management administration administracion dispatch nobody everybody someone somebody alguien nadie todos
+  slauson vanowen sherman roscoe nordhoff glenoaks laurel canyon cahuenga highland la brea normandie
 `)
 
 /**
@@ -180,7 +196,8 @@ export const NOT_NAME_WORDS_BASE = words(`
  */
 export function buildNotNameWords(stopwords: readonly string[]): Set<string> {
   const out = new Set(NOT_NAME_WORDS_BASE)
-  for (const w of stopwords) {
+  // Languages and one-word places ("Zapoteco", "Sylmar"), unless the word is also a name ("Frances", "Duarte").
+  for (const w of [...stopwords, ...LANGUAGE_NAMES, ...LA_PLACES.filter((p) => !/[\s-]/.test(p))]) {
     const f = fold(w)
     if (!FIRST_NAMES.has(f) && !SURNAMES.has(f)) out.add(f)
   }
@@ -279,5 +296,132 @@ export const PUBLIC_PHRASES = [
   'Santa Ana', 'San Miguel', 'Santa Tecla', 'Dolores Huerta', 'Dolores Mission', 'Rosa Parks', 'Benito Juárez',
   'Benito Juarez', 'Emiliano Zapata', 'Pancho Villa', 'Frida Kahlo', 'Virgen María', 'Virgin Mary', 'Jesus Christ',
   'Jesucristo', 'Santo Niño', 'Santa Cruz', 'Los Reyes', 'Reyes Magos', 'San Judas', 'San Judas Tadeo',
-  'Dolores Mission Church', 'Radio Campesina', 'Special Order 40', 'Orden Especial 40', 'Cesar Chavez Ave', 'Cesar Chavez Avenue', 'Avenida César Chávez',
+  'Dolores Mission Church', 'Nuestra Señora', 'Nuestra Señora Reina de los Ángeles', 'Reina de los Ángeles', 'Our Lady',
+  'Our Lady Queen of Angels', 'Radio Campesina', 'Special Order 40', 'Orden Especial 40', 'Cesar Chavez Ave', 'Cesar Chavez Avenue', 'Avenida César Chávez',
 ]
+
+/**
+ * Places in and around Los Angeles at Area or neighbourhood level, and public
+ * landmarks (then the states, regions and countries people are moved to or come
+ * from: "lo mandaron a Texas"): the LA Times "Mapping L.A." neighbourhoods, LAPD Areas, cities and
+ * unincorporated communities of the County, major parks, plazas, markets,
+ * stations, courthouses and detention sites. A capitalised run that is one of
+ * these (compared folded, with hyphens and spaces alike) is a place, never a
+ * person. Single words that are also in the name lists are left out on purpose
+ * ("Duarte", "Florence" as a first name): those are settled by context.
+ */
+export const LA_PLACES = `
+  Adams-Normandie | Alsace | Angelino Heights | Arleta | Arlington Heights | Arts District | Atwater Village |
+  Baldwin Hills | Baldwin Hills/Crenshaw | Baldwin Village | Bel-Air | Bel Air | Beverly Crest | Beverly Grove | Beverlywood |
+  Boyle Heights | Brentwood | Broadway-Manchester | Bunker Hill | Canoga Park | Carthay | Carthay Circle | Central-Alameda |
+  Central Alameda | Century City | Chatsworth | Chesterfield Square | Cheviot Hills | Chinatown | Crenshaw | Cypress Park |
+  Del Rey | Downtown | Downtown LA | Downtown L.A. | Eagle Rock | East Hollywood | Echo Park | El Sereno | Elysian Park |
+  Elysian Valley | Encino | Exposition Park | Fairfax | Fashion District | Florence-Firestone | Frogtown | Garvanza |
+  Glassell Park | Gramercy Park | Granada Hills | Green Meadows | Hancock Park | Harbor City | Harbor Gateway |
+  Harbor Gateway North | Harbor Gateway South | Harvard Heights | Harvard Park | Highland Park | Historic Core |
+  Historic Filipinotown | Historic South-Central | Hollywood | Hollywood Hills | Hollywood Hills West | Hyde Park |
+  Jefferson Park | Jewelry District | Koreatown | Lake Balboa | Lake View Terrace | Larchmont | Larchmont Village |
+  Leimert Park | Leimert Park Village | Lincoln Heights | Little Armenia | Little Bangladesh | Little Ethiopia |
+  Little Tokyo | Los Feliz | Manchester Square | Mar Vista | Mid-City | Mid-Wilshire | Miracle Mile | Mission Hills |
+  Montecito Heights | Mount Washington | Mt. Washington | North Hills | North Hollywood | NoHo | Northridge |
+  Pacific Palisades | Pacoima | Palms | Panorama City | Pico-Robertson | Pico-Union | Pico Union | Playa del Rey |
+  Playa Vista | Porter Ranch | Rancho Park | Reseda | San Pedro | Sawtelle | Sepulveda Basin | Shadow Hills |
+  Sherman Oaks | Silver Lake | Silverlake | Skid Row | South Central | South LA | South L.A. | South Los Angeles |
+  South Park | Studio City | Sun Valley | Sunland | Sunland-Tujunga | Sylmar | Tarzana | Thai Town | Toluca Lake |
+  Toy District | Tujunga | University Park | Valley Glen | Valley Village | Van Nuys | Venice | Vermont Knolls |
+  Vermont Square | Vermont Vista | Vermont-Slauson | Vermont Harbor | Watts | West Adams | West Hills | West LA |
+  West L.A. | West Los Angeles | Westchester | Westlake | Westlake South | Westlake North | Westwood |
+  Westwood Village | Wilmington | Windsor Square | Winnetka | Woodland Hills | Terminal Island | East LA |
+  East L.A. | East Los Angeles | City Terrace | Belvedere | Florence-Graham | Walnut Park | Westmont | West Athens |
+  Willowbrook | Athens | Del Aire | Lennox | Ladera Heights | View Park | View Park-Windsor Hills | Windsor Hills |
+  Marina del Rey | Universal City | Rancho Dominguez | East Rancho Dominguez | Avalon Gardens | Hacienda Heights |
+  Rowland Heights | South San Gabriel | South El Monte | El Monte | Baldwin Park | La Puente | West Covina | Whittier |
+  Pico Rivera | Santa Fe Springs | Bell | Bell Gardens | Maywood | Cudahy | Commerce | Vernon | Lynwood | Compton |
+  Carson | Gardena | Hawthorne | Inglewood | Culver City | Beverly Hills | West Hollywood | WeHo | Santa Monica |
+  Malibu | Glendale | Burbank | Pasadena | Altadena | San Fernando | San Fernando Valley | Santa Clarita | Lancaster |
+  Palmdale | Long Beach | Signal Hill | Lakewood | Bellflower | Norwalk | Downey | Paramount | South Gate |
+  Huntington Park | Montebello | Monterey Park | Alhambra | San Gabriel | San Gabriel Valley | Rosemead | Temple City |
+  Arcadia | Monrovia | Azusa | Glendora | Covina | Pomona | Diamond Bar | Torrance | Redondo Beach | Hermosa Beach |
+  Manhattan Beach | El Segundo | Lomita | Rancho Palos Verdes | Palos Verdes | Cerritos | Artesia | Hawaiian Gardens |
+  La Mirada | La Habra | Sierra Madre | South Pasadena | La Cañada Flintridge | La Crescenta | Montrose | Agoura Hills |
+  Calabasas | Westlake Village | Lawndale | Santa Ana | Orange County | Inland Empire | Antelope Valley |
+  Central | Rampart | Southwest | Hollenbeck | Harbor | Wilshire | West Valley | Northeast | 77th Street | Newton |
+  Pacific | Foothill | Southeast | Devonshire | Mission | Olympic | Topanga | The Valley | Eastside | Westside |
+  Southside | Northeast LA | Northeast Los Angeles | Mid City | Koreatown-Pico | Echo Park Lake | Silver Lake Reservoir |
+  MacArthur Park | Lafayette Park | Griffith Park | Hollenbeck Park | Lincoln Park | Hazard Park | Ascot Hills |
+  Debs Park | Ernest E. Debs Regional Park | Sycamore Grove | Sycamore Grove Park | Hansen Dam | Hansen Dam Recreation Center |
+  Lake Balboa Park | Kenneth Hahn State Recreation Area | Kenneth Hahn Park | Pershing Square | Grand Park | Olvera Street |
+  La Placita Olvera | El Pueblo | El Pueblo de Los Ángeles | Union Station | Mariachi Plaza | Plaza del Mariachi |
+  Plaza de la Raza | Plaza Mexico | Plaza México | Santee Alley | Grand Central Market | Dodger Stadium | Crypto.com Arena |
+  Staples Center | Coliseum | LA Memorial Coliseum | Los Angeles Memorial Coliseum | SoFi Stadium | BMO Stadium |
+  Watts Towers | Baldwin Hills Crenshaw Plaza | Slauson Super Mall | Panorama Mall | Plaza Pacoima | Northridge Fashion Center |
+  Roybal Federal Building | Metropolitan Detention Center | Stanley Mosk Courthouse | Stanley Mosk | Clara Shortridge Foltz |
+  Clara Shortridge Foltz Criminal Justice Center | Twin Towers | Men's Central Jail | Adelanto ICE Processing Center |
+  Central Library | Benjamin Franklin Library | Biblioteca Benjamin Franklin | Venice Boardwalk | Santa Monica Pier | LAX |
+  Port of Los Angeles | Port of Long Beach | Hollywood Bowl | Walk of Fame | Universal Studios | Arroyo Seco |
+  LA River | Los Angeles River | Ballona Creek | Chavez Ravine | Elysian Valley | Tujunga Wash | Pacoima Wash |
+  Sepulveda Dam | Whittier Narrows | Legg Lake | Echo Park Recreation Center | Cesar Chavez Park | Parque César Chávez |
+  Leimert Plaza | Leimert Plaza Park | Salazar Park | Ruben F. Salazar Park | Belvedere Park | Obregon Park |
+  Ramona Gardens | Estrada Courts | Pico Gardens | Aliso Village | Jordan Downs | Nickerson Gardens | Imperial Courts |
+  Ramona Gardens | Mariachi Plaza Station | Soto Station | Westlake/MacArthur Park | Pershing Square Station |
+  7th Street/Metro Center | Vermont/Sunset | Hollywood/Western | Slauson Station | Florence Station |
+  Harbor Freeway | Hollywood Freeway | Golden State Freeway | Santa Ana Freeway | Pomona Freeway |
+  San Bernardino Freeway | Long Beach Freeway | Glendale Freeway | Pasadena Freeway | San Diego Freeway |
+  Ventura Freeway | Century Freeway | Artesia Freeway | Terminal Island Freeway | Sherman Way | Laurel Canyon |
+  Recreation and Parks | Department of Recreation and Parks | Rec and Parks | Parques y Recreación |
+  Departamento de Parques y Recreación | Parks and Recreation | Public Works | Obras Públicas |
+  Texas | Arizona | New Mexico | Nuevo México | Nevada | Oregon | Utah | Colorado | Oklahoma | Louisiana | Luisiana |
+  Florida | Georgia | Alabama | Mississippi | Tennessee | Kentucky | Illinois | Chicago | New York | Nueva York |
+  New Jersey | Nueva Jersey | North Carolina | Carolina del Norte | South Carolina | Pennsylvania | Ohio | Michigan |
+  Massachusetts | Maryland | Virginia | Idaho | Montana | Wyoming | Alaska | Hawaii | El Paso | Otay Mesa | Calexico |
+  Dilley | Karnes | Tacoma | Alligator Alcatraz | Guantánamo | Guantanamo | Baja California | Baja | Sinaloa | Durango |
+  Chihuahua | Coahuila | Nuevo León | Tamaulipas | Nayarit | Colima | Guanajuato | Querétaro | Hidalgo | Veracruz |
+  Tabasco | Campeche | Yucatán | Quintana Roo | Guerrero | Morelos | Tlaxcala | Aguascalientes | San Luis Potosí |
+  Estado de México | Ciudad de México | CDMX | Huehuetenango | San Marcos | Totonicapán | Quiché | El Quiché |
+  Chimaltenango | Escuintla | Petén | Alta Verapaz | Baja Verapaz | Sololá | Retalhuleu | Suchitepéquez | Jutiapa |
+  Usulután | La Unión | San Miguel | Sonsonate | Chalatenango | Ahuachapán | La Libertad | Cabañas | Morazán |
+  Olancho | Copán | Choluteca | Yoro | Cortés | Comayagua | Managua | San Salvador | Tegucigalpa | Guatemala |
+  Honduras | Nicaragua | Costa Rica | Panamá | Venezuela | Ecuador | Perú | Colombia | Cuba | Haití | Haiti |
+  República Dominicana | Puerto Rico | Filipinas | Philippines | Corea | Korea | Armenia | Irán | Iran | Rusia | Russia |
+  Ucrania | Ukraine | China | India | Vietnam | Camboya | Cambodia | Etiopía | Ethiopia | Eritrea | Somalia
+`
+  .split('|')
+  .map((s) => s.trim())
+  .filter(Boolean)
+
+/**
+ * First words of place names in both languages: "Plaza Pacoima", "Parque
+ * Lincoln", "Centro de Recreación Salazar", "Lake Balboa", "Mount Washington".
+ */
+export const PLACE_HEADS = words(`
+  plaza plazas parque parques centro biblioteca mercado mercadito lago presa estacion escuela primaria secundaria
+  preparatoria iglesia parroquia capilla templo hospital clinica colegio universidad cancha canchas museo teatro
+  estadio colonia fraccionamiento barrio avenida calle bulevar carretera puente playa rancho
+  mount mt lake port fort camp
+`)
+
+/**
+ * Last words of place names that are also (rare) personal names or surnames:
+ * "Green Meadows", "Valley Glen", "Sycamore Grove". They make a place only at
+ * the end of a run of two or more capitalised words, or after "in/en/near".
+ */
+export const AMBIGUOUS_PLACE_TAILS = words(`
+  glen meadows meadow grove ridge crest woods wood dale knolls knoll view hill field fields springs point bay
+  wells creek pines palms acres estates shores island glade hollow brook`)
+
+/**
+ * Languages, above all the indigenous languages of Mexico and Guatemala spoken in
+ * Los Angeles: they name no one. Folded, with the apostrophe forms (’ ʼ ') folded to '.
+ */
+export const LANGUAGE_NAMES = words(`
+  q'anjob'al qanjobal kanjobal q'anjobal k'iche' k'iche kiche quiche k'ich'e mam mame akateko akatek chuj popti
+  popti' jakalteko jakaltek kaqchikel cakchiquel q'eqchi' q'eqchi qeqchi kekchi tz'utujil tzutujil ixil poqomam
+  achi awakateko garifuna garifuna lenca pipil nawat nahuat nahuatl nahua zapoteco zapoteca zapotec zapotecos
+  mixteco mixteca mixtec mixtecos triqui trique purepecha p'urhepecha tarasco otomi mazateco chinanteco mixe
+  totonaco tzotzil tzeltal chol tojolabal maya mayan yucateco miskito quechua kichwa aymara guarani
+  tagalog filipino ilocano cebuano korean armenian vietnamese chinese mandarin cantonese russian farsi persian
+  arabic hebrew japanese thai khmer hindi punjabi bengali urdu french portuguese creole kreyol haitian amharic
+  tigrinya somali oromo
+  spanish english espanol ingles coreano armenio vietnamita chino mandarin cantones ruso arabe japones frances
+  portugues
+`)

@@ -1,14 +1,21 @@
 /**
- * Person names. Three kinds of evidence, strongest first:
+ * Person names, from the strongest evidence to the weakest:
  * 1. a cue right before: "my name is", "me llamo", "mi esposo", "Sra.", "Officer";
- * 2. a capitalised run that starts with a known first name, or ends with a
- *    known surname after another capitalised word;
- * 3. a later mention of a word already found in a name ("… Pérez said").
+ * 2. a capitalised run that starts with a known first name or holds a known
+ *    surname; two or more capitalised words inside a sentence; one capitalised
+ *    word inside a sentence after a person-taking word ("le dije a Dulce") or
+ *    before a lower-case word ("…, Yuliana ran");
+ * 3. names listed next to a found name ("Chuy, Beto y Memo");
+ * 4. later mentions of a word already found in a name ("… Pérez said").
  * Public officials after their title ("Mayor Bass"), known officials' names,
- * and public places, agencies and streets are protected and never redacted.
+ * public places, agencies, organisations and streets are never taken.
+ * See docs/decisions/020-redaction.md.
  */
 import {
   AMBIGUOUS_FIRST_NAMES,
+  AMBIGUOUS_PLACE_TAILS,
+  LA_PLACES,
+  PLACE_HEADS,
   FIRST_NAMES,
   buildNotNameWords,
   OFFICIAL_TITLES,
@@ -21,6 +28,15 @@ import { STOPWORDS_EN, STOPWORDS_ES } from './stopwords'
 import { PRIORITY, type Candidate } from './types'
 
 const NOT_NAME_WORDS = buildNotNameWords([...STOPWORDS_EN, ...STOPWORDS_ES])
+const STOPWORDS = new Set([...STOPWORDS_EN, ...STOPWORDS_ES].map(fold))
+
+/** "Pico-Union", "Mt. Washington", "Baldwin Hills/Crenshaw" → "pico union", "mt washington", "baldwin hills crenshaw". */
+function placeKey(phrase: string): string {
+  return fold(phrase).replace(/[\s\-/.]+/g, ' ').trim()
+}
+/** Multi-word places of the gazetteer, looked up by the folded words of a run (one-word places are NOT_NAME_WORDS). */
+const PLACE_KEYS = new Set(LA_PLACES.map(placeKey).filter((k) => k.includes(' ')))
+const PLACE_KEY_MAX_WORDS = Math.max(...[...PLACE_KEYS].map((k) => k.split(' ').length))
 
 type Token = {
   start: number
@@ -29,11 +45,13 @@ type Token = {
   cap: boolean
   sentenceStart: boolean
   protected: boolean
+  /** A capital letter and a full stop: "J." in "Officer J. Rodriguez". */
+  initial: boolean
 }
 
 const TOKEN = /[\p{L}\p{M}]+(?:['’-][\p{L}\p{M}]+)*/gu
 const PARTICLES = new Set(['de', 'del', 'la', 'las', 'los', 'y', 'van', 'von', 'da', 'di', 'dos', 'das', 'e'])
-const STREET_AFTER = /^[ \t]*(?:St|Street|Ave|Avenue|Blvd|Boulevard|Rd|Road|Dr|Drive|Way|Pl|Place|Ln|Lane|Ct|Court|Hwy|Park|Square|Plaza|Elementary|High|Middle|School|Library|Market|Hospital|Clinic|Center|Centre|Church|Station|Building|Street|Avenue)\b/
+const STREET_AFTER = /^[ \t]*(?:St|Street|Ave|Avenue|Blvd|Boulevard|Rd|Road|Dr|Drive|Way|Pl|Place|Ln|Lane|Ct|Court|Hwy|Park|Square|Plaza|Elementary|High|Middle|School|Library|Market|Hospital|Clinic|Center|Centre|Church|Station|Building)\b/
 const STREET_BEFORE = /(?:\b(?:calle|avenida|av\.|street|avenue|blvd\.?|boulevard|corner of|esquina de|esquina con|the|on)\s*)$/i
 
 /** Last words of place and organisation names: "Leimert Park", "Baldwin Hills", "Grand Central Market". */
@@ -46,11 +64,40 @@ const PLACE_TAILS = new Set(
   county condado department departamento commission comision council office oficina project proyecto
   coalition coalicion alliance alianza union network red center fund fundacion foundation services servicios
   times news noticias post radio tv channel canal network parish parroquia mission cathedral catedral
-  boulevard blvd avenue ave street st road rd way drive freeway fwy highway hwy`.split(/\s+/),
+  boulevard blvd avenue ave street st road rd way drive freeway fwy highway hwy
+  dam presa reservoir basin canyon creek river rio arroyo wash trail pier boardwalk wharf alley callejon corridor
+  meet swapmeet yard yarda playground pool alberca area lot terminal courthouse jail carcel detention tower museum
+  museo theater theatre teatro arena coliseum auditorium division precinct substation facility campus recreation
+  recreacion rec centers markets supermercado tianguis laundromat lavanderia`.split(/\s+/),
 )
+
+/** Lower-case place nouns that make the capitalised run next to them a place: "la presa Hansen", "the Stanley Mosk courthouse". */
+const PLACE_NOUN_BEFORE = new Set([...PLACE_HEADS, 'corte', 'tribunal', 'parque', 'presa', 'zona', 'ciudad', 'pueblo', 'condado'])
+const PLACE_NOUN_AFTER = new Set([...PLACE_TAILS, 'courthouse', 'neighborhood', 'neighbourhood', 'area', 'district', 'branch'])
+const ARTICLE = new Set(['the', 'el', 'la', 'los', 'las', 'del', 'al', 'de', 'a', 'an', 'un', 'una', 'this', 'that', 'our', 'nuestra', 'nuestro'])
+/** Prepositions of place before a run: "in Green Meadows", "cerca de Valley Glen". */
+const LOCATIVE_BEFORE = /(?:\b(?:in|at|near|around|from|through|en|cerca de|por|desde|hacia|rumbo a)\s+(?:(?:the|el|la|los|las)\s+)?)$/i
+const CONJUNCTIONS = new Set(['and', 'y', 'e', 'or', 'o'])
+const PLACE_PARTICLES = new Set(['de', 'del', 'la', 'las', 'los', 'el', 'of', 'the'])
+
+const PERSON_VERB_AFTER =
+  /^\s+(?:called|said|told|saw|was|is|went|came|ran|cried|asked|works|worked|lives|lived|has|had|got|took|drove|walked|stayed|hid|answered|recorded|fue|es|era|estaba|está|dijo|llamó|vio|vino|fue|corrió|lloró|trabaja|trabajaba|vive|vivía|tiene|tenía|llegó|salió|grabó|manejaba|estaba|se fue|se escondió)\b/u
 
 const NOT_PERSON_BEFORE =
   /\b(?:in|at|on|from|near|to|toward|towards|into|the|a|an|en|de|del|desde|hacia|hasta|cerca de|por|sobre|el|la|los|las|un|una|unos|unas|this|that|our|their|its|este|esta|ese|esa|nuestro|nuestra)\s+$/i
+
+/** Words that make a capitalised run an organisation, not a person: "Catholic Charities", "Legal Aid". */
+const ORGANISATION_WORDS = new Set(
+  `charities army cross aid counsel coalition coalicion industries bank parenthood club centro consulate consulado
+  instituto institute union network alliance alianza services servicios clinic clinica church iglesia foundation
+  fundacion project proyecto committee comite council consejo association asociacion federation federacion
+  collective colectivo fund fondo legal law center barrio pueblo raza department departamento office oficina
+  agency agencia academy academia university universidad college school escuela society sociedad league liga
+  partnership ministries ministerio diocese diocesis archdiocese arquidiocesis parish parroquia hermandad
+  brotherhood sisterhood labor laborers jornaleros workers trabajadores tenants inquilinos sindicato movement
+  movimiento campaign campana committee guild cooperative cooperativa mercado market muertos navidad semana
+  santa pascua mayo ano nuevo`.split(/\s+/),
+)
 
 const STRONG_CUE = new RegExp(
   [
@@ -94,13 +141,14 @@ const KIN_CUE = new RegExp(
     .join('|')})(?:s|es)?(?![\\p{L}-])`,
   'giu',
 )
+const KIN_WORD = new RegExp(`^(?:${KIN})$`, 'iu')
 const HONORIFIC_ABBREVIATION =
   /(?<![\p{L}])(?:Mr|Mrs|Ms|Mx|Dr|Dra|Sr|Sra|Srta|Lic|Ing|Fr|Ofc|Sgt|Det|Lt|Capt|Dep|Prof)\.?(?=\s)|(?<![\p{L}])(?:Miss|Don|Doña|Father|Sister|Brother)(?![\p{L}])/gu
 const HONORIFIC_WORD =
   /(?<![\p{L}])(?:señor|señora|señorita|doña|licenciad[oa]|doctor|doctora|profe|profesor|profesora|maestr[oa]|pastor|pastora|padre|madre|hermano|hermana|officer|agent|agente|deputy|sergeant|sargento|detective|lieutenant|teniente|captain|capit[áa]n|oficial|polic[íi]a|trooper|marshal|guard|guardia|case ?manager|caseworker|trabajador(?:a)? social|social worker|abogad[oa]|lawyer|attorney|volunteer|voluntari[oa]|organizer|organizador(?:a)?|promotor(?:a)?|nurse|enfermer[oa]|coach|entrenador(?:a)?|manager|gerente|supervisor(?:a)?|encargad[oa]|mayordomo|capataz|foreman)(?![\p{L}])/giu
 /** Words before a capitalised word that make it a person: "le dije a Dulce", "asked Cirilo", "con Hermelinda". */
 const PERSON_CONTEXT =
-  /(?:\b(?:a|al|con|sin|para|por|asked|ask|told|tell|telling|with|without|saw|see|met|meet|helped|help|called|call|text|texted|took|detained|arrested|grabbed|handcuffed|deported|visited|visit|contact|contacted|and|y|e|or|o|que|dijo|told me|says|said|según)\s+)$/i
+  /(?:\b(?:a|al|con|sin|para|por|asked|ask|told|tell|telling|with|without|saw|see|met|meet|helped|help|called|call|text|texted|took|detained|arrested|grabbed|handcuffed|deported|visited|visit|contact|contacted|que|dijo|told me|says|said|según)\s+)$/i
 
 const TITLE_TAIL =
   '(?:\\s+(?:of\\s+Police|de\\s+(?:la\\s+)?Polic[íi]a|of\\s+(?:the\\s+)?(?:LAPD|Los Angeles|L\\.A\\.|LA|City|County|State)|de\\s+(?:Los [ÁA]ngeles|LA|la Ciudad|el Condado)|del LAPD|de ICE|of ICE|for\\s+District\\s+\\d+|del Distrito\\s+\\d+))?'
@@ -137,7 +185,9 @@ function tokenize(text: string): Token[] {
       folded: fold(word),
       cap: /^\p{Lu}/u.test(word),
       sentenceStart: p < 0 || /[.!?¿¡:\n"“]/.test(text[p]),
-      protected: false,
+      // Handles and hashtags are the URL detector's business: "@ICEgov", "#ICEoutLA".
+      protected: text[start - 1] === '@' || text[start - 1] === '#',
+      initial: word.length === 1 && /\p{Lu}/u.test(word) && text[start + 1] === '.',
     })
   }
   return tokens
@@ -158,6 +208,18 @@ function markProtected(text: string, tokens: Token[]): void {
     }
     ranges.push([m.index, end])
   }
+  // Places of the gazetteer, matched on the folded words: "Green Meadows", "Pico-Union", "Mt. Washington".
+  for (let i = 0; i < tokens.length; i++) {
+    let key = tokens[i].folded.replace(/-/g, ' ')
+    for (let j = i + 1; j < tokens.length && j - i < PLACE_KEY_MAX_WORDS; j++) {
+      if (!/^(?:\.?[ \t]+|-|\/|[ \t]*\/[ \t]*)$/.test(text.slice(tokens[j - 1].end, tokens[j].start))) break
+      key += ' ' + tokens[j].folded.replace(/-/g, ' ')
+      if (PLACE_KEYS.has(key)) ranges.push([tokens[i].start, tokens[j].end])
+    }
+    if (tokens[i].folded.includes('-') && PLACE_KEYS.has(key.split(' ').slice(0, tokens[i].folded.split('-').length).join(' '))) {
+      ranges.push([tokens[i].start, tokens[i].end]) // "Pico-Union" is one token
+    }
+  }
   for (const [s, e] of ranges) {
     for (let i = Math.max(0, firstTokenIndexAtOrAfter(tokens, s) - 1); i < tokens.length && tokens[i].start < e; i++) {
       if (tokens[i].start < e && tokens[i].end > s) tokens[i].protected = true
@@ -170,7 +232,11 @@ function isLexiconName(folded: string): boolean {
 }
 
 function isNameToken(t: Token, allowLower: boolean): boolean {
-  if (t.protected || NOT_NAME_WORDS.has(t.folded)) return false
+  if (t.protected) return false
+  if (t.initial) return true
+  if (NOT_NAME_WORDS.has(t.folded)) return false
+  if (t.folded.endsWith('s') && NOT_NAME_WORDS.has(t.folded.slice(0, -1)) && !isLexiconName(t.folded)) return false // "Durangos"
+  if (t.folded.includes('-') && NOT_NAME_WORDS.has(t.folded.split('-')[0])) return false // "Spanish-language"
   if (/^\p{L}-/u.test(t.folded)) return false // "A-number", "T-shirt"
   if (t.end - t.start < 2) return t.cap // an initial: "Juan C. Pérez"
   if (t.cap) {
@@ -181,12 +247,12 @@ function isNameToken(t: Token, allowLower: boolean): boolean {
 }
 
 /** Extend a name from token i over following name words, particles and initials. Returns the last token index. */
-function extend(text: string, tokens: Token[], i: number, allowLower: boolean): number {
+function extend(text: string, tokens: Token[], i: number, allowLower: boolean, taken?: ReadonlySet<number>): number {
   let last = i
   let count = 1
   while (count < 5) {
     const k = last + 1
-    if (k >= tokens.length) break
+    if (k >= tokens.length || taken?.has(k)) break
     const gap = text.slice(tokens[last].end, tokens[k].start)
     const initial = tokens[last].end - tokens[last].start === 1
     if (!(/^[ \t]+$/.test(gap) || gap === '-' || (initial && /^\.[ \t]*$/.test(gap)))) break
@@ -200,7 +266,10 @@ function extend(text: string, tokens: Token[], i: number, allowLower: boolean): 
       let p = k
       while (p + 1 < tokens.length && PARTICLES.has(tokens[p + 1].folded) && p - k < 1) p++
       const next = tokens[p + 1]
-      if (next && next.cap && next.end - next.start > 1 && isNameToken(next, false) && /^[ \t]+$/.test(text.slice(tokens[p].end, next.start))) {
+      // "y" joins two surnames (García y López), not two people (Jorge Ruiz y Baltazar Tecún).
+      const conjunction = tokens[k].folded === 'y' || tokens[k].folded === 'e'
+      const joinable = !conjunction || (next !== undefined && SURNAMES.has(next.folded) && !FIRST_NAMES.has(next.folded))
+      if (joinable && next && next.cap && next.end - next.start > 1 && isNameToken(next, false) && /^[ \t]+$/.test(text.slice(tokens[p].end, next.start))) {
         last = p + 1
         count++
         continue
@@ -228,6 +297,84 @@ function firstTokenAfter(text: string, tokens: Token[], index: number): number {
   return /^[\s,:;(\-"“'‘]*$/.test(text.slice(index, tokens[lo].start)) ? lo : -1
 }
 
+const isGap = (gap: string) => /^(?:[ \t]+|-)$/.test(gap)
+
+/**
+ * Is the capitalised phrase around tokens first..last a place? The phrase is
+ * widened over neighbouring capitalised words (also words that are never names,
+ * like "Valley" or "Parque") and the particles between them ("Plaza del
+ * Mariachi", "Centro de Recreación Salazar"). It is a place when it starts with
+ * a place head (Plaza, Parque, Centro, Lake, Mount…), ends with a place tail
+ * (Dam, Park, Plaza, Recreation Center, Swap Meet…; "Glen", "Meadows" only after
+ * another capitalised word or a preposition of place), or sits right next to a
+ * lower-case place noun ("la presa Hansen", "the Stanley Mosk courthouse").
+ */
+function isPlacePhrase(text: string, tokens: Token[], first: number, last: number): boolean {
+  const capWord = (t: Token) => t.cap && !STOPWORDS.has(t.folded) && !t.initial
+  // Place names are short: looking at most six words either way keeps long runs of capitals linear.
+  const reach = 6
+  let a = first
+  while (first - a < reach) {
+    const prev = tokens[a - 1]
+    if (prev && capWord(prev) && isGap(text.slice(prev.end, tokens[a].start))) {
+      a--
+      continue
+    }
+    // Particles between two capitalised words: "Plaza del Mariachi", "Centro de la Raza".
+    let p = a - 1
+    while (p >= 0 && a - p <= 2 && !tokens[p].cap && PLACE_PARTICLES.has(tokens[p].folded) && isGap(text.slice(tokens[p].end, tokens[p + 1].start))) p--
+    if (p < a - 1 && p >= 0 && capWord(tokens[p]) && isGap(text.slice(tokens[p].end, tokens[p + 1].start))) {
+      a = p
+      continue
+    }
+    break
+  }
+  let b = last
+  while (b - last < reach) {
+    const next = tokens[b + 1]
+    if (next && capWord(next) && isGap(text.slice(tokens[b].end, next.start))) {
+      b++
+      continue
+    }
+    // Only a place head reaches over "de/del" to the right ("Plaza del Mariachi"): "Karla Pérez de Boyle Heights" is a person.
+    if (!PLACE_HEADS.has(tokens[a].folded)) break
+    let p = b + 1
+    while (p < tokens.length && p - b <= 2 && !tokens[p].cap && PLACE_PARTICLES.has(tokens[p].folded) && isGap(text.slice(tokens[p - 1].end, tokens[p].start))) p++
+    if (p > b + 1 && p < tokens.length && capWord(tokens[p]) && isGap(text.slice(tokens[p - 1].end, tokens[p].start))) {
+      b = p
+      continue
+    }
+    break
+  }
+  const head = tokens[a].folded
+  const tail = tokens[b].folded
+  if (b > a && PLACE_HEADS.has(head)) return true
+  if (PLACE_TAILS.has(tail) && (b > a || tokens[b].cap)) return true
+  // The weaker signals below never outweigh a known first name: "Maria Glen", "el parque Rosa lloró".
+  if (FIRST_NAMES.has(head) && !AMBIGUOUS_FIRST_NAMES.has(head)) return false
+  const locative = LOCATIVE_BEFORE.test(text.slice(Math.max(0, tokens[a].start - 20), tokens[a].start))
+  if (AMBIGUOUS_PLACE_TAILS.has(tail) && (b > a || locative)) return true
+  // A lower-case place noun right before ("la presa Hansen", "el parque Lincoln") after an article or preposition.
+  const before = tokens[a - 1]
+  const beforeThat = tokens[a - 2]
+  if (
+    before &&
+    !before.cap &&
+    PLACE_NOUN_BEFORE.has(before.folded) &&
+    isGap(text.slice(before.end, tokens[a].start)) &&
+    beforeThat &&
+    ARTICLE.has(beforeThat.folded)
+  ) {
+    return true
+  }
+  // "the Stanley Mosk courthouse", "the Benjamin Franklin library".
+  const after = tokens[b + 1]
+  if (after && !after.cap && PLACE_NOUN_AFTER.has(after.folded) && isGap(text.slice(tokens[b].end, after.start)) && before && ARTICLE.has(before.folded)) {
+    return true
+  }
+  return false
+}
+
 function looksLikeStreet(text: string, tokens: Token[], first: number, last: number): boolean {
   return (
     STREET_AFTER.test(text.slice(tokens[last].end, tokens[last].end + 14)) ||
@@ -245,7 +392,22 @@ function span(tokens: Token[], first: number, last: number): Candidate {
   return { type: 'NAME', start: tokens[first].start, end: tokens[last].end, priority: PRIORITY.NAME }
 }
 
+/**
+ * Text written in capitals says nothing about proper names: read it in lower
+ * case, where only cues and the name lists count. Offsets stay valid because
+ * the lower-cased copy is used only when it has the same length.
+ */
 export function findNames(text: string): Candidate[] {
+  const letters = text.match(/\p{L}/gu)?.length ?? 0
+  const upper = text.match(/\p{Lu}/gu)?.length ?? 0
+  if (letters >= 12 && upper / letters > 0.6) {
+    const lower = text.toLowerCase()
+    if (lower.length === text.length) return findNamesIn(lower, true)
+  }
+  return findNamesIn(text, false)
+}
+
+function findNamesIn(text: string, shouting: boolean): Candidate[] {
   const tokens = tokenize(text)
   markProtected(text, tokens)
   const out: Candidate[] = []
@@ -274,7 +436,10 @@ export function findNames(text: string): Candidate[] {
       const i = firstTokenAfter(text, tokens, m.index + m[0].length)
       if (i < 0 || taken.has(i)) continue
       const t = tokens[i]
-      if (!isNameToken(t, re === KIN_CUE)) {
+      // Right after "mi esposo", "my son", "Sra.", a capitalised first name is a name even when it is also a
+      // month or a word we never take on its own: "mi esposo Julio", "my son Christian", "mi hija Abril".
+      const cuedFirstName = t.cap && !t.protected && FIRST_NAMES.has(t.folded)
+      if (!cuedFirstName && !isNameToken(t, re === KIN_CUE)) {
         // Lower-case text: "my husband nery herrera" — an unknown word followed by a known surname.
         const next = tokens[i + 1]
         if (
@@ -295,12 +460,16 @@ export function findNames(text: string): Candidate[] {
   }
 
   // 2. Capitalised runs anchored on the name lists.
+  // In Title Case Text ("After 2 Hours Of Waiting") capitals inside a sentence mean nothing.
+  const inner = tokens.filter((t) => !t.sentenceStart && t.end - t.start >= 3)
+  const titleCase = inner.length >= 4 && inner.filter((t) => t.cap).length / inner.length > 0.6
   for (let i = 0; i < tokens.length; i++) {
     if (taken.has(i)) continue
     const t = tokens[i]
     if (!t.cap || !isNameToken(t, false)) continue
-    const last = extend(text, tokens, i, false)
+    const last = extend(text, tokens, i, false, taken)
     const run = tokens.slice(i, last + 1)
+    if (run.every((r) => r.initial || r.end - r.start < 2)) continue // "U.S.", "L.A."
     const firstKnown = FIRST_NAMES.has(t.folded) && !AMBIGUOUS_FIRST_NAMES.has(t.folded)
     const hasSurname = run.slice(1).some((r) => SURNAMES.has(r.folded) || FIRST_NAMES.has(r.folded))
     const ambiguousWithSurname = AMBIGUOUS_FIRST_NAMES.has(t.folded) && hasSurname
@@ -310,22 +479,44 @@ export function findNames(text: string): Candidate[] {
       !isAcronym(text, t) &&
       PERSON_CONTEXT.test(text.slice(Math.max(0, t.start - 14), t.start))
     // A run of two or more capitalised words inside a sentence is a proper name; places are ruled out below.
-    const midSentenceRun = !t.sentenceStart && run.length >= 2 && !run.some((r) => isAcronym(text, r))
+    const midSentenceRun = !titleCase && !t.sentenceStart && run.length >= 2 && !run.some((r) => isAcronym(text, r))
     // A single capitalised word inside a sentence, not after a place preposition or an article, is taken as a name:
     // "When the raid started, Yuliana ran". Places after "in"/"en" and brands after "the"/"la" are left.
     const midSentenceWord =
+      !titleCase &&
       !t.sentenceStart &&
       run.length === 1 &&
       !isAcronym(text, t) &&
       !NOT_PERSON_BEFORE.test(text.slice(Math.max(0, t.start - 16), t.start)) &&
       /^\s+\p{Ll}/u.test(text.slice(t.end, t.end + 3))
-    if (!(firstKnown || ambiguousWithSurname || unknownWithSurname || personContext || midSentenceRun || midSentenceWord)) {
+    // "Yareli called me", "Yareli fue detenida": a lone capitalised word starting a sentence, before a verb people do.
+    const subjectOfPersonVerb =
+      t.sentenceStart &&
+      run.length === 1 &&
+      !isAcronym(text, t) &&
+      !KIN_WORD.test(text.slice(t.start, t.end)) &&
+      (!t.folded.endsWith('s') || isLexiconName(t.folded)) &&
+      PERSON_VERB_AFTER.test(text.slice(t.end, t.end + 24))
+    if (
+      !(firstKnown || ambiguousWithSurname || unknownWithSurname || personContext || midSentenceRun || midSentenceWord || subjectOfPersonVerb)
+    ) {
       continue
     }
-    if (PLACE_TAILS.has(tokens[last].folded)) continue
-    if (looksLikeStreet(text, tokens, i, last)) continue
+    if (PLACE_TAILS.has(tokens[last].folded) || run.some((r) => ORGANISATION_WORDS.has(r.folded))) continue
+    if (looksLikeStreet(text, tokens, i, last) || isPlacePhrase(text, tokens, i, last)) continue
     take(i, last)
     i = last
+  }
+
+  // In text written in capitals, a known first name starts a name, followed by known names.
+  if (shouting) {
+    for (let i = 0; i < tokens.length; i++) {
+      const t = tokens[i]
+      if (taken.has(i) || !FIRST_NAMES.has(t.folded) || AMBIGUOUS_FIRST_NAMES.has(t.folded) || !isNameToken(t, true)) continue
+      const last = extend(text, tokens, i, true)
+      take(i, last)
+      i = last
+    }
   }
 
   // 3. Lists: "con Hermelinda, Elmer y Dulce", "Ofelia and Juan".
@@ -334,17 +525,21 @@ export function findNames(text: string): Candidate[] {
     grew = false
     for (const [firstIdx, lastIdx] of [...spans]) {
       const c = out[spans.findIndex(([f]) => f === firstIdx)]
-      const next = tokens[lastIdx + 1]
-      if (next && !taken.has(lastIdx + 1) && /^\s*(?:,|,?\s+(?:and|y|e|or|o|&))\s+$/i.test(text.slice(c.end, next.start))) {
-        if (next.cap && isNameToken(next, false) && !isAcronym(text, next)) {
-          take(lastIdx + 1, extend(text, tokens, lastIdx + 1, false))
+      // The conjunction is a token of its own: skip it to reach the name ("Beto y Memo").
+      const n = CONJUNCTIONS.has(tokens[lastIdx + 1]?.folded ?? '') ? lastIdx + 2 : lastIdx + 1
+      const next = tokens[n]
+      if (next && !taken.has(n) && /^\s*(?:,|,?\s+(?:and|y|e|or|o|&))\s+$/i.test(text.slice(c.end, next.start))) {
+        const end = next.cap && isNameToken(next, false) && !isAcronym(text, next) ? extend(text, tokens, n, false) : -1
+        if (end >= 0 && !isPlacePhrase(text, tokens, n, end)) {
+          take(n, end)
           grew = true
         }
       }
-      const prev = tokens[firstIdx - 1]
-      if (prev && !taken.has(firstIdx - 1) && /^\s*(?:,|\s(?:and|y|e|&))\s*$/i.test(text.slice(prev.end, c.start))) {
-        if (prev.cap && isNameToken(prev, false) && !isAcronym(text, prev) && (FIRST_NAMES.has(prev.folded) || !prev.sentenceStart)) {
-          take(firstIdx - 1, firstIdx - 1)
+      const pi = CONJUNCTIONS.has(tokens[firstIdx - 1]?.folded ?? '') ? firstIdx - 2 : firstIdx - 1
+      const prev = tokens[pi]
+      if (prev && !taken.has(pi) && /^\s*(?:,|\s(?:and|y|e|&))\s*$/i.test(text.slice(prev.end, c.start))) {
+        if (prev.cap && isNameToken(prev, false) && !isAcronym(text, prev) && (FIRST_NAMES.has(prev.folded) || !prev.sentenceStart) && !isPlacePhrase(text, tokens, pi, pi)) {
+          take(pi, pi)
           grew = true
         }
       }
@@ -362,6 +557,7 @@ export function findNames(text: string): Candidate[] {
   for (let i = 0; i < tokens.length; i++) {
     if (taken.has(i) || !tokens[i].cap || tokens[i].protected || !known.has(tokens[i].folded)) continue
     const last = extend(text, tokens, i, false)
+    if (isPlacePhrase(text, tokens, i, last)) continue
     take(i, last)
     i = last
   }

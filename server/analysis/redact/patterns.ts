@@ -104,25 +104,28 @@ export function findContacts(text: string): Candidate[] {
 // ---------------------------------------------------------------- phone
 
 const PHONE_CUE =
-  /(?:phone|cell|cel|celular|m[óo]vil|tel|tel[ée]fono|n[úu]mero|number|num|#|call|llam|marc|whatsapp|wsp|wa|text|texto|mensaje|contact|contacto|reach|reached|dial)\W{0,12}(?:\S+\W+){0,4}$/i
+  /(?:phone|cell|cel|celular|m[óo]vil|tel|tel[ée]fono|n[úu]mero|number|num|#|call|llam|marc|whatsapp|wsp|wa|text|texto|mensaje|contact|contacto|reach|reached|dial)\W{0,12}(?:\S+\W+){0,6}$/i
 
 const US_PHONE = new RegExp(
   `(?<![\\d+${DASH}])(?:\\+?1${SEP}?)?(?:\\(\\s*\\d{3}\\s*\\)[ \\t]*[${DASH}.]?[ \\t]*|\\d{3}${SEP})\\d{3}${SEP}\\d{4}(?:[ \\t]*(?:ext\\.?|x|extensi[óo]n)[ \\t]*\\d{1,5})?(?![\\d${DASH}])`,
   'giu',
 )
+/** 323-5550199, (323) 5550199. */
+const AREA_SEVEN = new RegExp(`(?<![\\d+${DASH}])\\(?[2-9]\\d{2}\\)?${SEP}?\\d{7}(?![\\d${DASH}])`, 'g')
 const BARE_TEN = /(?<![\d+\-–—./])(?:\+?1)?[2-9]\d{9}(?![\d\-–—/])/g
 const INTERNATIONAL = new RegExp(
   `(?:\\+|\\b00|\\b011)[ \\t]?\\(?\\d{1,3}\\)?(?:${SEP}?\\(?\\d{1,5}\\)?){2,6}(?!\\d)`,
   'g',
 )
 /** Mexican and Central American local formats: 55 1234 5678, 3312-3456-78 is not one. */
-const TWO_FOUR_FOUR = new RegExp(`(?<![\\d${DASH}])\\d{2}${SEP}\\d{4}${SEP}\\d{4}(?![\\d${DASH}])`, 'g')
-const SEVEN = new RegExp(`(?<![\\d${DASH}.])\\d{3}[ \\t]*[${DASH}.][ \\t]*\\d{4}(?![\\d${DASH}])`, 'g')
+const TWO_FOUR_FOUR = new RegExp(`(?<![\\d${DASH}])(?:\\(\\d{2}\\)[ \\t]*|\\d{2}${SEP})\\d{4}${SEP}\\d{4}(?![\\d${DASH}])`, 'g')
+const SEVEN = new RegExp(`(?<![\\d${DASH}.])\\d{3}(?:[ \\t]*[${DASH}.][ \\t]*|[ \\t])\\d{4}(?![\\d${DASH}])`, 'g')
 const EIGHT_CENTRAL_AMERICA = new RegExp(`(?<![\\d${DASH}.])\\d{4}[${DASH} ]\\d{4}(?![\\d${DASH}])`, 'g')
 
 export function findPhones(text: string): Candidate[] {
   const out: Candidate[] = []
   for (const m of text.matchAll(US_PHONE)) out.push(candidate('PHONE', m.index, m.index + m[0].length))
+  for (const m of text.matchAll(AREA_SEVEN)) out.push(candidate('PHONE', m.index, m.index + m[0].length))
   for (const m of text.matchAll(BARE_TEN)) out.push(candidate('PHONE', m.index, m.index + m[0].length))
   for (const m of text.matchAll(INTERNATIONAL)) {
     const d = digitsOf(m[0])
@@ -139,7 +142,7 @@ export function findPhones(text: string): Candidate[] {
 
 // ---------------------------------------------------------------- SSN, A-number, card, ID
 
-const SSN_CUE = /(?:ssn|s\.s\.n\.?|social security|social|seguro social|itin|tax id)\W{0,6}(?:\S+\W+){0,4}$/i
+const SSN_CUE = /(?:ssn|s\.s\.n\.?|ss ?#|s\.s\. ?#|soc\.? sec|ss number|social security|social|seguro social|seguro|itin|tax id)\W{0,6}(?:\S+\W+){0,4}$/i
 const SSN_DASHED = new RegExp(`(?<![\\d${DASH}])\\d{3}[${DASH}]\\d{2}[${DASH}]\\d{4}(?![\\d${DASH}])`, 'g')
 const SSN_SPACED = /(?<![\d.])\d{3}[ .]\d{2}[ .]\d{4}(?!\d|\.\d)/g
 const NINE = /(?<![\p{L}\p{N}-])\d{9}(?![\p{L}\p{N}])/gu
@@ -157,11 +160,11 @@ export function findSsns(text: string): Candidate[] {
 const A_DIGITS = `\\d(?:[ ${DASH}]?\\d){6,8}`
 /** A123456789, A-123-456-789, A# 12345678, A 123 456 789. */
 const A_PREFIXED = new RegExp(
-  `${NOT_WORD_BEFORE}A[ \\t]*(?:#|No\\.?|[${DASH}:.])?[ \\t]*${A_DIGITS}(?![\\d])`,
+  `${NOT_WORD_BEFORE}(?:A[ \\t]*(?:#|No\\.?|[${DASH}:.]){0,2}|a[ \\t]?[#${DASH}]:?|a(?=\\d{9}(?!\\d)))[ \\t]*${A_DIGITS}(?![\\d])`,
   'gu',
 )
 const A_CUED = new RegExp(
-  `(?:\\bA[ ${DASH}]?(?:number|num|no|#)\\.?|alien (?:registration )?(?:number|no\\.?|#)|registration number|n[úu]mero (?:de )?(?:A|alien|extranjero|registro(?: de extranjero)?)\\b|\\bUSCIS (?:number|#|no\\.?))[ \\t]*(?:is|es|was|era|de|:|#|-)*[ \\t]*(A?[ ${DASH}]?${A_DIGITS})(?!\\d)`,
+  `(?:\\bA[ ${DASH}]?(?:number|num|no|#)\\.?|alien (?:registration )?(?:number|no\\.?|#)|registration number|n[úu]mero (?:de )?(?:A|alien|extranjero|registro(?: de extranjero)?)\\b|\\bUSCIS (?:number|#|no\\.?))[ \\t]*(?:is|es|was|era|de|:|#|-|\\(|\\s)*[ \\t]*(A?[ ${DASH}#]?[ \\t]?${A_DIGITS})(?!\\d)`,
   'giud',
 )
 
@@ -283,7 +286,12 @@ function lastMatch(s: string, re: RegExp): number | null {
 
 const PLATE_CUE =
   /(?:plates?|placas?|tags?|license|licen[cs]e plate|matr[ií]cula(?: del (?:carro|veh[ií]culo|auto|coche))?|n[úu]mero de placa)\b/i
-const CA_PLATE = /(?<![\p{L}\p{N}-])\d[ -]?[A-Z]{3}[ -]?\d{3}(?![\p{L}\p{N}])/gu
+/** A vehicle named just before a plate-shaped token: "a white Tahoe ABC1234". Upper-case shapes only. */
+const VEHICLE_CUE =
+  /\b(?:car|cars|truck|trucks|van|vans|suv|SUV|suvs|SUVs|vehicle|vehicles|sedan|pickup|Tahoe|Suburban|Explorer|Charger|Camry|Civic|Silverado|F-150|carro|carros|camioneta|camionetas|troca|trocas|coche|auto|veh[ií]culo|patrulla)\b/
+const CA_PLATE = /(?<![\p{L}\p{N}-])\d-?[A-Z]{3}-?\d{3}(?![\p{L}\p{N}])/gu
+/** After a plate cue, plates written in lower case count too: "placa 7abc123". */
+const PLATE_TOKEN_ANY_CASE = /(?<![\p{L}\p{N}-])[a-z0-9]{1,4}-?[a-z0-9]{1,4}(?:-?[a-z0-9]{1,4})?(?![\p{L}\p{N}])/giu
 const PLATE_SHAPE = /(?<![\p{L}\p{N}-])[A-Z0-9]{1,4}(?:[ -]?[A-Z0-9]{1,4}){1,2}(?![\p{L}\p{N}])/gu
 
 export function findPlates(text: string): Candidate[] {
@@ -297,9 +305,18 @@ export function findPlates(text: string): Candidate[] {
     // Pieces joined by a space must each carry a digit or be all capitals, or "plates from Texas 3" would pass.
     if (/ /.test(m[0]) && m[0].split(/[ -]/).some((p) => !/\d/.test(p) && p !== p.toUpperCase())) continue
     if (/^\d{1,2}(?:am|pm|st|nd|rd|th|h|hrs|min|mph|lbs|kg|km|mi)$/i.test(compact)) continue
+    if (/^(?:19|20)\d{2}[ -]?[A-Z]+$/i.test(m[0])) continue
+    if (/^[A-Z]{2}[ -]?\d{5}$/.test(m[0])) continue // a state and a ZIP code: "CA 90033" // a model year and make: "2024 GMC"
     const window = before(text, m.index, 60)
-    const cue = lastMatch(window, PLATE_CUE)
-    if (cue === null) continue
+    if (lastMatch(window, PLATE_CUE) === null && lastMatch(window, VEHICLE_CUE) === null) continue
+    out.push(candidate('PLATE', m.index, m.index + m[0].length))
+  }
+  for (const m of text.matchAll(PLATE_TOKEN_ANY_CASE)) {
+    const compact = m[0].replace(/-/g, '')
+    const digits = digitsOf(compact).length
+    if (compact.length < 5 || compact.length > 8 || digits < 2 || digits === compact.length) continue
+    if (/^\d{1,2}(?:am|pm|st|nd|rd|th|h|hrs|min|mph|lbs|kg|km|mi)$/i.test(compact)) continue
+    if (lastMatch(before(text, m.index, 30), PLATE_CUE) === null) continue
     out.push(candidate('PLATE', m.index, m.index + m[0].length))
   }
   return out
@@ -360,16 +377,41 @@ const SUFFIXES = [
 ]
 const SUFFIX = `(?:${SUFFIXES.map(anyCase).join('|')})\\.?`
 const DIRECTION = `(?:[NSEW]\\.?|North|South|East|West|Norte|Sur|Este|Oeste)`
-const STREET_WORD = `(?:\\p{Lu}[\\p{L}'’-]*|\\p{Lu}\\.|\\d{1,3}(?:st|nd|rd|th|ª|º|a|o)|de|del|la|las|los)`
-const HOUSE_NUMBER = `(?<![\\d$.,:/${DASH}])\\d{1,6}(?:[A-Za-z](?![\\p{L}])|${'-'}\\d{1,4}|[ \\t]?1/2)?`
-const UNIT = `(?:,?[ \\t]*(?:${['Apt', 'Apartment', 'Unit', 'Ste', 'Suite', 'Space', 'Spc', 'Rm', 'Room', 'Depto', 'Dpto', 'Departamento', 'Apto', 'Apartamento', 'Int', 'Interior', 'Casa'].map(anyCase).join('|')})\\.?[ \\t]*#?[ \\t]*[A-Za-z0-9${DASH}]{1,6}|,?[ \\t]*#[ \\t]*[A-Za-z0-9]{1,6})`
+const STREET_WORD = `(?:(?:Jr|Sr|St|Mt|Ft)\\.|\\p{Lu}[\\p{L}'’-]*|\\p{Lu}\\.|\\d{1,3}(?:st|nd|rd|th|ª|º|a|o)|de|del|la|las|los)`
+const HOUSE_NUMBER = `(?<![\\d$.,:/${DASH}])\\d{1,6}(?:-?[A-Za-z](?![\\p{L}])|${'-'}\\d{1,4}|[ \\t]?1/2)?`
+// Only abbreviations take a full stop: "apartment. 911 …" is the end of a sentence, not unit 911.
+const UNIT = `(?:,?[ \\t]*(?:(?:${['Apt', 'Ste', 'Spc', 'Rm', 'Depto', 'Dpto', 'Apto', 'Int'].map(anyCase).join('|')})\\.?|${['Apartment', 'Unit', 'Suite', 'Space', 'Room', 'Departamento', 'Apartamento', 'Interior', 'Casa'].map(anyCase).join('|')})[ \\t]*#?[ \\t]*[A-Za-z0-9${DASH}]{1,6}|,?[ \\t]*#[ \\t]*[A-Za-z0-9]{1,6})`
 const CITY_ZIP = `(?:,?[ \\t]*(?:\\p{Lu}[\\p{L}.]*(?:[ \\t]\\p{Lu}[\\p{L}.]*){0,2}),?[ \\t]*(?:CA|Calif\\.?|California)\\.?(?:[ \\t]*\\d{5}(?:-\\d{4})?)?|,?[ \\t]*(?:CA|California)?[ \\t]*\\d{5}(?:-\\d{4})?(?!\\d))`
 const STREET_PREFIX_ES = `(?:${['Calle', 'Avenida', 'Bulevar', 'Calzada', 'Privada', 'Callejón', 'Callejon', 'Camino', 'Paseo', 'Carretera'].map(anyCase).join('|')}|${['Av', 'Avda', 'Calz', 'Blvr'].map(anyCase).join('|')}\\.)`
 const NUMBER_MARK = `(?:${['número', 'numero', 'num', 'núm', 'no', 'nº', 'n°'].map(anyCase).join('|')})\\.?|#`
 
+/** Major streets, so that "1234 Whittier" is an address even without "Blvd". */
+const LA_STREETS = [
+  'Soto', 'Whittier', 'Alvarado', 'Vermont', 'Figueroa', 'Western', 'Normandie', 'Hoover', 'Pico', 'Olympic', 'Wilshire',
+  'Sunset', 'Santa Monica', 'Hollywood', 'Slauson', 'Florence', 'Manchester', 'Century', 'Imperial', 'Vernon',
+  'Washington', 'Jefferson', 'Adams', 'Venice', 'Crenshaw', 'Central', 'Avalon', 'Compton', 'Main', 'Spring', 'Olive',
+  'Temple', 'Beverly', 'Melrose', 'Fountain', 'C[ée]sar (?:E\\.? )?Ch[áa]vez', 'Marengo', 'Mission', 'Riverside',
+  'Colorado', 'York', 'Eagle Rock', 'Sherman Way', 'Van Nuys', 'Sepulveda', 'Roscoe', 'Vanowen', 'Victory', 'Lankershim',
+  'Laurel Canyon', 'Glenoaks', 'San Fernando', 'Foothill', 'Reseda', 'Tampa', 'Topanga', 'Vineland', 'Magnolia',
+  'Pacific', 'Gaffey', 'Anaheim', 'Alameda', 'Atlantic', 'Gage', 'Firestone', 'Evergreen', 'Cincinnati', 'Wabash',
+  'Brooklyn', 'Mott', 'Breed', 'Boyle', 'Lorena', 'Indiana', 'Fickett', 'Folsom', 'Hope', 'Flower', 'Grand', 'Hill',
+]
+
+const COUNT_WORDS = 'over|about|around|some|nearly|almost|approximately|unos|unas|como|cerca de|más de|mas de|casi|alrededor de'
+
 const ADDRESS_FORMS = [
   // 1234 E. Cesar Chavez Ave., Apt 5, Los Angeles, CA 90033
   `${HOUSE_NUMBER}[ \\t]+(?:${DIRECTION}[ \\t]+)?${STREET_WORD}(?:[ \\t]+${STREET_WORD}){0,4}[ \\t]+${SUFFIX}(?![\\p{L}])${UNIT}?${CITY_ZIP}?`,
+  // 1234 Whittier: a house number before a major Los Angeles street, with no suffix
+  // (not a year, not a count: "in 2025 Sunset was closed", "some 300 Vermont residents")
+  `(?<![\\d$.,:/${DASH}]|\\b(?:${COUNT_WORDS})[ \\t]+)(?!(?:19[5-9]\\d|20[0-4]\\d)(?!\\d))\\d{3,5}[ \\t]+(?:${DIRECTION}[ \\t]+)?(?:${LA_STREETS.join('|')})(?![\\p{L}])${UNIT}?${CITY_ZIP}?`,
+  // 2330 Avenue 50 (Los Angeles' numbered avenues)
+  `${HOUSE_NUMBER}[ \\t]+${anyCase('avenue')}[ \\t]+\\d{1,3}(?![\\d\\p{L}])${UNIT}?${CITY_ZIP}?`,
+  // "I live at 1234 Whittier": after an address cue, a number and capitalised words are enough
+  `(?<=(?:${['live at', 'lives at', 'living at', 'lived at', 'address is', 'address:', 'dirección:', 'direccion:', 'dirección es', 'direccion es', 'vivo en', 'vive en', 'viven en', 'vivimos en', 'domicilio'].map(anyCase).join('|')})[ \\t]+(?:(?:the|el|la)[ \\t]+)?)${HOUSE_NUMBER}[ \\t]+(?:${DIRECTION}[ \\t]+)?${STREET_WORD}(?:[ \\t]+${STREET_WORD}){0,3}${UNIT}?${CITY_ZIP}?`,
+  // 1234 S. Broadway; 1234 W. 3rd (a numbered street needs its direction when it has no suffix)
+  `${HOUSE_NUMBER}[ \\t]+(?:${DIRECTION}[ \\t]+)?${anyCase('broadway')}(?![\\p{L}])${UNIT}?${CITY_ZIP}?`,
+  `${HOUSE_NUMBER}[ \\t]+${DIRECTION}[ \\t]+\\d{1,3}(?:st|nd|rd|th)(?![\\p{L}])${UNIT}?${CITY_ZIP}?`,
   // 1234 Calle Soto, 500 Avenida César Chávez
   `${HOUSE_NUMBER}[ \\t]+${STREET_PREFIX_ES}[ \\t]+${STREET_WORD}(?:[ \\t]+${STREET_WORD}){0,3}${UNIT}?${CITY_ZIP}?`,
   // calle Soto número 123, Avenida Juárez #45 Depto. 3
@@ -381,7 +423,7 @@ const ADDRESS_FORMS = [
   // P.O. Box 1234, Apartado Postal 55
   `(?:[Pp]\\.?[ \\t]?[Oo]\\.?[ \\t]?${anyCase('box')}|${anyCase('post office box')}|${anyCase('apartado postal')}|${anyCase('apdo')}\\.?)[ \\t]*#?[ \\t]*\\d{1,6}`,
   // a unit on its own: apartment 4B, depto. 12
-  `(?<![\\p{L}])(?:${['Apt', 'Apartment', 'Apartamento', 'Apto', 'Depto', 'Dpto', 'Departamento', 'Suite', 'Ste'].map(anyCase).join('|')})\\.?[ \\t]*#?[ \\t]*\\d{1,5}[A-Za-z]?(?![\\p{L}\\p{N}])`,
+  `(?<![\\p{L}])(?:(?:${['Apt', 'Apto', 'Depto', 'Dpto', 'Ste'].map(anyCase).join('|')})\\.?|${['Apartment', 'Apartamento', 'Departamento', 'Suite'].map(anyCase).join('|')})[ \\t]*#?[ \\t]*\\d{1,5}[A-Za-z]?(?![\\p{L}\\p{N}])`,
 ]
 const ADDRESS = new RegExp(ADDRESS_FORMS.join('|'), 'gu')
 

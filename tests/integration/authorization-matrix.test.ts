@@ -1,0 +1,80 @@
+import { TRPCError } from '@trpc/server'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Db } from '../../db/client'
+import { appRouter } from '../../server/routers/_app'
+import { ROLES, type Role } from '../../server/schemas/reference'
+import type { SessionUser } from '../../server/services/auth'
+import { createTestDb, testEnv } from '../support/db'
+import { callerFor, makeOrganization, makeUser } from '../support/factories'
+
+/**
+ * Every procedure of the app router and who may call it. A new procedure
+ * without a line here fails the first test: decide its rule before it ships.
+ * 'public' procedures are open to anyone (they still validate input and CSRF).
+ */
+const RULES: Record<string, 'public' | 'signed-in' | Role[]> = {
+  'auth.me': 'public',
+  'auth.login': 'public',
+  'auth.logout': 'signed-in',
+  'auth.setLocale': 'signed-in',
+  'audit.list': ['admin'],
+  'invitation.create': ['admin', 'facilitator'],
+  'invitation.list': ['admin', 'facilitator'],
+  'invitation.byToken': 'public',
+  'invitation.accept': 'public',
+  'organization.list': ['admin', 'facilitator'],
+  'submission.create': ['submitter'],
+  'submission.mine': ['submitter'],
+  'submission.receipt': ['submitter'],
+  'submission.list': ['facilitator'],
+  'submission.byId': ['facilitator'],
+  'report.listPublished': ['commission', 'facilitator'],
+}
+
+const env = testEnv()
+let db: Db
+let close: () => Promise<void>
+const users = {} as Record<Role, SessionUser>
+
+beforeAll(async () => {
+  ;({ db, close } = await createTestDb())
+  const org = await makeOrganization(db)
+  for (const role of ROLES) users[role] = await makeUser(db, role, role === 'submitter' ? org.id : null)
+})
+afterAll(() => close())
+
+const procedures = Object.keys((appRouter as unknown as { _def: { procedures: Record<string, unknown> } })._def.procedures).sort()
+
+/** Calls a procedure by path with an empty input; returns the refusal, if it was one. */
+async function attempt(user: SessionUser | null, path: string): Promise<'denied' | 'allowed'> {
+  const caller = callerFor(db, env, user) as unknown as Record<string, Record<string, (input?: unknown) => Promise<unknown>>>
+  const [router, name] = path.split('.') as [string, string]
+  try {
+    await caller[router]![name]!({})
+    return 'allowed'
+  } catch (error) {
+    if (!(error instanceof TRPCError)) throw error
+    // Role middleware answers before input validation; a service's own refusal uses other messages.
+    if (error.code === 'UNAUTHORIZED' && error.message === 'errors.unauthorized') return 'denied'
+    if (error.code === 'FORBIDDEN' && error.message === 'errors.forbidden') return 'denied'
+    return 'allowed' // got past authorization (then failed on input, not found, …)
+  }
+}
+
+describe('authorization matrix', () => {
+  it('every procedure has a rule, and every rule a procedure', () => {
+    expect(procedures.filter((p) => !(p in RULES))).toEqual([])
+    expect(Object.keys(RULES).filter((p) => !procedures.includes(p))).toEqual([])
+  })
+
+  for (const path of Object.keys(RULES)) {
+    it(`${path}: ${JSON.stringify(RULES[path])}`, async () => {
+      const rule = RULES[path]!
+      for (const who of [null, ...ROLES] as const) {
+        const expected = rule === 'public' ? 'allowed' : who === null ? 'denied' : rule === 'signed-in' || rule.includes(who) ? 'allowed' : 'denied'
+        const got = await attempt(who ? users[who] : null, path)
+        expect({ who: who ?? 'anonymous', got }).toEqual({ who: who ?? 'anonymous', got: expected })
+      }
+    })
+  }
+})
