@@ -76,6 +76,8 @@ const NAV: Record<string, { to: string; key: string }[]> = {
   ],
   facilitator: [
     { to: '/workspace', key: 'nav.submissions' },
+    { to: '/workspace/moderation', key: 'moderation.nav' },
+    { to: '/workspace/intake-links', key: 'intake.navLinks' },
     { to: '/invitations', key: 'nav.invitations' },
   ],
   commission: [{ to: '/commission', key: 'nav.reports' }],

@@ -78,6 +78,40 @@ export interface SubmissionsTable {
   withdrawn_at: Date | null
   /** Generated full-text vector of text_redacted; never written. */
   search: ColumnType<string, never, never>
+  intake_link_id: string | null
+  merged_into_id: string | null
+  hidden_reason: HiddenReason | null
+  duplicate_of_id: string | null
+  duplicate_similarity: number | null
+  flagged_at: Date | null
+  moderated_at: Date | null
+  moderated_by: string | null
+}
+
+export type HiddenReason = 'spam' | 'abuse' | 'off-topic' | 'duplicate'
+
+export interface IntakeLinksTable {
+  id: Generated<string>
+  token_hash: string
+  name: string
+  organization_id: string | null
+  created_by: string | null
+  created_at: CreatedAt
+  expires_at: Date
+  max_submissions: number | null
+  closed_at: Date | null
+  closed_by: string | null
+}
+
+export interface SubmissionSignaturesTable {
+  submission_id: string
+  lsh_keys: string[]
+}
+
+export interface RateLimitsTable {
+  key: string
+  window_start: Date
+  count: Generated<number>
 }
 
 export interface TagsTable {
@@ -137,6 +171,9 @@ export interface Database {
   submission_tags: SubmissionTagsTable
   audit_log: AuditLogTable
   reports: ReportsTable
+  intake_links: IntakeLinksTable
+  submission_signatures: SubmissionSignaturesTable
+  rate_limits: RateLimitsTable
 }
 
 export type Organization = Selectable<OrganizationsTable>
@@ -151,3 +188,4 @@ export type Tag = Selectable<TagsTable>
 export type NewTag = Insertable<TagsTable>
 export type AuditEntry = Selectable<AuditLogTable>
 export type Report = Selectable<ReportsTable>
+export type IntakeLink = Selectable<IntakeLinksTable>

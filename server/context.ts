@@ -18,6 +18,8 @@ export type InnerContext = {
   locale: Locale
   /** Set-Cookie and other headers that procedures add to the response. */
   resHeaders: Headers
+  /** The client's network address, when the server passed it (used only as an HMAC for rate limits). */
+  clientAddress: string | null
 }
 
 export type Context = InnerContext
@@ -31,6 +33,7 @@ export function createInnerContext(parts: Partial<InnerContext> & { db: Db; env:
     csrfVerified: false,
     locale: 'en',
     resHeaders: new Headers(),
+    clientAddress: null,
     ...parts,
   }
 }
@@ -42,6 +45,7 @@ export async function createContext(opts: {
   csrfVerified: boolean
   db?: Db
   env?: Env
+  clientAddress?: string | null
 }): Promise<Context> {
   const db = opts.db ?? getDb()
   const env = opts.env ?? getEnv()
@@ -57,5 +61,6 @@ export async function createContext(opts: {
     csrfVerified: opts.csrfVerified,
     locale: normalizeLocale(session?.user.locale),
     resHeaders: opts.resHeaders ?? new Headers(),
+    clientAddress: opts.clientAddress ?? null,
   })
 }

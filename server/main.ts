@@ -14,6 +14,7 @@ import { describeDb } from '../db/client'
 import { migrateToLatest } from '../db/migrator'
 import { getDb } from './db'
 import { EnvError, getEnv } from './env'
+import { startRetentionJob } from './jobs/retention'
 import { DEMO_ACCOUNTS, seedDemo } from './services/seed'
 
 const dev = process.argv.includes('--dev')
@@ -66,7 +67,10 @@ async function main() {
     app.use(express.static(path.join(buildDir, 'client'), { maxAge: '1h' }))
     build = (await import(path.join(buildDir, 'server/index.js'))) as ServerBuild
   }
-  app.all('*', createRequestHandler({ build, mode: dev ? 'development' : 'production' }))
+  // The client address reaches routes only through the load context; it is used as an HMAC for rate limits, never stored.
+  app.all('*', createRequestHandler({ build, mode: dev ? 'development' : 'production', getLoadContext: (req) => ({ clientAddress: req.ip }) }))
+
+  const stopRetention = startRetentionJob(db, env)
 
   const server = app.listen(env.PORT, env.HOST, () => {
     const url = `http://${env.HOST === '127.0.0.1' ? 'localhost' : env.HOST}:${env.PORT}`
@@ -76,6 +80,7 @@ async function main() {
 
   const shutdown = async (signal: string) => {
     console.log(`[voces] ${signal}: shutting down`)
+    stopRetention()
     server.close()
     await db.destroy().catch(() => {})
     process.exit(0)

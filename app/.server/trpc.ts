@@ -12,9 +12,9 @@ import { createCaller } from '../../server/routers/_app'
  * Actions pass the submitted form so its CSRF token can be checked, and a
  * Headers object to collect Set-Cookie from procedures.
  */
-export async function getCaller(request: Request, options: { form?: FormData; resHeaders?: Headers } = {}) {
+export async function getCaller(request: Request, options: { form?: FormData; resHeaders?: Headers; clientAddress?: string | null } = {}) {
   const csrfVerified = options.form ? verifyCsrf(request.headers.get('cookie'), options.form.get('csrf'), getEnv().sessionSecret) : false
-  const ctx = await createContext({ request, resHeaders: options.resHeaders, csrfVerified })
+  const ctx = await createContext({ request, resHeaders: options.resHeaders, csrfVerified, clientAddress: options.clientAddress })
   return createCaller(ctx)
 }
 
@@ -31,4 +31,16 @@ export function toResponse(error: unknown): never {
 export function formErrorOf(error: unknown): string {
   if (error instanceof TRPCError && error.code !== 'INTERNAL_SERVER_ERROR') return error.message
   throw error
+}
+
+declare module '@remix-run/node' {
+  interface AppLoadContext {
+    /** The client's address from Express (`req.ip`), set in server/main.ts getLoadContext. */
+    clientAddress?: string
+  }
+}
+
+/** The client address the Express server passed in the load context, if any. */
+export function clientAddressOf(context: { clientAddress?: string } | undefined): string | null {
+  return typeof context?.clientAddress === 'string' && context.clientAddress ? context.clientAddress : null
 }

@@ -1,7 +1,9 @@
 import { createCallerFactory, router } from '../trpc'
 import { auditRouter } from './audit'
 import { authRouter } from './auth'
+import { intakeLinkRouter } from './intakeLink'
 import { invitationRouter } from './invitation'
+import { moderationRouter } from './moderation'
 import { organizationRouter } from './organization'
 import { reportRouter } from './report'
 import { submissionRouter } from './submission'
@@ -15,6 +17,8 @@ export const appRouter = router({
   submission: submissionRouter,
   report: reportRouter,
   tag: tagRouter,
+  intakeLink: intakeLinkRouter,
+  moderation: moderationRouter,
 })
 
 export type AppRouter = typeof appRouter

@@ -1,5 +1,7 @@
 import { TRPCError } from '@trpc/server'
+import type { Transaction } from 'kysely'
 import type { Db } from '../../db/client'
+import type { Database } from '../../db/schema'
 import type { Env } from '../env'
 import { detectLanguage } from '../analysis/language'
 import { redact } from '../analysis/redact'
@@ -8,6 +10,7 @@ import { appendAudit } from '../repositories/audit'
 import { findSubmission, insertSubmission, listSubmissions, tagsOfSubmission, type SubmissionFilter } from '../repositories/submission'
 import { BUREAUS } from '../schemas/reference'
 import type { SubmissionInput, SubmissionListInput } from '../schemas/submission'
+import { indexAndFlagDuplicates } from './duplicates'
 
 export type Submitter = { userId: string | null; organizationId: string | null }
 
@@ -15,43 +18,59 @@ export type Submitter = { userId: string | null; organizationId: string | null }
  * Intake: detect the language, redact personal details, encrypt the original,
  * store, and return the receipt. Nothing is stored in clear but the redacted text.
  */
-export async function createSubmission(
-  db: Db,
+export type CreateOptions = { isDemo?: boolean; status?: 'pending' | 'accepted'; intakeLinkId?: string | null }
+
+export async function createSubmission(db: Db, env: Pick<Env, 'encryptionKey'>, submitter: Submitter, input: SubmissionInput, options: CreateOptions = {}) {
+  const prepared = prepareSubmission(input)
+  return db.transaction().execute((trx) => storeSubmission(trx, env, submitter, prepared, options))
+}
+
+export type PreparedSubmission = ReturnType<typeof prepareSubmission>
+
+/** The CPU part of intake, done before any transaction: language, redaction. */
+export function prepareSubmission(input: SubmissionInput) {
+  const { lang } = detectLanguage(input.text)
+  const redactField = (value: string | undefined) => (value ? redact(value, { lang }).redacted : null)
+  return { input, lang, redactedText: redact(input.text, { lang }).redacted, cityResponse: redactField(input.cityResponse), guidanceWanted: redactField(input.guidanceWanted) }
+}
+
+/** Stores a prepared submission inside the caller's transaction, indexes it for near-duplicates, audits. */
+export async function storeSubmission(
+  trx: Transaction<Database>,
   env: Pick<Env, 'encryptionKey'>,
   submitter: Submitter,
-  input: SubmissionInput,
-  options: { isDemo?: boolean; status?: 'pending' | 'accepted' } = {},
+  prepared: PreparedSubmission,
+  options: CreateOptions = {},
 ) {
-  const { lang } = detectLanguage(input.text)
-  const redactedText = redact(input.text, { lang }).redacted
-  const redactField = (value: string | undefined) => (value ? redact(value, { lang }).redacted : null)
-  return db.transaction().execute(async (trx) => {
-    const row = await insertSubmission(trx, {
-      receipt_code: receiptCode(),
-      organization_id: submitter.organizationId,
-      submitted_by: submitter.userId,
-      text_redacted: redactedText,
-      text_original_enc: encryptText(input.text, env.encryptionKey),
-      language: lang,
-      incident_month: input.incidentMonth ?? null,
-      area: input.area ?? null,
-      setting: input.setting ?? null,
-      agencies: input.agencies,
-      city_response: redactField(input.cityResponse),
-      guidance_wanted: redactField(input.guidanceWanted),
-      consent_quote: input.consentQuote,
-      consent_contact: input.consentContact,
-      status: options.status ?? 'accepted',
-      is_demo: options.isDemo ?? false,
-    })
-    await appendAudit(trx, {
-      actorUserId: submitter.userId,
-      action: 'submission.create',
-      targetType: 'submission',
-      targetId: row.id,
-    })
-    return { id: row.id, receiptCode: row.receipt_code, createdAt: row.created_at, language: lang }
+  const { input, lang } = prepared
+  const row = await insertSubmission(trx, {
+    receipt_code: receiptCode(),
+    organization_id: submitter.organizationId,
+    submitted_by: submitter.userId,
+    text_redacted: prepared.redactedText,
+    text_original_enc: encryptText(input.text, env.encryptionKey),
+    language: lang,
+    incident_month: input.incidentMonth ?? null,
+    area: input.area ?? null,
+    setting: input.setting ?? null,
+    agencies: input.agencies,
+    city_response: prepared.cityResponse,
+    guidance_wanted: prepared.guidanceWanted,
+    consent_quote: input.consentQuote,
+    consent_contact: input.consentContact,
+    status: options.status ?? 'accepted',
+    is_demo: options.isDemo ?? false,
+    intake_link_id: options.intakeLinkId ?? null,
   })
+  await indexAndFlagDuplicates(trx, row.id, prepared.redactedText, row.created_at)
+  await appendAudit(trx, {
+    actorUserId: submitter.userId,
+    action: 'submission.create',
+    targetType: 'submission',
+    targetId: row.id,
+    ...(options.intakeLinkId ? { details: { intakeLinkId: options.intakeLinkId } } : {}),
+  })
+  return { id: row.id, receiptCode: row.receipt_code, createdAt: row.created_at, language: lang }
 }
 
 function filterOf(input: SubmissionListInput): SubmissionFilter {

@@ -30,6 +30,19 @@ const RULES: Record<string, 'public' | 'signed-in' | Role[]> = {
   'submission.byId': ['facilitator'],
   'report.listPublished': ['commission', 'facilitator'],
   'tag.list': ['facilitator'],
+  'submission.reveal': ['facilitator'],
+  'submission.withdraw': ['submitter'],
+  'submission.correct': ['submitter'],
+  'intakeLink.create': ['facilitator'],
+  'intakeLink.list': ['facilitator'],
+  'intakeLink.close': ['facilitator'],
+  'intakeLink.byToken': 'public',
+  'intakeLink.submit': 'public',
+  'moderation.queue': ['facilitator'],
+  'moderation.state': ['facilitator'],
+  'moderation.accept': ['facilitator'],
+  'moderation.hide': ['facilitator'],
+  'moderation.merge': ['facilitator'],
 }
 
 const env = testEnv()

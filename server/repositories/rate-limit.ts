@@ -1,0 +1,25 @@
+import { sql, type Kysely, type Transaction } from 'kysely'
+import type { Database } from '../../db/schema'
+
+type Handle = Kysely<Database> | Transaction<Database>
+
+/**
+ * Counts one hit for `key` in the fixed window that holds `now` and returns the
+ * count so far. One atomic upsert, so every app process shares the same count.
+ */
+export async function hitRateLimit(db: Handle, key: string, now: Date, windowMs: number): Promise<number> {
+  const windowStart = new Date(Math.floor(now.getTime() / windowMs) * windowMs)
+  const row = await db
+    .insertInto('rate_limits')
+    .values({ key, window_start: windowStart, count: 1 })
+    .onConflict((oc) => oc.columns(['key', 'window_start']).doUpdateSet({ count: sql`rate_limits.count + 1` }))
+    .returning('count')
+    .executeTakeFirstOrThrow()
+  return row.count
+}
+
+/** Windows that ended before `before` are no longer needed. */
+export async function deleteOldRateLimits(db: Handle, before: Date): Promise<number> {
+  const result = await db.deleteFrom('rate_limits').where('window_start', '<', before).executeTakeFirst()
+  return Number(result.numDeletedRows)
+}

@@ -1,0 +1,39 @@
+import { sql, type Transaction } from 'kysely'
+import type { Database } from '../../db/schema'
+import { findNearDuplicates, lshKeys, minhash } from '../analysis/dedupe'
+
+/** Jaccard similarity of word shingles at or above which a new submission is flagged for moderation. */
+export const DUPLICATE_THRESHOLD = 0.8
+
+/**
+ * Stores the MinHash LSH keys of a new submission's redacted text and, when an
+ * earlier submission sharing a key is at least DUPLICATE_THRESHOLD similar,
+ * flags the new one for the moderation queue, pointing at the most similar.
+ * Only redacted text is compared: the original is never decrypted for this.
+ */
+export async function indexAndFlagDuplicates(trx: Transaction<Database>, submissionId: string, redactedText: string, now: Date) {
+  const keys = lshKeys(minhash(redactedText))
+  const candidates = await trx
+    .selectFrom('submission_signatures as sig')
+    .innerJoin('submissions as s', 's.id', 'sig.submission_id')
+    .select(['s.id', 's.text_redacted'])
+    .where(sql<boolean>`sig.lsh_keys && ${keys}::text[]`)
+    .where('s.id', '!=', submissionId)
+    .where('s.status', 'not in', ['withdrawn', 'merged'])
+    .where('s.text_redacted', 'is not', null)
+    .limit(200)
+    .execute()
+  await trx.insertInto('submission_signatures').values({ submission_id: submissionId, lsh_keys: keys }).execute()
+  const [best] = findNearDuplicates(
+    redactedText,
+    candidates.map((c) => ({ id: c.id, text: c.text_redacted ?? '' })),
+    DUPLICATE_THRESHOLD,
+  )
+  if (!best) return null
+  await trx
+    .updateTable('submissions')
+    .set({ duplicate_of_id: best.id, duplicate_similarity: best.similarity, flagged_at: now })
+    .where('id', '=', submissionId)
+    .execute()
+  return best
+}
