@@ -3,10 +3,11 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import { Form, useNavigation } from '@remix-run/react'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
-import { AGENCIES, BUREAUS, SETTINGS } from '../../server/schemas/reference'
+import { AGENCIES, SETTINGS } from '../../server/schemas/reference'
 import { SubmissionInputSchema, TESTIMONY_MAX } from '../../server/schemas/submission'
 import { CsrfInput } from './csrf-input'
 import { describedBy, ErrorList, Field } from './field'
+import { AreaOptions } from './area-options'
 
 /**
  * The testimony form, shared by members (/org/submit) and intake links
@@ -53,19 +54,7 @@ export function TestimonyForm({ lastResult, children }: { lastResult?: Submissio
       <Field id={fields.area.id} label={t('submit.area')} help={t('submit.areaHelp')} errors={fields.area.errors}>
         <select {...getSelectProps(fields.area)} aria-describedby={describedBy(fields.area.id, { help: true, errors: fields.area.errors })}>
           <option value="">{t('common.chooseOne')}</option>
-          {Object.entries(BUREAUS).map(([bureau, areas]) => (
-            <optgroup key={bureau} label={t(`bureau.${bureau}`)}>
-              {areas.map((area) => (
-                <option key={area} value={area}>
-                  {t(`area.${area}`)}
-                </option>
-              ))}
-            </optgroup>
-          ))}
-          <optgroup label={t('bureau.other')}>
-            <option value="outside-city">{t('area.outside-city')}</option>
-            <option value="not-sure">{t('area.not-sure')}</option>
-          </optgroup>
+          <AreaOptions />
         </select>
       </Field>
 

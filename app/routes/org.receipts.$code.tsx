@@ -4,13 +4,14 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { TRPCError } from '@trpc/server'
 import { useTranslation } from 'react-i18next'
-import { AGENCIES, BUREAUS, SETTINGS } from '../../server/schemas/reference'
+import { AGENCIES, SETTINGS } from '../../server/schemas/reference'
 import { CorrectSchema, WithdrawSchema } from '../../server/schemas/submission-change'
 import { requireRole } from '../.server/auth'
 import { formErrorOf, getCaller, toResponse } from '../.server/trpc'
 import { CsrfInput } from '../components/csrf-input'
 import { ErrorList, Field } from '../components/field'
 import { formatDate, SubmissionMeta } from '../components/submission-meta'
+import { AreaOptions } from '../components/area-options'
 
 export const meta: MetaFunction = () => [{ title: 'Voces — Receipt / Recibo' }]
 
@@ -156,19 +157,7 @@ function CorrectForm({ submission, lastResult }: { submission: Structured; lastR
         <Field id={fields.area.id} label={t('submit.area')} errors={fields.area.errors}>
           <select {...getSelectProps(fields.area)}>
             <option value="">{t('common.chooseOne')}</option>
-            {Object.entries(BUREAUS).map(([bureau, areas]) => (
-              <optgroup key={bureau} label={t(`bureau.${bureau}`)}>
-                {areas.map((area) => (
-                  <option key={area} value={area}>
-                    {t(`area.${area}`)}
-                  </option>
-                ))}
-              </optgroup>
-            ))}
-            <optgroup label={t('bureau.other')}>
-              <option value="outside-city">{t('area.outside-city')}</option>
-              <option value="not-sure">{t('area.not-sure')}</option>
-            </optgroup>
+            <AreaOptions />
           </select>
         </Field>
         <Field id={fields.setting.id} label={t('submit.setting')} errors={fields.setting.errors}>

@@ -7,6 +7,7 @@ import { requireRole } from '../.server/auth'
 import { toResponse } from '../.server/trpc'
 import { Pagination, pageFrom } from '../components/pagination'
 import { formatDate, formatMonth } from '../components/submission-meta'
+import { AreaOptions } from '../components/area-options'
 
 export const meta: MetaFunction = () => [{ title: 'Voces — Workspace' }]
 
@@ -93,19 +94,7 @@ export default function Workspace() {
           {t('submission.area')}
           <select name="area" defaultValue={filters.area ?? ''}>
             <option value="">{t('common.all')}</option>
-            {Object.entries(BUREAUS).map(([bureau, areas]) => (
-              <optgroup key={bureau} label={t(`bureau.${bureau}`)}>
-                {areas.map((a) => (
-                  <option key={a} value={a}>
-                    {t(`area.${a}`)}
-                  </option>
-                ))}
-              </optgroup>
-            ))}
-            <optgroup label={t('bureau.other')}>
-              <option value="outside-city">{t('area.outside-city')}</option>
-              <option value="not-sure">{t('area.not-sure')}</option>
-            </optgroup>
+            <AreaOptions />
           </select>
         </label>
         <label>
