@@ -73,9 +73,11 @@ const NAV: Record<string, { to: string; key: string }[]> = {
   submitter: [
     { to: '/org', key: 'nav.orgHome' },
     { to: '/org/submit', key: 'nav.submit' },
+    { to: '/import', key: 'import.nav' },
   ],
   facilitator: [
     { to: '/workspace', key: 'nav.submissions' },
+    { to: '/import', key: 'import.nav' },
     { to: '/invitations', key: 'nav.invitations' },
   ],
   commission: [{ to: '/commission', key: 'nav.reports' }],

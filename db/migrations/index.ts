@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely'
 import * as foundation from './2026_11_27_130000_foundation'
+import * as imports from './2026_11_27_140000_imports'
 
 /**
  * Every migration, by name, in order. Listed statically so the same code runs
@@ -9,4 +10,5 @@ import * as foundation from './2026_11_27_130000_foundation'
  */
 export const migrations: Record<string, Migration> = {
   '2026_11_27_130000_foundation': foundation,
+  '2026_11_27_140000_imports': imports,
 }

@@ -1,6 +1,7 @@
 import { createCallerFactory, router } from '../trpc'
 import { auditRouter } from './audit'
 import { authRouter } from './auth'
+import { importRouter } from './import'
 import { invitationRouter } from './invitation'
 import { organizationRouter } from './organization'
 import { reportRouter } from './report'
@@ -13,6 +14,7 @@ export const appRouter = router({
   organization: organizationRouter,
   submission: submissionRouter,
   report: reportRouter,
+  import: importRouter,
 })
 
 export type AppRouter = typeof appRouter

@@ -1,5 +1,6 @@
 import { TRPCError } from '@trpc/server'
 import type { Db } from '../../db/client'
+import type { NewSubmission } from '../../db/schema'
 import type { Env } from '../env'
 import { detectLanguage } from '../analysis/language'
 import { redact } from '../analysis/redact'
@@ -19,38 +20,48 @@ export async function createSubmission(
   env: Pick<Env, 'encryptionKey'>,
   submitter: Submitter,
   input: SubmissionInput,
-  options: { isDemo?: boolean; status?: 'pending' | 'accepted' } = {},
+  options: IntakeOptions = {},
 ) {
-  const { lang } = detectLanguage(input.text)
-  const redactedText = redact(input.text, { lang }).redacted
-  const redactField = (value: string | undefined) => (value ? redact(value, { lang }).redacted : null)
+  const prepared = prepareIntake(env, submitter, input, options)
   return db.transaction().execute(async (trx) => {
-    const row = await insertSubmission(trx, {
-      receipt_code: receiptCode(),
-      organization_id: submitter.organizationId,
-      submitted_by: submitter.userId,
-      text_redacted: redactedText,
-      text_original_enc: encryptText(input.text, env.encryptionKey),
-      language: lang,
-      incident_month: input.incidentMonth ?? null,
-      area: input.area ?? null,
-      setting: input.setting ?? null,
-      agencies: input.agencies,
-      city_response: redactField(input.cityResponse),
-      guidance_wanted: redactField(input.guidanceWanted),
-      consent_quote: input.consentQuote,
-      consent_contact: input.consentContact,
-      status: options.status ?? 'accepted',
-      is_demo: options.isDemo ?? false,
-    })
+    const row = await insertSubmission(trx, prepared)
     await appendAudit(trx, {
       actorUserId: submitter.userId,
       action: 'submission.create',
       targetType: 'submission',
       targetId: row.id,
     })
-    return { id: row.id, receiptCode: row.receipt_code, createdAt: row.created_at, language: lang }
+    return { id: row.id, receiptCode: row.receipt_code, createdAt: row.created_at, language: prepared.language }
   })
+}
+
+export type IntakeOptions = { isDemo?: boolean; status?: 'pending' | 'accepted' }
+
+/**
+ * The row intake stores for one input, built in memory: the form and the CSV
+ * import (which inserts many at once) share it, so both redact and encrypt alike.
+ */
+export function prepareIntake(env: Pick<Env, 'encryptionKey'>, submitter: Submitter, input: SubmissionInput, options: IntakeOptions = {}): NewSubmission & { language: string } {
+  const { lang } = detectLanguage(input.text)
+  const redactField = (value: string | undefined) => (value ? redact(value, { lang }).redacted : null)
+  return {
+    receipt_code: receiptCode(),
+    organization_id: submitter.organizationId,
+    submitted_by: submitter.userId,
+    text_redacted: redact(input.text, { lang }).redacted,
+    text_original_enc: encryptText(input.text, env.encryptionKey),
+    language: lang,
+    incident_month: input.incidentMonth ?? null,
+    area: input.area ?? null,
+    setting: input.setting ?? null,
+    agencies: input.agencies,
+    city_response: redactField(input.cityResponse),
+    guidance_wanted: redactField(input.guidanceWanted),
+    consent_quote: input.consentQuote,
+    consent_contact: input.consentContact,
+    status: options.status ?? 'accepted',
+    is_demo: options.isDemo ?? false,
+  }
 }
 
 export async function listForOrganization(db: Db, organizationId: string, input: SubmissionListInput) {
