@@ -105,6 +105,10 @@ function lookupOf(codes: readonly string[], enLabels: Record<string, string>, es
 const areaLookup = lookupOf(AREA_CODES, en.area, es.area)
 const settingLookup = lookupOf(SETTINGS, en.setting, es.setting)
 const agencyLookup = lookupOf(AGENCIES, en.agency, es.agency)
+// Words people write on paper forms for agencies whose label is longer.
+for (const [word, code] of [['sheriff', 'lasd'], ['border patrol', 'cbp'], ['national guard', 'national-guard'], ['guardia nacional', 'national-guard'], ['homeland security', 'hsi']] as const) {
+  if (!agencyLookup.has(word)) agencyLookup.set(word, code)
+}
 
 const YES = new Set(['yes', 'y', 'si', 's', 'true', '1', 'x', 'verdadero'])
 const NO = new Set(['no', 'n', 'false', '0', 'falso'])

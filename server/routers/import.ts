@@ -1,6 +1,6 @@
 import { roleProcedure, router } from '../trpc'
-import { ImportCommitSchema, ImportIdSchema, ImportPreviewSchema, ImportUploadSchema } from '../schemas/import'
-import { commitImport, errorRows, importStatus, previewImport, uploadImport } from '../services/import'
+import { ImportCommitSchema, ImportErrorRowsSchema, ImportIdSchema, ImportPreviewSchema, ImportUploadSchema } from '../schemas/import'
+import { commitImport, errorRowsCsv, importStatus, previewImport, uploadImport } from '../services/import'
 
 /** Submitters import into their own organization; facilitators into any (the service checks which). */
 const importerProcedure = roleProcedure('submitter', 'facilitator')
@@ -10,7 +10,7 @@ export const importRouter = router({
 
   preview: importerProcedure.input(ImportPreviewSchema).query(({ ctx, input }) => previewImport(ctx.db, ctx.env, ctx.user, input, ctx.now)),
 
-  errorRows: importerProcedure.input(ImportCommitSchema).query(({ ctx, input }) => errorRows(ctx.db, ctx.env, ctx.user, input, ctx.now)),
+  errorRows: importerProcedure.input(ImportErrorRowsSchema).query(({ ctx, input }) => errorRowsCsv(ctx.db, ctx.env, ctx.user, input, ctx.now)),
 
   commit: importerProcedure.input(ImportCommitSchema).mutation(({ ctx, input }) => commitImport(ctx.db, ctx.env, ctx.user, input, ctx.now)),
 

@@ -45,3 +45,32 @@ export const ImportCommitSchema = ImportIdSchema.extend({
   skipInvalid: z.boolean().default(false),
 })
 export type ImportCommitInput = z.infer<typeof ImportCommitSchema>
+
+export const ImportErrorRowsSchema = ImportIdSchema.extend({
+  mapping: ColumnMappingSchema,
+  /** The language of the error column. */
+  locale: z.enum(['en', 'es']).default('en'),
+})
+export type ImportErrorRowsInput = z.infer<typeof ImportErrorRowsSchema>
+
+const MAPPING_FIELDS = Object.keys(ColumnMappingSchema.shape) as (keyof z.infer<typeof ColumnMappingSchema>)[]
+
+/**
+ * The mapping a form or URL carries as `map.<field>=<column index>` (empty: not
+ * in the file). Without `mapped=1` there is none yet and the server guesses.
+ */
+export function mappingFromEntries(source: { get(name: string): unknown }): z.infer<typeof ColumnMappingSchema> | undefined {
+  if (source.get('mapped') !== '1') return undefined
+  const raw: Record<string, string> = {}
+  for (const field of MAPPING_FIELDS) {
+    const value = source.get(`map.${field}`)
+    if (typeof value === 'string' && value !== '') raw[field] = value
+  }
+  const parsed = ColumnMappingSchema.safeParse(raw)
+  return parsed.success ? parsed.data : {}
+}
+
+/** The inverse of mappingFromEntries, for links and hidden fields. */
+export function mappingToEntries(mapping: z.infer<typeof ColumnMappingSchema>): [string, string][] {
+  return [['mapped', '1'], ...MAPPING_FIELDS.map((f): [string, string] => [`map.${f}`, mapping[f] === undefined ? '' : String(mapping[f])])]
+}

@@ -1,13 +1,15 @@
 import { TRPCError } from '@trpc/server'
+import { createI18n } from '../../app/i18n/i18n'
 import type { Db } from '../../db/client'
-import type { NewSubmission } from '../../db/schema'
+import type { Transaction } from 'kysely'
+import type { Database, NewSubmission } from '../../db/schema'
 import type { Env } from '../env'
 import { CsvError, parseCsvBytes, toCsv, type CsvEncoding, type CsvRecord } from '../lib/csv'
 import { guessMapping, IMPORT_FIELDS, validateRecords, type ColumnMapping, type RowError, type ValidRow } from '../lib/csv-mapping'
 import { decryptText, encryptText, randomToken } from '../lib/crypto'
 import { appendAudit } from '../repositories/audit'
 import { deleteExpiredImports, deleteImport, findImport, insertImport, insertSubmissionBatch } from '../repositories/import'
-import { IMPORT_MAX_ROWS, type ImportCommitInput, type ImportPreviewInput, type ImportUploadInput } from '../schemas/import'
+import { IMPORT_MAX_ROWS, type ImportCommitInput, type ImportErrorRowsInput, type ImportPreviewInput, type ImportUploadInput } from '../schemas/import'
 import type { Role } from '../schemas/reference'
 import { prepareIntake } from './submission'
 
@@ -147,6 +149,18 @@ function validate(loaded: LoadedImport, mapping: ColumnMapping) {
   return validateRecords(loaded.records, mapping, loaded.headers.length)
 }
 
+export type PreviewRow = {
+  row: number
+  text: string
+  language: string
+  incidentMonth: string | null
+  area: string | null
+  setting: string | null
+  agencies: string[]
+  consentQuote: boolean
+  consentContact: boolean
+}
+
 /** The mapping step's data: the columns, the mapping in use, and what each row would become. */
 export async function previewImport(db: Db, env: Pick<Env, 'encryptionKey'>, user: Importer, input: ImportPreviewInput, now: Date) {
   const loaded = await loadImport(db, env, user, input.id, now)
@@ -161,7 +175,7 @@ export async function previewImport(db: Db, env: Pick<Env, 'encryptionKey'>, use
     totalRows: loaded.records.length,
   }
   if (mapping.text === undefined) {
-    return { ...base, mappingError: 'errors.importMapText', validCount: 0, errorRowCount: 0, errors: [] as RowError[], sample: [] as ValidRow[] }
+    return { ...base, mappingError: 'errors.importMapText', validCount: 0, errorRowCount: 0, errors: [] as RowError[], sample: [] as PreviewRow[] }
   }
   const { valid, errors } = validate(loaded, mapping)
   return {
@@ -170,35 +184,33 @@ export async function previewImport(db: Db, env: Pick<Env, 'encryptionKey'>, use
     validCount: valid.length,
     errorRowCount: new Set(errors.map((e) => e.row)).size,
     errors: errors.slice(0, PREVIEW_ERRORS),
-    sample: valid.slice(0, PREVIEW_SAMPLE),
+    // The sample goes through intake's own preparation, so it shows what will be stored: redacted.
+    sample: valid.slice(0, PREVIEW_SAMPLE).map(({ row, input }): PreviewRow => {
+      const prepared = prepareIntake(env, { userId: user.id, organizationId: loaded.organizationId }, input)
+      return { row, text: prepared.text_redacted ?? '', language: prepared.language, incidentMonth: input.incidentMonth ?? null, area: input.area ?? null, setting: input.setting ?? null, agencies: input.agencies, consentQuote: input.consentQuote, consentContact: input.consentContact }
+    }),
   }
 }
 
-/** The rows with errors, as they were, plus a last column saying what is wrong (the caller words it). */
-export async function errorRows(db: Db, env: Pick<Env, 'encryptionKey'>, user: Importer, input: ImportCommitInput, now: Date) {
+/**
+ * The rows with errors, as they were uploaded, plus a last column saying what
+ * is wrong in the user's language: fixed in a spreadsheet, they can be uploaded again.
+ */
+export async function errorRowsCsv(db: Db, env: Pick<Env, 'encryptionKey'>, user: Importer, input: ImportErrorRowsInput, now: Date) {
   const loaded = await loadImport(db, env, user, input.id, now)
   const { errors } = validate(loaded, input.mapping)
   const byRow = new Map<number, RowError[]>()
   for (const e of errors) byRow.set(e.row, [...(byRow.get(e.row) ?? []), e])
-  return {
-    fileName: loaded.fileName,
-    headers: loaded.headers,
-    rows: loaded.records.filter((r) => byRow.has(r.row)).map((r) => ({ row: r.row, cells: r.cells.slice(0, loaded.headers.length), errors: byRow.get(r.row)! })),
-  }
+  const { t } = createI18n(input.locale)
+  const describe = (e: RowError) => `${t('import.errorRow')} ${e.row}: ${t('import.errorDescription', { field: t(`import.field.${e.field}`), message: t(e.message) })}`
+  const width = loaded.headers.length
+  const fit = (cells: string[]) => [...cells.slice(0, width), ...Array<string>(Math.max(0, width - cells.length)).fill('')]
+  const rows = loaded.records.filter((r) => byRow.has(r.row)).map((r) => [...fit(r.cells), byRow.get(r.row)!.map(describe).join('; ')])
+  const base = loaded.fileName.replace(/\.[^.]*$/, '').replace(/[^\p{L}\p{N}._-]+/gu, '-') || 'import'
+  return { fileName: `${base}-errors.csv`, rowCount: rows.length, csv: toCsv([[...loaded.headers, t('import.errorColumn')], ...rows]) }
 }
 
-/** CSV text of `errorRows`, with an error column worded by `describe`. */
-export function errorRowsCsv(data: Awaited<ReturnType<typeof errorRows>>, describe: (error: RowError) => string, errorHeader: string): string {
-  const pad = (cells: string[]) => [...cells, ...Array(Math.max(0, data.headers.length - cells.length)).fill('')]
-  return toCsv([[...data.headers, errorHeader], ...data.rows.map((r) => [...pad(r.cells), r.errors.map(describe).join('; ')])])
-}
-
-/**
- * Stores every valid row in one transaction, or nothing. Redaction and
- * encryption run first, in memory and outside the transaction (they are most of
- * the time, and PGlite's one connection stays free meanwhile); then multi-row
- * INSERTs, one audit entry, and the upload's deletion commit together.
- */
+/** Stores every valid row of an upload, all or nothing; the upload is deleted in the same transaction. */
 export async function commitImport(db: Db, env: Pick<Env, 'encryptionKey'>, user: Importer, input: ImportCommitInput, now: Date) {
   const running = progressById.get(input.id)
   if (running?.state === 'running' && running.userId === user.id) throw new TRPCError({ code: 'CONFLICT', message: 'errors.importRunning' })
@@ -207,36 +219,100 @@ export async function commitImport(db: Db, env: Pick<Env, 'encryptionKey'>, user
   if (errors.length > 0 && !input.skipInvalid) throw badRequest('errors.importHasErrors')
   if (valid.length === 0) throw badRequest('errors.importNothingValid')
 
-  const total = valid.length
-  const progress: ImportProgress = { userId: user.id, state: 'running', phase: 'preparing', done: 0, total, count: 0, updatedAt: 0 }
+  const skipped = new Set(errors.map((e) => e.row)).size
+  const progress: ImportProgress = { userId: user.id, state: 'running', phase: 'preparing', done: 0, total: valid.length, count: 0, updatedAt: 0 }
   setProgress(input.id, progress)
   try {
-    const rows = await prepareRows(env, { userId: user.id, organizationId: loaded.organizationId }, valid, (done) => setProgress(input.id, { ...progress, done }))
-    setProgress(input.id, { ...progress, phase: 'saving', done: 0 })
-    await db.transaction().execute(async (trx) => {
-      for (let start = 0; start < rows.length; start += INSERT_BATCH) {
-        await insertSubmissionBatch(trx, rows.slice(start, start + INSERT_BATCH))
-        setProgress(input.id, { ...progress, phase: 'saving', done: Math.min(rows.length, start + INSERT_BATCH) })
-      }
-      await appendAudit(trx, {
-        actorUserId: user.id,
-        action: 'import.commit',
-        targetType: 'organization',
-        targetId: loaded.organizationId,
-        details: { rows: rows.length, skippedRows: new Set(errors.map((e) => e.row)).size, organizationId: loaded.organizationId, fileName: loaded.fileName },
-      })
-      await deleteImport(trx, loaded.id)
-    })
-    setProgress(input.id, { ...progress, state: 'done', phase: 'done', done: total, count: rows.length })
-    return { count: rows.length, skipped: new Set(errors.map((e) => e.row)).size, organizationId: loaded.organizationId, organizationName: loaded.organizationName }
+    const count = await storeRows(
+      db,
+      env,
+      { actorUserId: user.id, organizationId: loaded.organizationId, fileName: loaded.fileName, skippedRows: skipped },
+      valid,
+      (phase, done) => setProgress(input.id, { ...progress, phase, done }),
+      (trx) => deleteImport(trx, loaded.id),
+    )
+    setProgress(input.id, { ...progress, state: 'done', phase: 'done', done: count, count })
+    return { count, skipped, organizationId: loaded.organizationId, organizationName: loaded.organizationName }
   } catch (error) {
     setProgress(input.id, { ...progress, state: 'failed' })
     throw error
   }
 }
 
+type ImportTarget = { actorUserId: string | null; organizationId: string; fileName: string; skippedRows: number }
+
+/**
+ * Stores the rows in one transaction, or nothing. Redaction and encryption run
+ * first, in memory and outside the transaction (they are most of the time, and
+ * PGlite's one connection stays free meanwhile); then multi-row INSERTs and one
+ * audit entry (counts, organization, file name: never text) commit together.
+ */
+export async function storeRows(
+  db: Db,
+  env: Pick<Env, 'encryptionKey'>,
+  target: ImportTarget,
+  valid: ValidRow[],
+  onProgress: (phase: 'preparing' | 'saving', done: number) => void = () => {},
+  alsoInTransaction: (trx: Transaction<Database>) => Promise<void> = async () => {},
+): Promise<number> {
+  const rows = await prepareRows(env, { userId: target.actorUserId, organizationId: target.organizationId }, valid, (done) => onProgress('preparing', done))
+  onProgress('saving', 0)
+  await db.transaction().execute(async (trx) => {
+    for (let start = 0; start < rows.length; start += INSERT_BATCH) {
+      await insertSubmissionBatch(trx, rows.slice(start, start + INSERT_BATCH))
+      onProgress('saving', Math.min(rows.length, start + INSERT_BATCH))
+    }
+    await appendAudit(trx, {
+      actorUserId: target.actorUserId,
+      action: 'import.commit',
+      targetType: 'organization',
+      targetId: target.organizationId,
+      details: { rows: rows.length, skippedRows: target.skippedRows, organizationId: target.organizationId, fileName: target.fileName },
+    })
+    await alsoInTransaction(trx)
+  })
+  return rows.length
+}
+
+export type FileImportResult =
+  | { ok: true; count: number; skipped: number; encoding: CsvEncoding; mapping: ColumnMapping }
+  | { ok: false; reason: string; errors: RowError[]; mapping: ColumnMapping | null }
+
+/**
+ * The command-line import (scripts/import-csv.ts, scripts/bench-import.ts): the
+ * same decoding, mapping (guessed from the header names), validation and
+ * storage as the browser flow, in one step, with no user.
+ */
+export async function importCsvFile(
+  db: Db,
+  env: Pick<Env, 'encryptionKey'>,
+  options: { organizationSlug: string; fileName: string; content: Uint8Array; skipInvalid?: boolean; onProgress?: (phase: 'preparing' | 'saving', done: number, total: number) => void },
+): Promise<FileImportResult> {
+  const org = await db.selectFrom('organizations').select('id').where('slug', '=', options.organizationSlug).executeTakeFirst()
+  if (!org) return { ok: false, reason: 'errors.organizationRequired', errors: [], mapping: null }
+  let parsed: { encoding: CsvEncoding; records: CsvRecord[] }
+  try {
+    parsed = parseCsvBytes(options.content)
+    checkRecords(parsed.records)
+  } catch (error) {
+    if (error instanceof CsvError) return { ok: false, reason: error.key, errors: [], mapping: null }
+    throw error
+  }
+  const headers = parsed.records[0]!.cells.map((h) => h.trim())
+  const mapping = guessMapping(headers)
+  if (mapping.text === undefined) return { ok: false, reason: 'errors.importMapText', errors: [], mapping }
+  const { valid, errors } = validateRecords(parsed.records.slice(1), mapping, headers.length)
+  if (errors.length > 0 && !options.skipInvalid) return { ok: false, reason: 'errors.importHasErrors', errors, mapping }
+  if (valid.length === 0) return { ok: false, reason: 'errors.importNothingValid', errors, mapping }
+  const skipped = new Set(errors.map((e) => e.row)).size
+  const count = await storeRows(db, env, { actorUserId: null, organizationId: org.id, fileName: options.fileName, skippedRows: skipped }, valid, (phase, done) =>
+    options.onProgress?.(phase, done, valid.length),
+  )
+  return { ok: true, count, skipped, encoding: parsed.encoding, mapping }
+}
+
 /** Intake's own preparation (language, redaction, encryption) for each row, yielding now and then. */
-async function prepareRows(env: Pick<Env, 'encryptionKey'>, submitter: { userId: string; organizationId: string }, valid: ValidRow[], onProgress: (done: number) => void): Promise<NewSubmission[]> {
+async function prepareRows(env: Pick<Env, 'encryptionKey'>, submitter: { userId: string | null; organizationId: string }, valid: ValidRow[], onProgress: (done: number) => void): Promise<NewSubmission[]> {
   const rows: NewSubmission[] = new Array(valid.length)
   for (let start = 0; start < valid.length; start += PREPARE_CHUNK) {
     const end = Math.min(valid.length, start + PREPARE_CHUNK)
