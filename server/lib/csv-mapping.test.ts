@@ -16,6 +16,7 @@ describe('guessMapping', () => {
       area: 2,
       setting: 3,
       agencies: 4,
+      consentQuote: 5,
       consentContact: 6,
     })
     expect(guessMapping(['id', 'What happened?', 'incident_month'])).toEqual({ text: 1, incidentMonth: 2 })

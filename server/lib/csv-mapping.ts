@@ -65,7 +65,7 @@ const FORM_LABEL_KEYS: Record<ImportField, keyof typeof en.submit> = {
 
 const headerLookup = new Map<string, ImportField>()
 for (const field of IMPORT_FIELDS) {
-  for (const word of [...HEADER_WORDS[field], en.submit[FORM_LABEL_KEYS[field]], es.submit[FORM_LABEL_KEYS[field]]]) {
+  for (const word of [...HEADER_WORDS[field], en.import.field[field], es.import.field[field], en.submit[FORM_LABEL_KEYS[field]], es.submit[FORM_LABEL_KEYS[field]]]) {
     const key = normalizeLabel(word)
     if (!headerLookup.has(key)) headerLookup.set(key, field)
   }
