@@ -167,7 +167,7 @@ export default function ImportPreview() {
                 ) : null}
               </>
             ) : null}
-            <button type="submit" className="button" disabled={committing || preview.validCount === 0}>
+            <button type="submit" className="button" data-testid="import-commit" disabled={committing || preview.validCount === 0}>
               {committing ? t('import.committing') : t('import.commit', { count: preview.validCount })}
             </button>
             {committing ? (

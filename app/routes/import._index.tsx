@@ -107,7 +107,7 @@ export default function ImportUpload() {
           <input id="import-file" type="file" name="file" accept=".csv,.txt,text/csv" required aria-describedby={describedBy('import-file', { help: true, errors: fileErrors })} />
         </Field>
         <p className="notice">{t('import.privacyNotice')}</p>
-        <button type="submit" className="button" disabled={uploading}>
+        <button type="submit" className="button" data-testid="import-upload" disabled={uploading}>
           {uploading ? t('import.uploading') : t('import.upload')}
         </button>
       </Form>
