@@ -35,8 +35,10 @@ export function findImport(db: Handle, where: { id: string; userId: string; now:
     .executeTakeFirst()
 }
 
-export async function deleteImport(db: Handle, id: string): Promise<void> {
-  await withImports(db).deleteFrom('imports').where('id', '=', id).execute()
+/** Deletes an upload; returns whether it was still there. */
+export async function deleteImport(db: Handle, id: string): Promise<boolean> {
+  const result = await withImports(db).deleteFrom('imports').where('id', '=', id).executeTakeFirst()
+  return Number(result.numDeletedRows) === 1
 }
 
 export async function deleteExpiredImports(db: Handle, now: Date): Promise<number> {

@@ -7,6 +7,7 @@ import type { Env } from '../env'
 import { CsvError, parseCsvBytes, toCsv, type CsvEncoding, type CsvRecord } from '../lib/csv'
 import { guessMapping, IMPORT_FIELDS, validateRecords, type ColumnMapping, type RowError, type ValidRow } from '../lib/csv-mapping'
 import { decryptText, encryptText, randomToken } from '../lib/crypto'
+import { prepareInParallel } from '../lib/csv-intake-pool'
 import { appendAudit } from '../repositories/audit'
 import { deleteExpiredImports, deleteImport, findImport, insertImport, insertSubmissionBatch } from '../repositories/import'
 import { IMPORT_MAX_ROWS, type ImportCommitInput, type ImportErrorRowsInput, type ImportPreviewInput, type ImportUploadInput } from '../schemas/import'
@@ -27,6 +28,8 @@ export const IMPORT_TTL_MS = 60 * 60 * 1000
 const INSERT_BATCH = 1000
 /** Rows redacted between two yields to the event loop, so status requests are answered during a commit. */
 const PREPARE_CHUNK = 200
+/** From this many rows, worker threads prepare the rows (starting them costs about a second). */
+const PARALLEL_MIN_ROWS = 2000
 const PREVIEW_ERRORS = 200
 const PREVIEW_SAMPLE = 5
 
@@ -61,7 +64,7 @@ export function importStatus(user: { id: string }, id: string) {
   if (!progress || progress.userId !== user.id) return { state: 'idle' as const, percent: 0, done: 0, total: 0, count: 0 }
   const prepared = progress.phase === 'preparing' ? progress.done : progress.total
   const saved = progress.phase === 'saving' ? progress.done : progress.phase === 'done' ? progress.total : 0
-  const percent = progress.total === 0 ? 100 : Math.floor(((prepared * 0.85 + saved * 0.15) / progress.total) * 100)
+  const percent = progress.total === 0 ? 0 : Math.floor(((prepared * 0.85 + saved * 0.15) / progress.total) * 100)
   return { state: progress.state, phase: progress.phase, percent: progress.state === 'done' ? 100 : Math.min(99, percent), done: prepared, total: progress.total, count: progress.count }
 }
 
@@ -214,11 +217,20 @@ export async function errorRowsCsv(db: Db, env: Pick<Env, 'encryptionKey'>, user
 export async function commitImport(db: Db, env: Pick<Env, 'encryptionKey'>, user: Importer, input: ImportCommitInput, now: Date) {
   const running = progressById.get(input.id)
   if (running?.state === 'running' && running.userId === user.id) throw new TRPCError({ code: 'CONFLICT', message: 'errors.importRunning' })
-  const loaded = await loadImport(db, env, user, input.id, now)
-  const { valid, errors } = validate(loaded, input.mapping)
-  if (errors.length > 0 && !input.skipInvalid) throw badRequest('errors.importHasErrors')
-  if (valid.length === 0) throw badRequest('errors.importNothingValid')
-
+  // Claimed before the first await, so a second click in this process is refused at once.
+  setProgress(input.id, { userId: user.id, state: 'running', phase: 'preparing', done: 0, total: 0, count: 0, updatedAt: 0 })
+  let loaded: LoadedImport
+  let checked: ReturnType<typeof validate>
+  try {
+    loaded = await loadImport(db, env, user, input.id, now)
+    checked = validate(loaded, input.mapping)
+    if (checked.errors.length > 0 && !input.skipInvalid) throw badRequest('errors.importHasErrors')
+    if (checked.valid.length === 0) throw badRequest('errors.importNothingValid')
+  } catch (error) {
+    progressById.delete(input.id)
+    throw error
+  }
+  const { valid, errors } = checked
   const skipped = new Set(errors.map((e) => e.row)).size
   const progress: ImportProgress = { userId: user.id, state: 'running', phase: 'preparing', done: 0, total: valid.length, count: 0, updatedAt: 0 }
   setProgress(input.id, progress)
@@ -229,7 +241,10 @@ export async function commitImport(db: Db, env: Pick<Env, 'encryptionKey'>, user
       { actorUserId: user.id, organizationId: loaded.organizationId, fileName: loaded.fileName, skippedRows: skipped },
       valid,
       (phase, done) => setProgress(input.id, { ...progress, phase, done }),
-      (trx) => deleteImport(trx, loaded.id),
+      // Across processes too, only one commit of an upload can succeed: the other finds it gone and rolls back.
+      async (trx) => {
+        if (!(await deleteImport(trx, loaded.id))) throw new TRPCError({ code: 'CONFLICT', message: 'errors.importGone' })
+      },
     )
     setProgress(input.id, { ...progress, state: 'done', phase: 'done', done: count, count })
     return { count, skipped, organizationId: loaded.organizationId, organizationName: loaded.organizationName }
@@ -255,7 +270,11 @@ export async function storeRows(
   onProgress: (phase: 'preparing' | 'saving', done: number) => void = () => {},
   alsoInTransaction: (trx: Transaction<Database>) => Promise<void> = async () => {},
 ): Promise<number> {
-  const rows = await prepareRows(env, { userId: target.actorUserId, organizationId: target.organizationId }, valid, (done) => onProgress('preparing', done))
+  const submitter = { userId: target.actorUserId, organizationId: target.organizationId }
+  const progress = (done: number) => onProgress('preparing', done)
+  const rows =
+    (valid.length >= PARALLEL_MIN_ROWS ? await prepareInParallel(env.encryptionKey, submitter, valid.map((v) => v.input), progress) : null) ??
+    (await prepareRows(env, submitter, valid, progress))
   onProgress('saving', 0)
   await db.transaction().execute(async (trx) => {
     for (let start = 0; start < rows.length; start += INSERT_BATCH) {
