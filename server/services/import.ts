@@ -215,8 +215,8 @@ export async function errorRowsCsv(db: Db, env: Pick<Env, 'encryptionKey'>, user
 
 /** Stores every valid row of an upload, all or nothing; the upload is deleted in the same transaction. */
 export async function commitImport(db: Db, env: Pick<Env, 'encryptionKey'>, user: Importer, input: ImportCommitInput, now: Date) {
-  const running = progressById.get(input.id)
-  if (running?.state === 'running' && running.userId === user.id) throw new TRPCError({ code: 'CONFLICT', message: 'errors.importRunning' })
+  const previous = progressById.get(input.id)
+  if (previous?.state === 'running' && previous.userId === user.id) throw new TRPCError({ code: 'CONFLICT', message: 'errors.importRunning' })
   // Claimed before the first await, so a second click in this process is refused at once.
   setProgress(input.id, { userId: user.id, state: 'running', phase: 'preparing', done: 0, total: 0, count: 0, updatedAt: 0 })
   let loaded: LoadedImport
@@ -227,7 +227,8 @@ export async function commitImport(db: Db, env: Pick<Env, 'encryptionKey'>, user
     if (checked.errors.length > 0 && !input.skipInvalid) throw badRequest('errors.importHasErrors')
     if (checked.valid.length === 0) throw badRequest('errors.importNothingValid')
   } catch (error) {
-    progressById.delete(input.id)
+    if (previous) progressById.set(input.id, previous)
+    else progressById.delete(input.id)
     throw error
   }
   const { valid, errors } = checked
