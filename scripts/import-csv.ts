@@ -33,6 +33,8 @@ async function main(): Promise<number> {
     console.error(`cannot read ${file}: ${error instanceof Error ? error.message : error}`)
     return 1
   }
+  // i18next prints an advertisement on first use outside production; not in a command's output.
+  ;(globalThis as Record<string, unknown>).__i18next_supportNoticeShown = true
   const { t } = createI18n('en')
   const env = getEnv()
   const db = createDb({ databaseUrl: env.DATABASE_URL, dataDir: path.join(env.dataDir, 'pglite') })
