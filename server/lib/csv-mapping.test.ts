@@ -49,8 +49,8 @@ describe('validateRecords', () => {
     const { valid, errors } = run('Testimony,Month,Area,May quote\nok,2025-07,Narnia,maybe\n,13/2025,,\nfine,,,\n')
     expect(valid.map((v) => v.row)).toEqual([4])
     expect(errors).toEqual([
-      { row: 2, field: 'consentQuote', message: 'errors.importYesNo' },
       { row: 2, field: 'area', message: 'errors.choose' },
+      { row: 2, field: 'consentQuote', message: 'errors.importYesNo' },
       { row: 3, field: 'text', message: 'errors.required' },
       { row: 3, field: 'incidentMonth', message: 'errors.month' },
     ])

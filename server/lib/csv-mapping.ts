@@ -162,6 +162,8 @@ function toInput(cells: readonly string[], mapping: ColumnMapping, problems: { f
   }
 }
 
+const fieldOrder = (field: ImportField | 'row') => (field === 'row' ? -1 : IMPORT_FIELDS.indexOf(field))
+
 /** Maps and validates every record after the header. Row errors carry the spreadsheet row, the field and a translation key. */
 export function validateRecords(records: readonly CsvRecord[], mapping: ColumnMapping, headerCount: number): { valid: ValidRow[]; errors: RowError[] } {
   const valid: ValidRow[] = []
@@ -178,6 +180,8 @@ export function validateRecords(records: readonly CsvRecord[], mapping: ColumnMa
       }
     }
     if (problems.length > 0 || !parsed.success) {
+      // In the order of the fields on the form, whole-row problems first.
+      problems.sort((a, b) => fieldOrder(a.field) - fieldOrder(b.field))
       for (const p of problems) errors.push({ row: record.row, ...p })
     } else {
       valid.push({ row: record.row, input: parsed.data })
