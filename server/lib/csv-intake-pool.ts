@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs'
 import { availableParallelism } from 'node:os'
 import path from 'node:path'
+import { pathToFileURL } from 'node:url'
 import { Worker } from 'node:worker_threads'
 import type { NewSubmission } from '../../db/schema'
 import type { SubmissionInput } from '../schemas/submission'
@@ -8,11 +9,15 @@ import type { SubmissionInput } from '../schemas/submission'
 /**
  * Redaction is most of an import's time (about 0.5 ms a row on one core), so
  * large imports spread intake preparation over worker threads, one per core.
- * The worker is TypeScript: it runs where the process has a TypeScript loader
- * in its exec arguments (tsx: the server, the CLI, the benchmark). Elsewhere
- * (vitest) starting it fails and the caller prepares the rows in process.
+ * The worker is TypeScript, loaded through tsx's API (a dependency: the server
+ * runs on tsx) because Node 20 does not pass tsx's loader hooks on to worker
+ * threads. The path is found from the working directory, not import.meta.url,
+ * because the server code runs from the Remix build. If a worker cannot start,
+ * the caller prepares the rows in process.
  */
 const WORKER_FILE = path.resolve(process.cwd(), 'server/lib/csv-intake-worker.ts')
+const WORKER_URL = pathToFileURL(WORKER_FILE).href
+const BOOTSTRAP = `import('tsx/esm/api').then(({ tsImport }) => tsImport(${JSON.stringify(WORKER_URL)}, ${JSON.stringify(WORKER_URL)}))`
 const CHUNK = 250
 const START_TIMEOUT_MS = 30_000
 
@@ -72,7 +77,7 @@ function startWorker(encryptionKey: Buffer, workers: Worker[]): Promise<boolean>
   return new Promise((resolve) => {
     let worker: Worker
     try {
-      worker = new Worker(WORKER_FILE, { workerData: { key: new Uint8Array(encryptionKey) }, stderr: true })
+      worker = new Worker(BOOTSTRAP, { eval: true, workerData: { key: new Uint8Array(encryptionKey) } })
     } catch {
       return resolve(false)
     }

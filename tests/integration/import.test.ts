@@ -234,4 +234,21 @@ describe('CSV import from the command line', () => {
     expect(await importCsvFile(db, env, { organizationSlug: orgA.slug, fileName: 'good.csv', content: file(GOOD) })).toMatchObject({ ok: true, count: 2 })
     expect(await countFor(orgA.id)).toBe(before + 2)
   })
+
+  it('prepares large files on worker threads with the same result as in process', async () => {
+    const org = await makeOrganization(db, 'Large File Org')
+    const lines = Array.from({ length: 2400 }, (_, i) => `"Testimony ${i}: my name is Maria Lopez and my phone is 213-555-${String(1000 + (i % 9000)).padStart(4, '0')}.",${(i % 12) + 1}/2025`)
+    const result = await importCsvFile(db, env, { organizationSlug: org.slug, fileName: 'large.csv', content: file(`Testimony,Month\n${lines.join('\n')}\n`) })
+    expect(result).toMatchObject({ ok: true, count: 2400 })
+    const rows = await db.selectFrom('submissions').select(['text_redacted', 'text_original_enc', 'incident_month']).where('organization_id', '=', org.id).execute()
+    expect(rows).toHaveLength(2400)
+    for (const row of rows) {
+      const original = decryptText(row.text_original_enc!, env.encryptionKey)
+      const n = Number(/^Testimony (\d+):/.exec(original)![1])
+      // Each stored row is its own input: redacted text, original and month belong together.
+      expect(row.text_redacted).toMatch(new RegExp(`^Testimony ${n}: `))
+      expect(row.text_redacted).not.toContain('213-555')
+      expect(row.incident_month).toBe(`2025-${String((n % 12) + 1).padStart(2, '0')}`)
+    }
+  }, 120_000)
 })
