@@ -73,11 +73,13 @@ const NAV: Record<string, { to: string; key: string }[]> = {
   submitter: [
     { to: '/org', key: 'nav.orgHome' },
     { to: '/org/submit', key: 'nav.submit' },
+    { to: '/import', key: 'import.nav' },
   ],
   facilitator: [
     { to: '/workspace', key: 'nav.submissions' },
     { to: '/workspace/moderation', key: 'moderation.nav' },
     { to: '/workspace/intake-links', key: 'intake.navLinks' },
+    { to: '/import', key: 'import.nav' },
     { to: '/invitations', key: 'nav.invitations' },
   ],
   commission: [{ to: '/commission', key: 'nav.reports' }],

@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely'
 import * as foundation from './2026_11_27_130000_foundation'
+import * as imports from './2026_11_27_140000_imports'
 import * as intakeModeration from './2026_11_27_150000_intake_moderation'
 import * as submissionSearch from './2026_11_27_160000_submission_search'
 
@@ -11,6 +12,7 @@ import * as submissionSearch from './2026_11_27_160000_submission_search'
  */
 export const migrations: Record<string, Migration> = {
   '2026_11_27_130000_foundation': foundation,
+  '2026_11_27_140000_imports': imports,
   '2026_11_27_150000_intake_moderation': intakeModeration,
   '2026_11_27_160000_submission_search': submissionSearch,
 }

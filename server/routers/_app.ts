@@ -2,6 +2,7 @@ import { createCallerFactory, router } from '../trpc'
 import { auditRouter } from './audit'
 import { authRouter } from './auth'
 import { intakeLinkRouter } from './intakeLink'
+import { importRouter } from './import'
 import { invitationRouter } from './invitation'
 import { moderationRouter } from './moderation'
 import { organizationRouter } from './organization'
@@ -19,6 +20,7 @@ export const appRouter = router({
   tag: tagRouter,
   intakeLink: intakeLinkRouter,
   moderation: moderationRouter,
+  import: importRouter,
 })
 
 export type AppRouter = typeof appRouter

@@ -6,7 +6,7 @@ import { appendAudit } from '../repositories/audit'
 import { findIntakeLinkByHash, listIntakeLinks } from '../repositories/intake-link'
 import { hitRateLimit } from '../repositories/rate-limit'
 import type { IntakeLinkCreateInput, IntakeLinkState, IntakeSubmitInput } from '../schemas/intake-link'
-import { prepareSubmission, storeSubmission } from './submission'
+import { prepareIntake, storeSubmission } from './submission'
 
 /**
  * Fixed windows of 10 minutes. Per address: a few honest people may share one
@@ -115,13 +115,13 @@ export async function submitThroughLink(
   const overAddress = (await hitRateLimit(db, `intake-address:${address}`, request.now, RATE_WINDOW_MS)) > RATE_LIMITS.perAddress
   if (overLink || overAddress) throw new TRPCError({ code: 'TOO_MANY_REQUESTS', message: 'errors.rateLimited' })
 
-  const prepared = prepareSubmission(testimony)
+  const prepared = prepareIntake(env, { userId: null, organizationId: link.organizationId }, testimony, { status: 'pending', intakeLinkId: link.id })
   const created = await db.transaction().execute(async (trx) => {
     // Locked, so two requests for the last place under the cap cannot both pass.
     const locked = await findIntakeLinkByHash(trx, tokenHash, { lock: true })
     const lockedState = locked ? stateOf(locked, request.now) : 'closed'
     if (lockedState !== 'open') throw new TRPCError({ code: 'FORBIDDEN', message: STATE_ERRORS[lockedState] })
-    return storeSubmission(trx, env, { userId: null, organizationId: link.organizationId }, prepared, { status: 'pending', intakeLinkId: link.id })
+    return storeSubmission(trx, prepared)
   })
   return { receiptCode: created.receiptCode }
 }

@@ -1,7 +1,7 @@
 import { TRPCError } from '@trpc/server'
 import type { Transaction } from 'kysely'
 import type { Db } from '../../db/client'
-import type { Database } from '../../db/schema'
+import type { Database, NewSubmission } from '../../db/schema'
 import type { Env } from '../env'
 import { detectLanguage } from '../analysis/language'
 import { redact } from '../analysis/redact'
@@ -14,63 +14,59 @@ import { indexAndFlagDuplicates } from './duplicates'
 
 export type Submitter = { userId: string | null; organizationId: string | null }
 
+export type IntakeOptions = { isDemo?: boolean; status?: 'pending' | 'accepted'; intakeLinkId?: string | null }
+export type PreparedIntake = NewSubmission & { language: string; text_redacted: string }
+
 /**
  * Intake: detect the language, redact personal details, encrypt the original,
  * store, and return the receipt. Nothing is stored in clear but the redacted text.
  */
-export type CreateOptions = { isDemo?: boolean; status?: 'pending' | 'accepted'; intakeLinkId?: string | null }
-
-export async function createSubmission(db: Db, env: Pick<Env, 'encryptionKey'>, submitter: Submitter, input: SubmissionInput, options: CreateOptions = {}) {
-  const prepared = prepareSubmission(input)
-  return db.transaction().execute((trx) => storeSubmission(trx, env, submitter, prepared, options))
+export async function createSubmission(db: Db, env: Pick<Env, 'encryptionKey'>, submitter: Submitter, input: SubmissionInput, options: IntakeOptions = {}) {
+  const prepared = prepareIntake(env, submitter, input, options)
+  return db.transaction().execute((trx) => storeSubmission(trx, prepared))
 }
 
-export type PreparedSubmission = ReturnType<typeof prepareSubmission>
-
-/** The CPU part of intake, done before any transaction: language, redaction. */
-export function prepareSubmission(input: SubmissionInput) {
+/**
+ * The row intake stores for one input, built in memory before any transaction:
+ * language, redaction, encryption. The form, intake links and the CSV import
+ * (which inserts many at once) share it, so all redact and encrypt alike.
+ */
+export function prepareIntake(env: Pick<Env, 'encryptionKey'>, submitter: Submitter, input: SubmissionInput, options: IntakeOptions = {}): PreparedIntake {
   const { lang } = detectLanguage(input.text)
   const redactField = (value: string | undefined) => (value ? redact(value, { lang }).redacted : null)
-  return { input, lang, redactedText: redact(input.text, { lang }).redacted, cityResponse: redactField(input.cityResponse), guidanceWanted: redactField(input.guidanceWanted) }
-}
-
-/** Stores a prepared submission inside the caller's transaction, indexes it for near-duplicates, audits. */
-export async function storeSubmission(
-  trx: Transaction<Database>,
-  env: Pick<Env, 'encryptionKey'>,
-  submitter: Submitter,
-  prepared: PreparedSubmission,
-  options: CreateOptions = {},
-) {
-  const { input, lang } = prepared
-  const row = await insertSubmission(trx, {
+  return {
     receipt_code: receiptCode(),
     organization_id: submitter.organizationId,
     submitted_by: submitter.userId,
-    text_redacted: prepared.redactedText,
+    text_redacted: redact(input.text, { lang }).redacted,
     text_original_enc: encryptText(input.text, env.encryptionKey),
     language: lang,
     incident_month: input.incidentMonth ?? null,
     area: input.area ?? null,
     setting: input.setting ?? null,
     agencies: input.agencies,
-    city_response: prepared.cityResponse,
-    guidance_wanted: prepared.guidanceWanted,
+    city_response: redactField(input.cityResponse),
+    guidance_wanted: redactField(input.guidanceWanted),
     consent_quote: input.consentQuote,
     consent_contact: input.consentContact,
     status: options.status ?? 'accepted',
     is_demo: options.isDemo ?? false,
     intake_link_id: options.intakeLinkId ?? null,
-  })
-  await indexAndFlagDuplicates(trx, row.id, prepared.redactedText, row.created_at)
+  }
+}
+
+/** Stores one prepared submission inside the caller's transaction, indexes it for near-duplicates, audits. */
+export async function storeSubmission(trx: Transaction<Database>, prepared: PreparedIntake) {
+  const row = await insertSubmission(trx, prepared)
+  await indexAndFlagDuplicates(trx, row.id, prepared.text_redacted, row.created_at)
   await appendAudit(trx, {
-    actorUserId: submitter.userId,
+    actorUserId: prepared.submitted_by ?? null,
     action: 'submission.create',
     targetType: 'submission',
     targetId: row.id,
-    ...(options.intakeLinkId ? { details: { intakeLinkId: options.intakeLinkId } } : {}),
+    ...(prepared.intake_link_id ? { details: { intakeLinkId: prepared.intake_link_id } } : {}),
   })
-  return { id: row.id, receiptCode: row.receipt_code, createdAt: row.created_at, language: lang }
+  return { id: row.id, receiptCode: row.receipt_code, createdAt: row.created_at, language: prepared.language }
 }
 
 function filterOf(input: SubmissionListInput): SubmissionFilter {

@@ -1,0 +1,9 @@
+import type { LoaderFunctionArgs } from '@remix-run/node'
+import { getCaller, toResponse } from '../.server/trpc'
+
+/** JSON progress of a running commit, polled by the preview page while it waits. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const caller = await getCaller(request)
+  const status = await caller.import.status({ id: params.id! }).catch(toResponse)
+  return Response.json(status, { headers: { 'Cache-Control': 'no-store' } })
+}

@@ -1,0 +1,89 @@
+/**
+ * npm run bench:import [-- --rows 50000]
+ *
+ * Writes a CSV of realistic testimonies (the demo generator, cycled with
+ * variations, with the labels and formats spreadsheets use), then imports it
+ * into a fresh in-memory PGlite through the same service as the browser and
+ * the CLI. Prints rows, seconds, rows/s and peak RSS. Target: 50,000 rows in
+ * under 30 s (docs/decisions/040-csv-import.md).
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { randomBytes } from 'node:crypto'
+import { availableParallelism, loadavg, tmpdir } from 'node:os'
+import path from 'node:path'
+import { parseArgs } from 'node:util'
+import en from '../app/i18n/en.json'
+import es from '../app/i18n/es.json'
+import { createDb } from '../db/client'
+import { migrateToLatest } from '../db/migrator'
+import { generateDemoTestimonies } from '../server/demo/testimonies'
+import { toCsv } from '../server/lib/csv'
+import { importCsvFile } from '../server/services/import'
+
+const { values } = parseArgs({ options: { rows: { type: 'string', default: '50000' } } })
+const rowCount = Number(values.rows)
+
+const base = generateDemoTestimonies({ count: 2000, seed: 4242 })
+const SUFFIXES = ['', ' This was in the morning.', ' Pasó en la tarde.', ' My neighbor saw it too.', ' Mis hijos estaban conmigo.', ' It happened again the next week.']
+const rows: string[][] = [['Testimony', 'Month', 'LAPD Area', 'Setting', 'Agencies', 'City response', 'Guidance wanted', 'May quote', 'May contact']]
+for (let i = 0; i < rowCount; i++) {
+  const d = base[i % base.length]!
+  const labels = d.lang === 'es' ? es : en
+  const [year, month] = d.incidentMonth.split('-')
+  rows.push([
+    d.text + SUFFIXES[i % SUFFIXES.length] + (i >= base.length ? ` (${Math.floor(i / base.length)})` : ''),
+    i % 2 ? d.incidentMonth : `${Number(month)}/${year}`,
+    i % 3 ? labels.area[d.area] : d.area,
+    labels.setting[d.setting],
+    d.agencies.map((a) => (i % 2 ? a : labels.agency[a])).join('; '),
+    d.cityResponse ?? '',
+    d.guidanceWanted ?? '',
+    d.consentQuote ? (d.lang === 'es' ? 'sí' : 'yes') : 'no',
+    d.consentContact ? '1' : '0',
+  ])
+}
+
+const dir = mkdtempSync(path.join(tmpdir(), 'voces-bench-import-'))
+const file = path.join(dir, 'testimonies.csv')
+writeFileSync(file, toCsv(rows))
+let peakRss = process.memoryUsage().rss
+const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 100)
+
+const db = createDb({ dataDir: 'memory://' })
+try {
+  await migrateToLatest(db)
+  const org = await db.insertInto('organizations').values({ slug: 'bench-org', name: 'Bench organization' }).returning('id').executeTakeFirstOrThrow()
+  const content = readFileSync(file)
+  const started = performance.now()
+  const cpuStarted = process.cpuUsage()
+  let lastPhase = ''
+  const result = await importCsvFile(db, { encryptionKey: randomBytes(32) }, {
+    organizationSlug: 'bench-org',
+    fileName: 'testimonies.csv',
+    content,
+    onProgress: (phase) => {
+      if (phase !== lastPhase) {
+        const used = process.cpuUsage(cpuStarted)
+        console.log(`  ${phase} from ${((performance.now() - started) / 1000).toFixed(1)} s (CPU so far ${((used.user + used.system) / 1e6).toFixed(1)} s)`)
+      }
+      lastPhase = phase
+    },
+  })
+  const seconds = (performance.now() - started) / 1000
+  const cpu = process.cpuUsage(cpuStarted)
+  peakRss = Math.max(peakRss, process.memoryUsage().rss)
+  if (!result.ok) throw new Error(`import refused: ${result.reason} ${JSON.stringify(result.errors.slice(0, 5))}`)
+  const stored = await db.selectFrom('submissions').select((eb) => eb.fn.countAll<number>().as('n')).where('organization_id', '=', org.id).executeTakeFirstOrThrow()
+  console.log(`file: ${(content.length / 1024 / 1024).toFixed(1)} MB, ${rowCount} rows`)
+  console.log(`rows: ${result.count} (stored ${stored.n})`)
+  console.log(`seconds: ${seconds.toFixed(1)}`)
+  console.log(`rows/s: ${Math.round(result.count / seconds)}`)
+  // CPU time of all threads: with other work on the machine, wall time says more about the load than about the import.
+  console.log(`CPU seconds (all threads): ${((cpu.user + cpu.system) / 1e6).toFixed(1)} on ${availableParallelism()} cores, load average ${loadavg()[0]!.toFixed(1)}`)
+  console.log(`peak RSS: ${Math.round(peakRss / 1024 / 1024)} MB`)
+  console.log(seconds < 30 ? 'PASS: under 30 s' : 'FAIL: 30 s or more')
+} finally {
+  clearInterval(sampler)
+  await db.destroy()
+  rmSync(dir, { recursive: true, force: true })
+}

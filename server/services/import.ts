@@ -1,0 +1,347 @@
+import { TRPCError } from '@trpc/server'
+import { createI18n } from '../../app/i18n/i18n'
+import type { Db } from '../../db/client'
+import type { Transaction } from 'kysely'
+import type { Database, NewSubmission } from '../../db/schema'
+import type { Env } from '../env'
+import { CsvError, parseCsvBytes, toCsv, type CsvEncoding, type CsvRecord } from '../lib/csv'
+import { guessMapping, IMPORT_FIELDS, validateRecords, type ColumnMapping, type RowError, type ValidRow } from '../lib/csv-mapping'
+import { decryptText, encryptText, randomToken } from '../lib/crypto'
+import { prepareInParallel } from '../lib/csv-intake-pool'
+import { appendAudit } from '../repositories/audit'
+import { deleteExpiredImports, deleteImport, findImport, insertImport, insertSubmissionBatch } from '../repositories/import'
+import { IMPORT_MAX_ROWS, type ImportCommitInput, type ImportErrorRowsInput, type ImportPreviewInput, type ImportUploadInput } from '../schemas/import'
+import type { Role } from '../schemas/reference'
+import { prepareIntake } from './submission'
+
+/**
+ * CSV import: upload (kept encrypted, server-side, for its uploader) → column
+ * mapping and preview with per-row errors → commit, all or nothing.
+ * See docs/decisions/040-csv-import.md.
+ */
+
+export type Importer = { id: string; role: Role; organizationId: string | null }
+
+/** An upload waits this long for its commit, then it is deleted. */
+export const IMPORT_TTL_MS = 60 * 60 * 1000
+/** Rows per INSERT: 16 columns × 1,000 stays well under PostgreSQL's 65,535 parameters. */
+const INSERT_BATCH = 1000
+/** Rows redacted between two yields to the event loop, so status requests are answered during a commit. */
+const PREPARE_CHUNK = 200
+/** From this many rows, worker threads prepare the rows (starting them costs about a second). */
+const PARALLEL_MIN_ROWS = 2000
+const PREVIEW_ERRORS = 200
+const PREVIEW_SAMPLE = 5
+
+const badRequest = (message: string) => new TRPCError({ code: 'BAD_REQUEST', message })
+
+// ---------------------------------------------------------------------------
+// Progress of running commits. In memory on purpose: during a commit PGlite's
+// single connection is busy, and progress is only meaningful to this process.
+
+export type ImportProgress = {
+  userId: string
+  state: 'running' | 'done' | 'failed'
+  phase: 'preparing' | 'saving' | 'done'
+  done: number
+  total: number
+  count: number
+  updatedAt: number
+}
+
+const globalForImports = globalThis as unknown as { __vocesImportProgress?: Map<string, ImportProgress> }
+const progressById = (globalForImports.__vocesImportProgress ??= new Map())
+
+function setProgress(id: string, progress: ImportProgress) {
+  const now = Date.now()
+  for (const [key, value] of progressById) if (now - value.updatedAt > IMPORT_TTL_MS) progressById.delete(key)
+  progressById.set(id, { ...progress, updatedAt: now })
+}
+
+/** Progress of a commit as a share of the work: redaction is most of it, the inserts the rest. */
+export function importStatus(user: { id: string }, id: string) {
+  const progress = progressById.get(id)
+  if (!progress || progress.userId !== user.id) return { state: 'idle' as const, percent: 0, done: 0, total: 0, count: 0 }
+  const prepared = progress.phase === 'preparing' ? progress.done : progress.total
+  const saved = progress.phase === 'saving' ? progress.done : progress.phase === 'done' ? progress.total : 0
+  const percent = progress.total === 0 ? 0 : Math.floor(((prepared * 0.85 + saved * 0.15) / progress.total) * 100)
+  return { state: progress.state, phase: progress.phase, percent: progress.state === 'done' ? 100 : Math.min(99, percent), done: prepared, total: progress.total, count: progress.count }
+}
+
+// ---------------------------------------------------------------------------
+
+/** Reads the file once to refuse what cannot be imported at all, then keeps it encrypted until commit. */
+export async function uploadImport(db: Db, env: Pick<Env, 'encryptionKey'>, user: Importer, input: ImportUploadInput, now: Date) {
+  const organizationId = await targetOrganization(db, user, input.organizationId)
+  const parsed = readFile(input.content)
+  await deleteExpiredImports(db, now)
+  const id = randomToken(18)
+  await insertImport(db, {
+    id,
+    user_id: user.id,
+    organization_id: organizationId,
+    file_name: input.fileName,
+    // Stored as parsed records: the encoding is detected and the file parsed once, here.
+    content_enc: encryptText(JSON.stringify({ encoding: parsed.encoding, text: parsed.text }), env.encryptionKey),
+    expires_at: new Date(now.getTime() + IMPORT_TTL_MS),
+  })
+  return { id, rows: parsed.records.length - 1, encoding: parsed.encoding }
+}
+
+async function targetOrganization(db: Db, user: Importer, requested: string | undefined): Promise<string> {
+  if (user.role === 'submitter') {
+    if (!user.organizationId || (requested && requested !== user.organizationId)) throw new TRPCError({ code: 'FORBIDDEN', message: 'errors.forbidden' })
+    return user.organizationId
+  }
+  if (!requested) throw badRequest('errors.organizationRequired')
+  const org = await db.selectFrom('organizations').select('id').where('id', '=', requested).executeTakeFirst()
+  if (!org) throw badRequest('errors.organizationRequired')
+  return org.id
+}
+
+function readFile(content: Uint8Array): { encoding: CsvEncoding; text: string; records: CsvRecord[] } {
+  try {
+    const { encoding, records } = parseCsvBytes(content)
+    checkRecords(records)
+    return { encoding, records, text: recordsText(records) }
+  } catch (error) {
+    if (error instanceof CsvError) throw badRequest(error.key)
+    throw error
+  }
+}
+
+function checkRecords(records: CsvRecord[]) {
+  if (records.length < 2) throw new CsvError('errors.importEmpty')
+  if (records.length - 1 > IMPORT_MAX_ROWS) throw new CsvError('errors.importTooManyRows')
+}
+
+/** The records as JSON text (row numbers kept), so later steps need not re-parse or re-detect. */
+function recordsText(records: CsvRecord[]): string {
+  return JSON.stringify(records.map((r) => [r.row, r.cells]))
+}
+
+type LoadedImport = {
+  id: string
+  fileName: string
+  organizationId: string
+  organizationName: string
+  encoding: CsvEncoding
+  headers: string[]
+  records: CsvRecord[]
+}
+
+async function loadImport(db: Db, env: Pick<Env, 'encryptionKey'>, user: Importer, id: string, now: Date): Promise<LoadedImport> {
+  const row = await findImport(db, { id, userId: user.id, now })
+  if (!row) throw new TRPCError({ code: 'NOT_FOUND', message: 'errors.importGone' })
+  const stored = JSON.parse(decryptText(row.content_enc, env.encryptionKey)) as { encoding: CsvEncoding; text: string }
+  const all = (JSON.parse(stored.text) as [number, string[]][]).map(([r, cells]) => ({ row: r, cells }))
+  return {
+    id: row.id,
+    fileName: row.file_name,
+    organizationId: row.organization_id,
+    organizationName: row.organization_name,
+    encoding: stored.encoding,
+    headers: all[0]!.cells.map((h) => h.trim()),
+    records: all.slice(1),
+  }
+}
+
+function validate(loaded: LoadedImport, mapping: ColumnMapping) {
+  if (mapping.text === undefined) throw badRequest('errors.importMapText')
+  for (const index of Object.values(mapping)) if (index !== undefined && index >= loaded.headers.length) throw badRequest('errors.importMapColumn')
+  return validateRecords(loaded.records, mapping, loaded.headers.length)
+}
+
+export type PreviewRow = {
+  row: number
+  text: string
+  language: string
+  incidentMonth: string | null
+  area: string | null
+  setting: string | null
+  agencies: string[]
+  consentQuote: boolean
+  consentContact: boolean
+}
+
+/** The mapping step's data: the columns, the mapping in use, and what each row would become. */
+export async function previewImport(db: Db, env: Pick<Env, 'encryptionKey'>, user: Importer, input: ImportPreviewInput, now: Date) {
+  const loaded = await loadImport(db, env, user, input.id, now)
+  const mapping = input.mapping ?? guessMapping(loaded.headers)
+  const base = {
+    id: loaded.id,
+    fileName: loaded.fileName,
+    organizationName: loaded.organizationName,
+    encoding: loaded.encoding,
+    headers: loaded.headers,
+    mapping,
+    totalRows: loaded.records.length,
+  }
+  if (mapping.text === undefined) {
+    return { ...base, mappingError: 'errors.importMapText', validCount: 0, errorRowCount: 0, errors: [] as RowError[], sample: [] as PreviewRow[] }
+  }
+  const { valid, errors } = validate(loaded, mapping)
+  return {
+    ...base,
+    mappingError: null,
+    validCount: valid.length,
+    errorRowCount: new Set(errors.map((e) => e.row)).size,
+    errors: errors.slice(0, PREVIEW_ERRORS),
+    // The sample goes through intake's own preparation, so it shows what will be stored: redacted.
+    sample: valid.slice(0, PREVIEW_SAMPLE).map(({ row, input }): PreviewRow => {
+      const prepared = prepareIntake(env, { userId: user.id, organizationId: loaded.organizationId }, input)
+      return { row, text: prepared.text_redacted ?? '', language: prepared.language, incidentMonth: input.incidentMonth ?? null, area: input.area ?? null, setting: input.setting ?? null, agencies: input.agencies, consentQuote: input.consentQuote, consentContact: input.consentContact }
+    }),
+  }
+}
+
+/**
+ * The rows with errors, as they were uploaded, plus a last column saying what
+ * is wrong in the user's language: fixed in a spreadsheet, they can be uploaded again.
+ */
+export async function errorRowsCsv(db: Db, env: Pick<Env, 'encryptionKey'>, user: Importer, input: ImportErrorRowsInput, now: Date) {
+  const loaded = await loadImport(db, env, user, input.id, now)
+  const { errors } = validate(loaded, input.mapping)
+  const byRow = new Map<number, RowError[]>()
+  for (const e of errors) byRow.set(e.row, [...(byRow.get(e.row) ?? []), e])
+  const { t } = createI18n(input.locale)
+  const describe = (e: RowError) => `${t('import.errorRow')} ${e.row}: ${t('import.errorDescription', { field: t(`import.field.${e.field}`), message: t(e.message) })}`
+  const width = loaded.headers.length
+  const fit = (cells: string[]) => [...cells.slice(0, width), ...Array<string>(Math.max(0, width - cells.length)).fill('')]
+  const rows = loaded.records.filter((r) => byRow.has(r.row)).map((r) => [...fit(r.cells), byRow.get(r.row)!.map(describe).join('; ')])
+  const base = loaded.fileName.replace(/\.[^.]*$/, '').replace(/[^\p{L}\p{N}._-]+/gu, '-') || 'import'
+  return { fileName: `${base}-errors.csv`, rowCount: rows.length, csv: toCsv([[...loaded.headers, t('import.errorColumn')], ...rows]) }
+}
+
+/** Stores every valid row of an upload, all or nothing; the upload is deleted in the same transaction. */
+export async function commitImport(db: Db, env: Pick<Env, 'encryptionKey'>, user: Importer, input: ImportCommitInput, now: Date) {
+  const previous = progressById.get(input.id)
+  if (previous?.state === 'running' && previous.userId === user.id) throw new TRPCError({ code: 'CONFLICT', message: 'errors.importRunning' })
+  // Claimed before the first await, so a second click in this process is refused at once.
+  setProgress(input.id, { userId: user.id, state: 'running', phase: 'preparing', done: 0, total: 0, count: 0, updatedAt: 0 })
+  let loaded: LoadedImport
+  let checked: ReturnType<typeof validate>
+  try {
+    loaded = await loadImport(db, env, user, input.id, now)
+    checked = validate(loaded, input.mapping)
+    if (checked.errors.length > 0 && !input.skipInvalid) throw badRequest('errors.importHasErrors')
+    if (checked.valid.length === 0) throw badRequest('errors.importNothingValid')
+  } catch (error) {
+    if (previous) progressById.set(input.id, previous)
+    else progressById.delete(input.id)
+    throw error
+  }
+  const { valid, errors } = checked
+  const skipped = new Set(errors.map((e) => e.row)).size
+  const progress: ImportProgress = { userId: user.id, state: 'running', phase: 'preparing', done: 0, total: valid.length, count: 0, updatedAt: 0 }
+  setProgress(input.id, progress)
+  try {
+    const count = await storeRows(
+      db,
+      env,
+      { actorUserId: user.id, organizationId: loaded.organizationId, fileName: loaded.fileName, skippedRows: skipped },
+      valid,
+      (phase, done) => setProgress(input.id, { ...progress, phase, done }),
+      // Across processes too, only one commit of an upload can succeed: the other finds it gone and rolls back.
+      async (trx) => {
+        if (!(await deleteImport(trx, loaded.id))) throw new TRPCError({ code: 'CONFLICT', message: 'errors.importGone' })
+      },
+    )
+    setProgress(input.id, { ...progress, state: 'done', phase: 'done', done: count, count })
+    return { count, skipped, organizationId: loaded.organizationId, organizationName: loaded.organizationName }
+  } catch (error) {
+    setProgress(input.id, { ...progress, state: 'failed' })
+    throw error
+  }
+}
+
+type ImportTarget = { actorUserId: string | null; organizationId: string; fileName: string; skippedRows: number }
+
+/**
+ * Stores the rows in one transaction, or nothing. Redaction and encryption run
+ * first, in memory and outside the transaction (they are most of the time, and
+ * PGlite's one connection stays free meanwhile); then multi-row INSERTs and one
+ * audit entry (counts, organization, file name: never text) commit together.
+ */
+export async function storeRows(
+  db: Db,
+  env: Pick<Env, 'encryptionKey'>,
+  target: ImportTarget,
+  valid: ValidRow[],
+  onProgress: (phase: 'preparing' | 'saving', done: number) => void = () => {},
+  alsoInTransaction: (trx: Transaction<Database>) => Promise<void> = async () => {},
+): Promise<number> {
+  const submitter = { userId: target.actorUserId, organizationId: target.organizationId }
+  const progress = (done: number) => onProgress('preparing', done)
+  const rows =
+    (valid.length >= PARALLEL_MIN_ROWS ? await prepareInParallel(env.encryptionKey, submitter, valid.map((v) => v.input), progress) : null) ??
+    (await prepareRows(env, submitter, valid, progress))
+  onProgress('saving', 0)
+  await db.transaction().execute(async (trx) => {
+    for (let start = 0; start < rows.length; start += INSERT_BATCH) {
+      await insertSubmissionBatch(trx, rows.slice(start, start + INSERT_BATCH))
+      onProgress('saving', Math.min(rows.length, start + INSERT_BATCH))
+    }
+    await appendAudit(trx, {
+      actorUserId: target.actorUserId,
+      action: 'import.commit',
+      targetType: 'organization',
+      targetId: target.organizationId,
+      details: { rows: rows.length, skippedRows: target.skippedRows, organizationId: target.organizationId, fileName: target.fileName },
+    })
+    await alsoInTransaction(trx)
+  })
+  return rows.length
+}
+
+export type FileImportResult =
+  | { ok: true; count: number; skipped: number; encoding: CsvEncoding; mapping: ColumnMapping }
+  | { ok: false; reason: string; errors: RowError[]; mapping: ColumnMapping | null }
+
+/**
+ * The command-line import (scripts/import-csv.ts, scripts/bench-import.ts): the
+ * same decoding, mapping (guessed from the header names), validation and
+ * storage as the browser flow, in one step, with no user.
+ */
+export async function importCsvFile(
+  db: Db,
+  env: Pick<Env, 'encryptionKey'>,
+  options: { organizationSlug: string; fileName: string; content: Uint8Array; skipInvalid?: boolean; onProgress?: (phase: 'preparing' | 'saving', done: number, total: number) => void },
+): Promise<FileImportResult> {
+  const org = await db.selectFrom('organizations').select('id').where('slug', '=', options.organizationSlug).executeTakeFirst()
+  if (!org) return { ok: false, reason: 'errors.organizationRequired', errors: [], mapping: null }
+  let parsed: { encoding: CsvEncoding; records: CsvRecord[] }
+  try {
+    parsed = parseCsvBytes(options.content)
+    checkRecords(parsed.records)
+  } catch (error) {
+    if (error instanceof CsvError) return { ok: false, reason: error.key, errors: [], mapping: null }
+    throw error
+  }
+  const headers = parsed.records[0]!.cells.map((h) => h.trim())
+  const mapping = guessMapping(headers)
+  if (mapping.text === undefined) return { ok: false, reason: 'errors.importMapText', errors: [], mapping }
+  const { valid, errors } = validateRecords(parsed.records.slice(1), mapping, headers.length)
+  if (errors.length > 0 && !options.skipInvalid) return { ok: false, reason: 'errors.importHasErrors', errors, mapping }
+  if (valid.length === 0) return { ok: false, reason: 'errors.importNothingValid', errors, mapping }
+  const skipped = new Set(errors.map((e) => e.row)).size
+  const count = await storeRows(db, env, { actorUserId: null, organizationId: org.id, fileName: options.fileName, skippedRows: skipped }, valid, (phase, done) =>
+    options.onProgress?.(phase, done, valid.length),
+  )
+  return { ok: true, count, skipped, encoding: parsed.encoding, mapping }
+}
+
+/** Intake's own preparation (language, redaction, encryption) for each row, yielding now and then. */
+async function prepareRows(env: Pick<Env, 'encryptionKey'>, submitter: { userId: string | null; organizationId: string }, valid: ValidRow[], onProgress: (done: number) => void): Promise<NewSubmission[]> {
+  const rows: NewSubmission[] = new Array(valid.length)
+  for (let start = 0; start < valid.length; start += PREPARE_CHUNK) {
+    const end = Math.min(valid.length, start + PREPARE_CHUNK)
+    for (let i = start; i < end; i++) rows[i] = prepareIntake(env, submitter, valid[i]!.input)
+    onProgress(end)
+    await new Promise((resolve) => setImmediate(resolve))
+  }
+  return rows
+}
+
+/** The field names a preview offers, in form order. */
+export { IMPORT_FIELDS }
