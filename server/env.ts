@@ -32,6 +32,11 @@ const EnvSchema = z.object({
   VOCES_SECURE_COOKIES: z
     .enum(['true', 'false', 'auto'])
     .default('auto'),
+  // Express's "trust proxy": which proxies may set X-Forwarded-For (client addresses feed rate limits).
+  VOCES_TRUST_PROXY: z
+    .string()
+    .default('false')
+    .transform((v): boolean | number | string => (v === 'false' ? false : v === 'true' ? true : /^\d+$/.test(v) ? Number(v) : v)),
 })
 
 export type Env = z.infer<typeof EnvSchema> & {

@@ -33,6 +33,7 @@ async function main() {
 
   const app = express()
   app.disable('x-powered-by')
+  app.set('trust proxy', env.VOCES_TRUST_PROXY)
   app.use(compression())
 
   app.get('/healthz', async (_req, res) => {
