@@ -15,6 +15,7 @@ import { migrateToLatest } from '../db/migrator'
 import { getDb } from './db'
 import { EnvError, getEnv } from './env'
 import { startRetentionJob } from './jobs/retention'
+import { startTranslationJob } from './jobs/translation'
 import { DEMO_ACCOUNTS, seedDemo } from './services/seed'
 
 const dev = process.argv.includes('--dev')
@@ -72,6 +73,7 @@ async function main() {
   app.all('*', createRequestHandler({ build, mode: dev ? 'development' : 'production', getLoadContext: (req) => ({ clientAddress: req.ip }) }))
 
   const stopRetention = startRetentionJob(db, env)
+  const stopTranslation = startTranslationJob(db)
 
   const server = app.listen(env.PORT, env.HOST, () => {
     const url = `http://${env.HOST === '127.0.0.1' ? 'localhost' : env.HOST}:${env.PORT}`
@@ -82,6 +84,7 @@ async function main() {
   const shutdown = async (signal: string) => {
     console.log(`[voces] ${signal}: shutting down`)
     stopRetention()
+    stopTranslation()
     server.close()
     await db.destroy().catch(() => {})
     process.exit(0)

@@ -12,6 +12,7 @@ import { CsrfInput } from '../components/csrf-input'
 import { ErrorList, Field } from '../components/field'
 import { formatDate, SubmissionMeta } from '../components/submission-meta'
 import { AreaOptions } from '../components/area-options'
+import { MachineTranslation } from '../components/machine-translation'
 
 export const meta: MetaFunction = () => [{ title: 'Voces — Receipt / Recibo' }]
 
@@ -77,9 +78,12 @@ export default function Receipt() {
           {t('detail.withdrawn')}
         </p>
       ) : (
-        <blockquote className="testimony" lang={submission.language === 'other' ? undefined : submission.language}>
-          {submission.text}
-        </blockquote>
+        <>
+          <blockquote className="testimony" lang={submission.language === 'other' ? undefined : submission.language}>
+            {submission.text}
+          </blockquote>
+          <MachineTranslation submission={submission} />
+        </>
       )}
       {actionData?.done ? (
         <p className="notice notice--success" role="status">

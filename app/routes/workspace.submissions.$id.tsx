@@ -9,6 +9,7 @@ import { CsrfInput } from '../components/csrf-input'
 import { ErrorList } from '../components/field'
 import { ModerationActions } from '../components/moderation-actions'
 import { formatDate, SubmissionMeta } from '../components/submission-meta'
+import { MachineTranslation } from '../components/machine-translation'
 
 export const meta: MetaFunction = () => [{ title: 'Voces — Submission' }]
 
@@ -58,6 +59,7 @@ export default function SubmissionDetail() {
       <blockquote className="testimony" lang={submission.language === 'other' ? undefined : submission.language}>
         {submission.text ?? t('detail.withdrawn')}
       </blockquote>
+      <MachineTranslation submission={submission} />
       <SubmissionMeta submission={submission} />
 
       <h2>{t('moderation.revealTitle')}</h2>
