@@ -40,7 +40,7 @@ describe('the thin vertical slice', () => {
 
     const code = await page.getByTestId('receipt-code').textContent()
     expect(code).toMatch(/^[0-9A-Z]{3}-[0-9A-Z]{3}-[0-9A-Z]{3}$/)
-    const shown = await page.locator('blockquote.testimony').textContent()
+    const shown = await page.locator('blockquote.testimony').first().textContent()
     expect(shown).toContain('[PHONE]')
     expect(shown).not.toContain('555-0177')
     expect(shown).not.toContain('Rosa')
@@ -75,7 +75,7 @@ describe('the thin vertical slice', () => {
       }
       await heading.waitFor()
     }
-    expect(await page.locator('blockquote.testimony').textContent()).toBeTruthy()
+    expect(await page.locator('blockquote.testimony').first().textContent()).toBeTruthy()
     expect(await axeViolations(page)).toEqual([])
     await context.close()
   })
