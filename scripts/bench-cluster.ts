@@ -12,6 +12,7 @@ import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { clusterDocuments, type InputDocument } from '../server/analysis/index'
+import { createThreadRunner } from '../server/analysis/parallel'
 import { adjustedRandIndex, normalizedMutualInformation } from '../server/analysis/metrics'
 import { createRandom } from '../server/analysis/random'
 import { isApertiumAvailable, translate } from '../server/lib/apertium'
@@ -38,6 +39,8 @@ const { values } = parseArgs({
     'skip-sklearn': { type: 'boolean', default: false },
     'skip-scale': { type: 'boolean', default: false },
     'speed-only': { type: 'boolean', default: false },
+    /** One thread only (no worker threads). */
+    serial: { type: 'boolean', default: false },
   },
 })
 
@@ -83,8 +86,11 @@ async function runOne(): Promise<void> {
   const labels = rows.map((r) => String(r.label))
   const k = new Set(labels).size
   const started = performance.now()
-  const result = clusterDocuments(docs, { seed: Number(values.seed), k, dictionary, dims: values.dims ? Number(values.dims) : undefined, bigrams: !values['no-bigrams'], onProgress: (p) => process.stderr.write(`${((performance.now() - started) / 1000).toFixed(2)}s cpu ${(process.cpuUsage().user / 1e6).toFixed(2)}s ${p.stage} ${p.done}/${p.total}\n`) })
+  // Thread start-up counts in the measured time.
+  const runner = values.serial ? undefined : createThreadRunner()
+  const result = clusterDocuments(docs, { seed: Number(values.seed), k, dictionary, runner, dims: values.dims ? Number(values.dims) : undefined, bigrams: !values['no-bigrams'], onProgress: (p) => process.stderr.write(`${((performance.now() - started) / 1000).toFixed(2)}s cpu ${(process.cpuUsage().user / 1e6).toFixed(2)}s ${p.stage} ${p.done}/${p.total}\n`) })
   const seconds = (performance.now() - started) / 1000
+  await runner?.close()
   const predicted = result.assignments.map((a) => a.cluster)
   let pairs: number | null = null
   if (values.pairs) {

@@ -3,6 +3,7 @@
  * scikit-learn), Lloyd iterations, several restarts keeping the most cohesive result.
  * Also silhouette-based choice of k on a sample.
  */
+import { serialRunner, type TaskRunner } from './tasks'
 import { createRandom, deriveSeed, sampleIndices, type Random } from './random'
 import type { CsrMatrix } from './vectorize'
 
@@ -30,8 +31,15 @@ export type KMeansOptions = {
    * restarts at the cost of about one run.
    */
   restartSample?: number
+  /**
+   * Lloyd iterations on all rows after restarts on a sample (default maxIterations); 1 only
+   * assigns each row to the nearest centre, for callers that refine elsewhere.
+   */
+  fullIterations?: number
   /** Greedy k-means++ (2 + ln k candidates per centre, as scikit-learn); default true. */
   greedySeeding?: boolean
+  /** Runs independent tasks, possibly on other threads (see parallel.ts); default in turn. */
+  runner?: TaskRunner
 }
 
 export function normalizeRows(x: Dense): Dense {
@@ -242,16 +250,28 @@ export function kmeans(x: Dense, k: number, options: KMeansOptions): KMeansResul
   const sampleSize = options.restartSample ?? Infinity
   if (restarts > 1 && x.rows > 2 * sampleSize && sampleSize >= 10 * kk) {
     const sample = takeRows(x, sampleIndices(x.rows, sampleSize, createRandom(deriveSeed(options.seed, 4))))
-    const best = kmeans(sample, kk, { seed: options.seed, restarts, maxIterations, greedySeeding: options.greedySeeding })
-    return lloyd(x, kk, Float64Array.from(best.centroids), maxIterations)
+    const best = kmeans(sample, kk, { seed: options.seed, restarts, maxIterations, greedySeeding: options.greedySeeding, runner: options.runner })
+    return lloyd(x, kk, Float64Array.from(best.centroids), Math.max(1, options.fullIterations ?? maxIterations))
   }
+  // Each restart depends only on (rows, k, seed, restart number), so the restarts may run on
+  // several threads; the best is then chosen in restart order, as if they had run in turn.
+  const task: RestartTask = { rows: x.rows, dims: x.dims, data: x.data, k: kk, seed: options.seed, maxIterations, greedySeeding: options.greedySeeding ?? true, restarts: [] }
+  const runner = options.runner ?? serialRunner
+  const parts = Math.min(runner.threads, restarts)
+  const tasks = Array.from({ length: parts }, (_, t) => ({ ...task, restarts: Array.from({ length: restarts }, (_, r) => r).filter((r) => r % parts === t) }))
+  const results: KMeansResult[] = new Array(restarts)
+  runner.run('kmeans-restarts', tasks).forEach((out, t) => (out as KMeansResult[]).forEach((result, i) => (results[tasks[t].restarts[i]] = result)))
   let best: KMeansResult | null = null
-  for (let restart = 0; restart < restarts; restart++) {
-    const random = createRandom(deriveSeed(options.seed, 1, restart))
-    const result = lloyd(x, kk, seedPlusPlus(x, kk, random, options.greedySeeding ?? true), maxIterations)
-    if (!best || result.cohesion > best.cohesion + 1e-9) best = result
-  }
+  for (const result of results) if (!best || result.cohesion > best.cohesion + 1e-9) best = result
   return best!
+}
+
+/** Restarts of k-means on the same rows: a self-contained task for a worker thread. */
+export type RestartTask = { rows: number; dims: number; data: Float64Array; k: number; seed: number; maxIterations: number; greedySeeding: boolean; restarts: number[] }
+
+export function runRestarts(task: RestartTask): KMeansResult[] {
+  const x: Dense = { rows: task.rows, dims: task.dims, data: task.data }
+  return task.restarts.map((restart) => lloyd(x, task.k, seedPlusPlus(x, task.k, createRandom(deriveSeed(task.seed, 1, restart)), task.greedySeeding), task.maxIterations))
 }
 
 export function takeRows(x: Dense, indices: readonly number[]): Dense {
