@@ -8,6 +8,7 @@
  */
 import { execFileSync, spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
+import { loadavg } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
@@ -44,7 +45,7 @@ const { values } = parseArgs({
   },
 })
 
-type RunResult = { n: number; k: number; nmi: number; ari: number; seconds: number; translateSeconds: number; rssMb: number; pairs: number | null; unclustered: number }
+type RunResult = { n: number; k: number; nmi: number; ari: number; seconds: number; translateSeconds: number; rssMb: number; pairs: number | null; unclustered: number; threads: number }
 
 /** Word-level perturbation of real titles: drop, repeat or swap words, seeded. */
 function synthesize(rows: InputRow[], count: number, seed: number): InputRow[] {
@@ -117,6 +118,7 @@ async function runOne(): Promise<void> {
     pairs,
     unclustered: result.unclustered,
     features: result.model.terms.length,
+    threads: runner?.threads ?? 1,
   } as RunResult
   process.stdout.write(JSON.stringify(out) + '\n')
 }
@@ -174,13 +176,18 @@ async function main(): Promise<void> {
     // two engines on the same corpus and compare each one's fastest run.
     const file = join(DATA, 'stackoverflow.jsonl')
     const ours: number[] = []
+    const threads: number[] = []
     const theirs: number[] = []
+    const load: number[] = []
     for (let i = 0; i < 3; i++) {
+      load.push(loadavg()[0])
       const p = sklearn(file, ['--configs', 'lsa-kmeans', '--seeds', '1'])[0]
       if (p) theirs.push(p.total_s)
-      ours.push(child(['--one', file, '--seed', String(i)]).seconds)
+      const r = child(['--one', file, '--seed', String(i)])
+      ours.push(r.seconds)
+      threads.push(r.threads)
     }
-    log(`Speed, stackoverflow (20,000 titles), runs alternated, fastest of 3 each: engine ${f2(Math.min(...ours))} s, scikit-learn lsa-kmeans ${f2(Math.min(...theirs))} s, ratio ${f2(Math.min(...ours) / Math.min(...theirs))} (all runs: engine ${ours.map(f2).join(', ')}; scikit-learn ${theirs.map(f2).join(', ')})\n`)
+    log(`Speed, stackoverflow (20,000 titles), runs alternated, fastest of 3 each: engine ${f2(Math.min(...ours))} s, scikit-learn lsa-kmeans ${f2(Math.min(...theirs))} s, ratio ${f2(Math.min(...ours) / Math.min(...theirs))} (all runs: engine ${ours.map((s, i) => `${f2(s)} [${threads[i]} thread${threads[i] > 1 ? 's' : ''}]`).join(', ')}; scikit-learn ${theirs.map(f2).join(', ')}; load average ${load.map((l) => l.toFixed(1)).join(', ')})\n`)
     if (values['speed-only']) return
   }
   const corpora = CORPORA.filter((c) => !values.only || values.only.split(',').includes(c))

@@ -6,7 +6,7 @@
  * synchronous. Which thread runs which task never changes a result (see tasks.ts).
  */
 import { createRequire } from 'node:module'
-import { availableParallelism } from 'node:os'
+import { availableParallelism, loadavg } from 'node:os'
 import { pathToFileURL } from 'node:url'
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads'
 import { runTask, type TaskName, type TaskRunner } from './tasks'
@@ -32,12 +32,23 @@ function workerEntry(): { entry: string | URL; eval: boolean } {
 }
 
 /**
- * Starts `threads − 1` helper threads (default: up to 2 cores in all). Returns at once: the
+ * Threads worth using now: up to `max`, but only cores the rest of the machine leaves idle
+ * (1-minute load average). On a busy machine a helper thread only competes for the same
+ * cores, and its start-up (≈ 0.3 s of CPU from TypeScript source) is not repaid.
+ */
+export function idleThreads(max = 2): number {
+  const cores = availableParallelism()
+  const idle = Math.floor(cores - loadavg()[0] + 0.5)
+  return Math.max(1, Math.min(max, cores, idle))
+}
+
+/**
+ * Starts `threads − 1` helper threads (default: idleThreads(), at most 2 in all). Returns at once: the
  * helpers load while the caller works (tokenising takes longer than their start-up), and
  * tasks posted before they are ready wait in their queue. A helper that has not started
  * within BOOT_TIMEOUT_MS, or has died, is skipped and its share runs on the calling thread.
  */
-export function createThreadRunner(threads = Math.min(2, availableParallelism())): ThreadRunner {
+export function createThreadRunner(threads = idleThreads()): ThreadRunner {
   const count = Math.max(0, Math.floor(threads) - 1)
   const { entry, eval: isCode } = workerEntry()
   const started = Date.now()
