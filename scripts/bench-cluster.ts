@@ -42,6 +42,8 @@ const { values } = parseArgs({
     'speed-only': { type: 'boolean', default: false },
     /** One thread only (no worker threads). */
     serial: { type: 'boolean', default: false },
+    /** Threads in all (default: 2 when a core is idle, else 1). */
+    threads: { type: 'string' },
   },
 })
 
@@ -88,7 +90,7 @@ async function runOne(): Promise<void> {
   const k = new Set(labels).size
   const started = performance.now()
   // Thread start-up counts in the measured time.
-  const runner = values.serial ? undefined : createThreadRunner()
+  const runner = values.serial ? undefined : createThreadRunner(values.threads ? Number(values.threads) : undefined)
   const result = clusterDocuments(docs, { seed: Number(values.seed), k, dictionary, runner, dims: values.dims ? Number(values.dims) : undefined, bigrams: !values['no-bigrams'], onProgress: (p) => process.stderr.write(`${((performance.now() - started) / 1000).toFixed(2)}s cpu ${(process.cpuUsage().user / 1e6).toFixed(2)}s ${p.stage} ${p.done}/${p.total}\n`) })
   const seconds = (performance.now() - started) / 1000
   await runner?.close()
