@@ -62,7 +62,14 @@ function gram(m: Float64Array, rows: number, l: number): Float64Array {
       const v = m[o + i]
       if (v === 0) continue
       const gi = i * l
-      for (let j = i; j < l; j++) g[gi + j] += v * m[o + j]
+      let j = i
+      for (; j + 3 < l; j += 4) {
+        g[gi + j] += v * m[o + j]
+        g[gi + j + 1] += v * m[o + j + 1]
+        g[gi + j + 2] += v * m[o + j + 2]
+        g[gi + j + 3] += v * m[o + j + 3]
+      }
+      for (; j < l; j++) g[gi + j] += v * m[o + j]
     }
   }
   for (let i = 0; i < l; i++) for (let j = 0; j < i; j++) g[i * l + j] = g[j * l + i]
