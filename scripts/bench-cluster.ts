@@ -8,10 +8,12 @@
  */
 import { execFileSync, spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
+import { loadavg } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { clusterDocuments, type InputDocument } from '../server/analysis/index'
+import { createThreadRunner } from '../server/analysis/parallel'
 import { adjustedRandIndex, normalizedMutualInformation } from '../server/analysis/metrics'
 import { createRandom } from '../server/analysis/random'
 import { isApertiumAvailable, translate } from '../server/lib/apertium'
@@ -38,10 +40,14 @@ const { values } = parseArgs({
     'skip-sklearn': { type: 'boolean', default: false },
     'skip-scale': { type: 'boolean', default: false },
     'speed-only': { type: 'boolean', default: false },
+    /** One thread only (no worker threads). */
+    serial: { type: 'boolean', default: false },
+    /** Threads in all (default: 2 when a core is idle, else 1). */
+    threads: { type: 'string' },
   },
 })
 
-type RunResult = { n: number; k: number; nmi: number; ari: number; seconds: number; translateSeconds: number; rssMb: number; pairs: number | null; unclustered: number }
+type RunResult = { n: number; k: number; nmi: number; ari: number; seconds: number; translateSeconds: number; rssMb: number; pairs: number | null; unclustered: number; threads: number }
 
 /** Word-level perturbation of real titles: drop, repeat or swap words, seeded. */
 function synthesize(rows: InputRow[], count: number, seed: number): InputRow[] {
@@ -83,8 +89,11 @@ async function runOne(): Promise<void> {
   const labels = rows.map((r) => String(r.label))
   const k = new Set(labels).size
   const started = performance.now()
-  const result = clusterDocuments(docs, { seed: Number(values.seed), k, dictionary, dims: values.dims ? Number(values.dims) : undefined, bigrams: !values['no-bigrams'], onProgress: (p) => process.stderr.write(`${((performance.now() - started) / 1000).toFixed(2)}s cpu ${(process.cpuUsage().user / 1e6).toFixed(2)}s ${p.stage} ${p.done}/${p.total}\n`) })
+  // Thread start-up counts in the measured time.
+  const runner = values.serial ? undefined : createThreadRunner(values.threads ? Number(values.threads) : undefined)
+  const result = clusterDocuments(docs, { seed: Number(values.seed), k, dictionary, runner, dims: values.dims ? Number(values.dims) : undefined, bigrams: !values['no-bigrams'], onProgress: (p) => process.stderr.write(`${((performance.now() - started) / 1000).toFixed(2)}s cpu ${(process.cpuUsage().user / 1e6).toFixed(2)}s ${p.stage} ${p.done}/${p.total}\n`) })
   const seconds = (performance.now() - started) / 1000
+  await runner?.close()
   const predicted = result.assignments.map((a) => a.cluster)
   let pairs: number | null = null
   if (values.pairs) {
@@ -111,6 +120,7 @@ async function runOne(): Promise<void> {
     pairs,
     unclustered: result.unclustered,
     features: result.model.terms.length,
+    threads: runner?.threads ?? 1,
   } as RunResult
   process.stdout.write(JSON.stringify(out) + '\n')
 }
@@ -168,13 +178,18 @@ async function main(): Promise<void> {
     // two engines on the same corpus and compare each one's fastest run.
     const file = join(DATA, 'stackoverflow.jsonl')
     const ours: number[] = []
+    const threads: number[] = []
     const theirs: number[] = []
+    const load: number[] = []
     for (let i = 0; i < 3; i++) {
+      load.push(loadavg()[0])
       const p = sklearn(file, ['--configs', 'lsa-kmeans', '--seeds', '1'])[0]
       if (p) theirs.push(p.total_s)
-      ours.push(child(['--one', file, '--seed', String(i)]).seconds)
+      const r = child(['--one', file, '--seed', String(i)])
+      ours.push(r.seconds)
+      threads.push(r.threads)
     }
-    log(`Speed, stackoverflow (20,000 titles), runs alternated, fastest of 3 each: engine ${f2(Math.min(...ours))} s, scikit-learn lsa-kmeans ${f2(Math.min(...theirs))} s, ratio ${f2(Math.min(...ours) / Math.min(...theirs))} (all runs: engine ${ours.map(f2).join(', ')}; scikit-learn ${theirs.map(f2).join(', ')})\n`)
+    log(`Speed, stackoverflow (20,000 titles), runs alternated, fastest of 3 each: engine ${f2(Math.min(...ours))} s, scikit-learn lsa-kmeans ${f2(Math.min(...theirs))} s, ratio ${f2(Math.min(...ours) / Math.min(...theirs))} (all runs: engine ${ours.map((s, i) => `${f2(s)} [${threads[i]} thread${threads[i] > 1 ? 's' : ''}]`).join(', ')}; scikit-learn ${theirs.map(f2).join(', ')}; load average ${load.map((l) => l.toFixed(1)).join(', ')})\n`)
     if (values['speed-only']) return
   }
   const corpora = CORPORA.filter((c) => !values.only || values.only.split(',').includes(c))

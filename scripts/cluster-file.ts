@@ -6,6 +6,7 @@
  */
 import { parseArgs } from 'node:util'
 import { clusterDocuments, type InputDocument } from '../server/analysis/index'
+import { createThreadRunner } from '../server/analysis/parallel'
 import { guessLanguage } from '../server/analysis/tokenize'
 import { isApertiumAvailable, translate } from '../server/lib/apertium'
 import { readDocuments } from './bench/read-documents'
@@ -58,13 +59,17 @@ async function main() {
   const dictionary = values['no-dictionary'] ? undefined : (loadSystemDictionary() ?? undefined)
   if (dictionary) log(`word list: ${dictionary.name} (${Object.keys(dictionary.entries).length} entries)`)
 
+  // A helper thread when a core is idle (same output either way).
+  const runner = createThreadRunner()
   const result = clusterDocuments(docs, {
     seed,
+    runner,
     k,
     dims,
     dictionary,
     onProgress: (p) => log(`  ${p.stage}${p.total > 1 ? ` ${p.done}/${p.total}` : ''}`),
   })
+  await runner.close()
   process.stdout.write(result.assignments.map((a) => JSON.stringify({ id: a.id, cluster: a.cluster })).join('\n') + (docs.length ? '\n' : ''))
 
   log(`\n${result.k} clusters, ${result.unclustered} unclustered, ${((performance.now() - started) / 1000).toFixed(1)} s`)

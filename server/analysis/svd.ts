@@ -5,6 +5,7 @@
  */
 import type { CsrMatrix } from './vectorize'
 import { createRandom } from './random'
+import { serialRunner, type TaskRunner } from './tasks'
 
 /** Y (rows×l) = A · M, with M (cols×l). */
 export function multiply(a: CsrMatrix, m: Float64Array, l: number): Float64Array {
@@ -61,7 +62,14 @@ function gram(m: Float64Array, rows: number, l: number): Float64Array {
       const v = m[o + i]
       if (v === 0) continue
       const gi = i * l
-      for (let j = i; j < l; j++) g[gi + j] += v * m[o + j]
+      let j = i
+      for (; j + 3 < l; j += 4) {
+        g[gi + j] += v * m[o + j]
+        g[gi + j + 1] += v * m[o + j + 1]
+        g[gi + j + 2] += v * m[o + j + 2]
+        g[gi + j + 3] += v * m[o + j + 3]
+      }
+      for (; j < l; j++) g[gi + j] += v * m[o + j]
     }
   }
   for (let i = 0; i < l; i++) for (let j = 0; j < i; j++) g[i * l + j] = g[j * l + i]
@@ -70,10 +78,16 @@ function gram(m: Float64Array, rows: number, l: number): Float64Array {
 
 /**
  * Orthonormalises the columns of M in place by Cholesky QR (M ← M R⁻¹ with RᵀR = MᵀM).
- * Columns that are (numerically) dependent are zeroed rather than amplified.
+ * Columns that are (numerically) dependent are zeroed rather than amplified. MᵀM is summed
+ * over fixed row blocks in order and the rows are solved block by block, so the work can
+ * run on the runner's threads with the same result.
  */
-function choleskyQr(m: Float64Array, rows: number, l: number): void {
-  const g = gram(m, rows, l)
+function choleskyQr(m: Float64Array, rows: number, l: number, runner: TaskRunner = serialRunner): void {
+  const bounds = Array.from({ length: PRODUCT_BLOCKS + 1 }, (_, b) => Math.floor((rows * b) / PRODUCT_BLOCKS))
+  const blocks = bounds.slice(0, -1).map((start, b) => m.slice(start * l, bounds[b + 1] * l))
+  const grams = runner.run('gram', blocks.map((block) => ({ m: block, l }))) as Float64Array[]
+  const g = grams[0]
+  for (let b = 1; b < grams.length; b++) for (let i = 0; i < g.length; i++) g[i] += grams[b][i]
   // rt holds Rᵀ (row j = column j of R) so the per-row solve reads contiguously.
   const rt = new Float64Array(l * l)
   let maxDiag = 0
@@ -95,7 +109,19 @@ function choleskyQr(m: Float64Array, rows: number, l: number): void {
       rt[i * l + j] = t / d
     }
   }
-  // Solve each row x of M: x_new R = x  (forward substitution over columns).
+  const solved = runner.run('solve', blocks.map((block) => ({ m: block, l, rt, dead }))) as Float64Array[]
+  solved.forEach((block, b) => m.set(block, bounds[b] * l))
+}
+
+/** MᵀM (l×l) of one row block. */
+export function gramTask(task: { m: Float64Array; l: number }): Float64Array {
+  return gram(task.m, task.m.length / task.l, task.l)
+}
+
+/** Solves each row x of a block in place: x_new R = x (forward substitution over columns). */
+export function solveTask(task: { m: Float64Array; l: number; rt: Float64Array; dead: Uint8Array }): Float64Array {
+  const { m, l, rt, dead } = task
+  const rows = m.length / l
   const row = new Float64Array(l)
   for (let q = 0; q < rows; q++) {
     const o = q * l
@@ -111,6 +137,7 @@ function choleskyQr(m: Float64Array, rows: number, l: number): void {
     }
     for (let j = 0; j < l; j++) m[o + j] = row[j]
   }
+  return m
 }
 
 /** Eigen-decomposition of a symmetric l×l matrix by cyclic Jacobi; eigenvalues descending. */
@@ -186,15 +213,86 @@ export type Lsa = {
  * orthonormalising once at the end: with few iterations the columns stay well enough
  * conditioned for one Cholesky QR (condition of MᵀM well below 1e16).
  */
-export function truncatedSvd(a: CsrMatrix, dims: number, seed: number, powerIterations = 3): Lsa {
+export function truncatedSvd(a: CsrMatrix, dims: number, seed: number, powerIterations = 3, runner: TaskRunner = serialRunner): Lsa {
   const l = Math.max(1, Math.min(dims, a.rows, a.cols))
   const random = createRandom(seed)
   let z: Float64Array = new Float64Array(a.cols * l)
-  for (let i = 0; i < z.length; i++) z[i] = random.normal()
+  // Uniform in [−1, 1): any i.i.d. zero-mean start spans a generic subspace (Halko et al.
+  // §4.6 use Gaussian or structured ones); a tenth of the cost of Box–Muller normals.
+  for (let i = 0; i < z.length; i++) z[i] = 2 * random.next() - 1
+  // The products run on fixed row blocks (their number never depends on the threads
+  // available), and AᵀA Z is summed over the blocks in order: the same bits on any runner.
+  const blocks = rowBlocks(a, PRODUCT_BLOCKS)
   for (let it = 0; it < powerIterations; it++) {
-    z = multiplyTransposed(a, multiply(a, z, l), l)
+    const parts = runner.run('sparse-product', blocks.map((b) => ({ ...b, m: z, l, back: true }))) as Float64Array[]
+    z = parts[0]
+    for (let b = 1; b < parts.length; b++) {
+      const part = parts[b]
+      for (let i = 0; i < z.length; i++) z[i] += part[i]
+    }
     normalizeColumns(z, a.cols, l)
   }
-  choleskyQr(z, a.cols, l)
-  return { dims: l, embedding: multiply(a, z, l), basis: z }
+  choleskyQr(z, a.cols, l, runner)
+  const parts = runner.run('sparse-product', blocks.map((b) => ({ ...b, m: z, l, back: false }))) as Float64Array[]
+  const embedding = new Float64Array(a.rows * l)
+  let offset = 0
+  for (const part of parts) {
+    embedding.set(part, offset)
+    offset += part.length
+  }
+  return { dims: l, embedding, basis: z }
+}
+
+/** Row blocks of A for the sparse products (fixed count, so results never vary). */
+const PRODUCT_BLOCKS = 2
+
+/**
+ * One row block A_b of a sparse matrix and a dense M (cols×l): computes A_b·M, or with
+ * `back` A_bᵀ(A_b·M) (cols×l), whose sum over the blocks is AᵀA·M.
+ */
+export type SparseProductTask = CsrMatrix & { m: Float64Array; l: number; back: boolean }
+
+export function sparseProductTask(task: SparseProductTask): Float64Array {
+  return task.back ? multiplyGram(task, task.m, task.l) : multiply(task, task.m, task.l)
+}
+
+/**
+ * Aᵀ(A·M) (cols×l) one row at a time: row r of A·M is formed in a small buffer and scattered
+ * straight back, never materialising A·M. Same sums in the same order as
+ * multiplyTransposed(a, multiply(a, m, l), l).
+ */
+export function multiplyGram(a: CsrMatrix, m: Float64Array, l: number): Float64Array {
+  const { rows, cols, indptr, indices, data } = a
+  const z = new Float64Array(cols * l)
+  const y = new Float64Array(l)
+  for (let r = 0; r < rows; r++) {
+    const start = indptr[r]
+    const end = indptr[r + 1]
+    if (start === end) continue
+    y.fill(0)
+    for (let p = start; p < end; p++) {
+      const v = data[p]
+      const mo = indices[p] * l
+      for (let c = 0; c < l; c++) y[c] += v * m[mo + c]
+    }
+    for (let p = start; p < end; p++) {
+      const v = data[p]
+      const zo = indices[p] * l
+      for (let c = 0; c < l; c++) z[zo + c] += v * y[c]
+    }
+  }
+  return z
+}
+
+function rowBlocks(a: CsrMatrix, count: number): CsrMatrix[] {
+  const out: CsrMatrix[] = []
+  for (let b = 0; b < count; b++) {
+    const start = Math.floor((a.rows * b) / count)
+    const end = Math.floor((a.rows * (b + 1)) / count)
+    const base = a.indptr[start]
+    const indptr = new Int32Array(end - start + 1)
+    for (let r = start; r <= end; r++) indptr[r - start] = a.indptr[r] - base
+    out.push({ rows: end - start, cols: a.cols, indptr, indices: a.indices.slice(base, a.indptr[end]), data: a.data.slice(base, a.indptr[end]) })
+  }
+  return out
 }

@@ -10,7 +10,7 @@
 import type { BilingualDictionary } from './bilingual'
 import { foldWord } from './fold'
 import { createConceptMatcher, type ConceptMatcher } from './lexicon'
-import { stemmerEn, stemmerEs, tokenizerEn, tokenizerEs } from './natural-modules'
+import { stemmerEn, stemmerEs, tokenizerEs } from './natural-modules'
 import { STOPWORDS } from './stopwords'
 
 export type Lang = 'en' | 'es'
@@ -60,14 +60,15 @@ function tokenizeSegment(lower: string, lang: Lang): string[] {
     // natural's AggressiveTokenizerEs splits on /[^a-zA-Zá-úÁ-ÚñÑüÜ]+/ and so drops "911".
     return /\d/.test(lower) ? lower.split(SPANISH_WORD).filter(Boolean) : tokenizerEs.tokenize(lower)
   }
-  // natural's AggressiveTokenizer splits on anything but ASCII letters, digits, ' - and /:
-  // fold accents first ("café" would become "caf"), then split those joiners too.
+  // natural's AggressiveTokenizer splits on anything but ASCII letters, digits, ' - and /;
+  // we also split at those three joiners, so on folded lower-case text (accents folded
+  // first: "café" would become "caf") that is one split at anything but [a-z0-9].
   const out: string[] = []
-  for (const token of tokenizerEn.tokenize(foldWord(lower))) {
-    for (const part of token.split(/['\-/]+/)) if (part && part !== 's' && part !== 't') out.push(part)
-  }
+  for (const part of foldWord(lower).split(NOT_ASCII_WORD)) if (part && part !== 's' && part !== 't') out.push(part)
   return out
 }
+
+const NOT_ASCII_WORD = /[^a-z0-9]+/
 
 export function tokenizeWords(text: string, lang: Lang): string[] {
   return tokenizeSegments(text, lang).flat()
@@ -155,7 +156,8 @@ export function createAnalyzer(options: AnalyzerOptions): Analyzer {
     const lang = langHint ?? guessLanguage(text)
     const other: Lang = lang === 'en' ? 'es' : 'en'
     const segments = tokenizeSegments(text, lang)
-    const foldedSegments = segments.map((words) => words.map(foldWord))
+    // English words come out of tokenizeSegments folded already.
+    const foldedSegments = lang === 'en' ? segments : segments.map((words) => words.map(foldWord))
     // Text that mixes languages (two or more function words of each) gets the other
     // language's concepts too.
     let en = 0
@@ -181,7 +183,7 @@ export function createAnalyzer(options: AnalyzerOptions): Analyzer {
       let prevTerm = ''
       for (let i = 0; i < folded.length; i++) {
         const f = folded[i]
-        if (f.length < 2 || stop.has(f) || (/^\d+$/.test(f) && f.length < 3)) continue
+        if (f.length < 2 || (f.length < 3 && f.charCodeAt(0) <= 57 && /^\d+$/.test(f)) || stop.has(f)) continue
         const ts = termsOf(f, lang)
         for (const t of ts) {
           terms.push(t)
