@@ -1,6 +1,7 @@
 import type { Db } from '../../db/client'
 import type { Env } from '../env'
 import { purgeExpiredOriginals } from '../services/retention'
+import { startPeriodicJob } from './periodic'
 
 export const RETENTION_INTERVAL_MS = 60 * 60_000
 
@@ -11,21 +12,8 @@ export const RETENTION_INTERVAL_MS = 60 * 60_000
  */
 export function startRetentionJob(db: Db, env: Pick<Env, 'VOCES_RETENTION_DAYS'>, options: { intervalMs?: number; log?: (message: string) => void } = {}) {
   const log = options.log ?? ((message: string) => console.log(message))
-  let running = false
-  const run = async () => {
-    if (running) return
-    running = true
-    try {
-      const { purged } = await purgeExpiredOriginals(db, { now: new Date(), retentionDays: env.VOCES_RETENTION_DAYS })
-      if (purged > 0) log(`[voces] retention: purged ${purged} original${purged === 1 ? '' : 's'} older than ${env.VOCES_RETENTION_DAYS} days`)
-    } catch (error) {
-      console.error('[voces] retention purge failed; will retry at the next run:', error)
-    } finally {
-      running = false
-    }
-  }
-  void run()
-  const timer = setInterval(() => void run(), options.intervalMs ?? RETENTION_INTERVAL_MS)
-  timer.unref()
-  return () => clearInterval(timer)
+  return startPeriodicJob('retention purge', options.intervalMs ?? RETENTION_INTERVAL_MS, async () => {
+    const { purged } = await purgeExpiredOriginals(db, { now: new Date(), retentionDays: env.VOCES_RETENTION_DAYS })
+    if (purged > 0) log(`[voces] retention: purged ${purged} original${purged === 1 ? '' : 's'} older than ${env.VOCES_RETENTION_DAYS} days`)
+  })
 }

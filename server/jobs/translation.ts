@@ -1,6 +1,7 @@
 import type { Db } from '../../db/client'
 import { isApertiumAvailable, translate } from '../lib/apertium'
 import { translatePending, type Translator } from '../services/translation'
+import { startPeriodicJob } from './periodic'
 
 export const TRANSLATION_INTERVAL_MS = 15_000
 
@@ -16,22 +17,9 @@ export function startTranslationJob(db: Db, options: { intervalMs?: number; tran
   const translator = options.translator ?? (isApertiumAvailable('spa-eng') && isApertiumAvailable('eng-spa') ? apertium : null)
   if (!translator) return () => {}
   const log = options.log ?? ((message: string) => console.log(message))
-  let running = false
-  const run = async () => {
-    if (running) return
-    running = true
-    try {
-      let total = 0
-      for (let batch = await translatePending(db, translator); batch > 0; batch = await translatePending(db, translator)) total += batch
-      if (total > 0) log(`[voces] translation: ${total} submission${total === 1 ? '' : 's'} machine-translated`)
-    } catch (error) {
-      console.error('[voces] machine translation failed; will retry at the next run:', error)
-    } finally {
-      running = false
-    }
-  }
-  void run()
-  const timer = setInterval(() => void run(), options.intervalMs ?? TRANSLATION_INTERVAL_MS)
-  timer.unref()
-  return () => clearInterval(timer)
+  return startPeriodicJob('machine translation', options.intervalMs ?? TRANSLATION_INTERVAL_MS, async () => {
+    let total = 0
+    for (let batch = await translatePending(db, translator); batch > 0; batch = await translatePending(db, translator)) total += batch
+    if (total > 0) log(`[voces] translation: ${total} submission${total === 1 ? '' : 's'} machine-translated`)
+  })
 }
