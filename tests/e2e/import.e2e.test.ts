@@ -22,17 +22,6 @@ describe('CSV import in the browser', () => {
   it.each([true, false])('a file with a bad row is refused with that row’s error and nothing stored; fixed, it is imported (JavaScript %s)', async (javaScriptEnabled) => {
     const context = await newContext(browser, { phone: true, javaScriptEnabled })
     const page = await context.newPage()
-    if (!javaScriptEnabled) {
-      // Without JavaScript, Chromium sends `Origin: null` on form posts from pages with
-      // <meta name="referrer" content="no-referrer"> (app/root.tsx), and Remix's own origin
-      // check then aborts every action, /login included. Until the server drops that header
-      // (server/main.ts, outside this feature), the test posts with the page's real origin.
-      await page.route('**/*', async (route) => {
-        const request = route.request()
-        if (request.method() !== 'POST' || request.headers()['origin'] !== 'null') return route.continue()
-        return route.fulfill({ response: await route.fetch({ headers: { ...request.headers(), origin: new URL(baseURL).origin }, maxRedirects: 0 }) })
-      })
-    }
     const submitter = account('submitter')
     await signIn(page, baseURL, submitter.email, submitter.password)
     const marker = `paper-form-${javaScriptEnabled ? 'js' : 'nojs'}-${Date.now()}`
