@@ -125,6 +125,7 @@ export interface TagsTable {
   color: Generated<string>
   sort_order: Generated<number>
   retired_at: Date | null
+  merged_into_id: string | null
   created_at: CreatedAt
 }
 
@@ -161,6 +162,154 @@ export interface ReportsTable {
   published_at: Date | null
 }
 
+type Json<T> = ColumnType<T, string | T | undefined, string | T>
+
+export type JobStatus = 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled'
+
+export interface JobsTable {
+  id: Generated<string>
+  kind: string
+  payload: Json<Record<string, unknown>>
+  status: ColumnType<JobStatus, JobStatus | undefined, JobStatus>
+  phase: string | null
+  progress: Generated<number>
+  attempts: Generated<number>
+  max_attempts: Generated<number>
+  locked_by: string | null
+  lease_until: Date | null
+  cancel_requested_at: Date | null
+  error: string | null
+  created_by: string | null
+  created_at: CreatedAt
+  started_at: Date | null
+  finished_at: Date | null
+}
+
+export interface TagModelsTable {
+  id: Generated<string>
+  job_id: string | null
+  created_at: CreatedAt
+  taggings_count: number
+  method: string
+  model: Json<unknown>
+  metrics: Json<Record<string, unknown>>
+}
+
+export interface TagSuggestionsTable {
+  id: Generated<string>
+  submission_id: string
+  tag_id: string
+  model_id: string | null
+  confidence: number
+  status: ColumnType<'pending' | 'accepted' | 'rejected', 'pending' | 'accepted' | 'rejected' | undefined, 'pending' | 'accepted' | 'rejected'>
+  decided_by: string | null
+  decided_at: Date | null
+  created_at: CreatedAt
+}
+
+export interface CodingSamplesTable {
+  id: Generated<string>
+  name: string
+  coder_a: string
+  coder_b: string
+  seed: number
+  filter: Json<Record<string, unknown>>
+  created_by: string | null
+  created_at: CreatedAt
+}
+
+export interface CodingSampleItemsTable {
+  sample_id: string
+  submission_id: string
+  position: number
+}
+
+export interface CodingSampleCodingsTable {
+  sample_id: string
+  submission_id: string
+  coder_id: string
+  tag_ids: ColumnType<string[], string[] | undefined, string[]>
+  coded_at: Timestamp
+}
+
+export interface ClusteringRunsTable {
+  id: Generated<string>
+  job_id: string
+  name: string
+  filter: Json<Record<string, unknown>>
+  k_requested: number | null
+  k: number | null
+  seed: number
+  parent_run_id: string | null
+  parent_cluster: number | null
+  document_count: number | null
+  engine: Json<Record<string, unknown>>
+  created_by: string | null
+  created_at: CreatedAt
+}
+
+export interface RunClustersTable {
+  run_id: string
+  cluster: number
+  size: number
+  key_terms: Json<unknown[]>
+  language_mix: Json<Record<string, number>>
+  representative_ids: ColumnType<string[], string[] | undefined, string[]>
+  summary: Generated<string>
+}
+
+export interface RunMembersTable {
+  run_id: string
+  submission_id: string
+  cluster: number
+  similarity: number
+}
+
+export interface ThemesTable {
+  id: Generated<string>
+  title: string
+  summary: Generated<string>
+  status: ColumnType<'active' | 'merged' | 'archived', 'active' | 'merged' | 'archived' | undefined, 'active' | 'merged' | 'archived'>
+  merged_into_id: string | null
+  created_by: string | null
+  created_at: CreatedAt
+  updated_at: Timestamp
+}
+
+export interface ThemeSourcesTable {
+  id: Generated<string>
+  theme_id: string
+  kind: 'cluster' | 'tag' | 'theme' | 'manual'
+  run_id: string | null
+  cluster: number | null
+  tag_id: string | null
+  source_theme_id: string | null
+  member_count: number
+  created_by: string | null
+  created_at: CreatedAt
+}
+
+export interface ThemeMembersTable {
+  theme_id: string
+  submission_id: string
+  source_id: string | null
+  added_by: string | null
+  added_at: CreatedAt
+}
+
+export interface ThemeQuotesTable {
+  id: Generated<string>
+  theme_id: string
+  submission_id: string
+  position: Generated<number>
+  translation: string | null
+  translation_lang: string | null
+  translation_kind: 'machine' | 'human' | null
+  created_by: string | null
+  created_at: CreatedAt
+  updated_at: Timestamp
+}
+
 export interface Database {
   organizations: OrganizationsTable
   users: UsersTable
@@ -174,6 +323,19 @@ export interface Database {
   intake_links: IntakeLinksTable
   submission_signatures: SubmissionSignaturesTable
   rate_limits: RateLimitsTable
+  jobs: JobsTable
+  tag_models: TagModelsTable
+  tag_suggestions: TagSuggestionsTable
+  coding_samples: CodingSamplesTable
+  coding_sample_items: CodingSampleItemsTable
+  coding_sample_codings: CodingSampleCodingsTable
+  clustering_runs: ClusteringRunsTable
+  run_clusters: RunClustersTable
+  run_members: RunMembersTable
+  themes: ThemesTable
+  theme_sources: ThemeSourcesTable
+  theme_members: ThemeMembersTable
+  theme_quotes: ThemeQuotesTable
 }
 
 export type Organization = Selectable<OrganizationsTable>
@@ -189,3 +351,6 @@ export type NewTag = Insertable<TagsTable>
 export type AuditEntry = Selectable<AuditLogTable>
 export type Report = Selectable<ReportsTable>
 export type IntakeLink = Selectable<IntakeLinksTable>
+export type Job = Selectable<JobsTable>
+export type ClusteringRun = Selectable<ClusteringRunsTable>
+export type Theme = Selectable<ThemesTable>
