@@ -16,6 +16,8 @@ import { getDb } from './db'
 import { EnvError, getEnv } from './env'
 import { startRetentionJob } from './jobs/retention'
 import { startTranslationJob } from './jobs/translation'
+import { jobHandlers } from './jobs/handlers'
+import { startJobWorker } from './jobs/queue'
 import { DEMO_ACCOUNTS, seedDemo } from './services/seed'
 
 const dev = process.argv.includes('--dev')
@@ -74,6 +76,7 @@ async function main() {
 
   const stopRetention = startRetentionJob(db, env)
   const stopTranslation = startTranslationJob(db)
+  const jobWorker = startJobWorker(db, jobHandlers(db, env), { log: (message) => console.log(message) })
 
   const server = app.listen(env.PORT, env.HOST, () => {
     const url = `http://${env.HOST === '127.0.0.1' ? 'localhost' : env.HOST}:${env.PORT}`
@@ -85,6 +88,7 @@ async function main() {
     console.log(`[voces] ${signal}: shutting down`)
     stopRetention()
     stopTranslation()
+    await jobWorker.stop()
     server.close()
     await db.destroy().catch(() => {})
     process.exit(0)
