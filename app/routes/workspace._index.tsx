@@ -12,7 +12,7 @@ import { AreaOptions } from '../components/area-options'
 export const meta: MetaFunction = () => [{ title: 'Voces — Workspace' }]
 
 const LANGS = ['en', 'es', 'other'] as const
-const TEXT_FILTERS = ['q', 'status', 'language', 'area', 'bureau', 'setting', 'agency', 'organizationId', 'monthFrom', 'monthTo', 'tagId'] as const
+const TEXT_FILTERS = ['q', 'status', 'language', 'area', 'bureau', 'setting', 'agency', 'organizationId', 'monthFrom', 'monthTo', 'tagId', 'runId', 'themeId'] as const
 
 /** The list's filters from the URL; a value that does not parse is dropped, not an error page. */
 function filtersFrom(url: URL): Omit<SubmissionListInput, 'page' | 'pageSize'> {
@@ -22,6 +22,8 @@ function filtersFrom(url: URL): Omit<SubmissionListInput, 'page' | 'pageSize'> {
     if (value) raw[key] = value
   }
   if (url.searchParams.get('untagged') === '1') raw.untagged = true
+  const cluster = url.searchParams.get('cluster')
+  if (cluster && /^-?\d+$/.test(cluster)) raw.cluster = Number(cluster)
   for (;;) {
     const parsed = SubmissionListSchema.safeParse(raw)
     if (parsed.success) {
@@ -35,19 +37,34 @@ function filtersFrom(url: URL): Omit<SubmissionListInput, 'page' | 'pageSize'> {
 export async function loader({ request }: LoaderFunctionArgs) {
   const { caller } = await requireRole(request, 'facilitator')
   const filters = filtersFrom(new URL(request.url))
-  const [list, organizations, tags] = await Promise.all([
+  const [list, facets, organizations, tags] = await Promise.all([
     caller.submission.list({ ...filters, page: pageFrom(request), pageSize: 25 }),
+    caller.submission.facets(filters),
     caller.organization.list(),
     caller.tag.list(),
   ]).catch(toResponse)
-  return { list, filters, organizations, tags }
+  return { list, facets, filters, organizations, tags }
+}
+
+/** The current URL without some filters: the "remove" link of an active filter chip. */
+function without(filters: Record<string, unknown>, ...keys: string[]) {
+  const params = new URLSearchParams()
+  for (const [key, value] of Object.entries(filters)) {
+    if (keys.includes(key) || value === undefined || value === false) continue
+    params.set(key, value === true ? '1' : String(value))
+  }
+  const query = params.toString()
+  return query ? `/workspace?${query}` : '/workspace'
 }
 
 export default function Workspace() {
   const { t, i18n } = useTranslation()
-  const { list, filters, organizations, tags } = useLoaderData<typeof loader>()
+  const { list, facets, filters, organizations, tags } = useLoaderData<typeof loader>()
   const navigation = useNavigation()
   const es = i18n.language === 'es'
+  const { counts } = facets
+  const n = (value: number | undefined) => ` (${value ?? 0})`
+  const bureauCount = (bureau: keyof typeof BUREAUS) => BUREAUS[bureau].reduce((sum, area) => sum + (counts.area[area] ?? 0), 0)
   return (
     <section className="page">
       <h1>{t('workspace.title')}</h1>
@@ -64,6 +81,7 @@ export default function Workspace() {
             {SUBMISSION_STATUSES.map((s) => (
               <option key={s} value={s}>
                 {t(`status.${s}`)}
+                {n(counts.status[s])}
               </option>
             ))}
           </select>
@@ -75,6 +93,7 @@ export default function Workspace() {
             {LANGS.map((l) => (
               <option key={l} value={l}>
                 {t(`language.${l}`)}
+                {n(counts.language[l])}
               </option>
             ))}
           </select>
@@ -86,6 +105,7 @@ export default function Workspace() {
             {Object.keys(BUREAUS).map((b) => (
               <option key={b} value={b}>
                 {t(`bureau.${b}`)}
+                {n(bureauCount(b as keyof typeof BUREAUS))}
               </option>
             ))}
           </select>
@@ -94,7 +114,7 @@ export default function Workspace() {
           {t('submission.area')}
           <select name="area" defaultValue={filters.area ?? ''}>
             <option value="">{t('common.all')}</option>
-            <AreaOptions />
+            <AreaOptions counts={counts.area} />
           </select>
         </label>
         <label>
@@ -104,6 +124,7 @@ export default function Workspace() {
             {SETTINGS.map((s) => (
               <option key={s} value={s}>
                 {t(`setting.${s}`)}
+                {n(counts.setting[s])}
               </option>
             ))}
           </select>
@@ -115,6 +136,7 @@ export default function Workspace() {
             {AGENCIES.map((a) => (
               <option key={a} value={a}>
                 {t(`agency.${a}`)}
+                {n(counts.agency[a])}
               </option>
             ))}
           </select>
@@ -126,6 +148,7 @@ export default function Workspace() {
             {organizations.map((o) => (
               <option key={o.id} value={o.id}>
                 {o.name}
+                {n(counts.organization[o.id])}
               </option>
             ))}
           </select>
@@ -140,6 +163,7 @@ export default function Workspace() {
                 <option key={tag.id} value={tag.id}>
                   {tag.parentId ? '— ' : ''}
                   {es ? tag.nameEs : tag.nameEn}
+                  {n(counts.tag[tag.id])}
                 </option>
               ))}
           </select>
@@ -156,6 +180,9 @@ export default function Workspace() {
           <input type="checkbox" name="untagged" value="1" defaultChecked={filters.untagged ?? false} />
           {t('workspace.untagged')}
         </label>
+        {filters.runId ? <input type="hidden" name="runId" value={filters.runId} /> : null}
+        {filters.cluster !== undefined ? <input type="hidden" name="cluster" value={filters.cluster} /> : null}
+        {filters.themeId ? <input type="hidden" name="themeId" value={filters.themeId} /> : null}
         <div className="filters__actions">
           <button type="submit" className="button button--secondary">
             {t('workspace.apply')}
@@ -163,6 +190,25 @@ export default function Workspace() {
           <Link to="/workspace">{t('workspace.clear')}</Link>
         </div>
       </Form>
+      {facets.run || facets.theme ? (
+        <ul className="chips" aria-label={t('workspace.activeGroups')}>
+          {facets.run ? (
+            <li>
+              {filters.cluster === undefined
+                ? t('workspace.inRun', { name: facets.run.name })
+                : filters.cluster === -1
+                  ? t('workspace.inRunUnclustered', { name: facets.run.name })
+                  : t('workspace.inCluster', { name: facets.run.name, cluster: filters.cluster + 1 })}{' '}
+              <Link to={without(filters, 'runId', 'cluster')}>{t('workspace.removeFilter')}</Link>
+            </li>
+          ) : null}
+          {facets.theme ? (
+            <li>
+              {t('workspace.inTheme', { title: facets.theme.title })} <Link to={without(filters, 'themeId')}>{t('workspace.removeFilter')}</Link>
+            </li>
+          ) : null}
+        </ul>
+      ) : null}
       <p role="status" aria-busy={navigation.state === 'loading'}>
         {t('workspace.count', { count: list.total })}
       </p>

@@ -47,6 +47,9 @@ export type SubmissionFilter = {
   monthTo?: string
   tagId?: string
   untagged?: boolean
+  runId?: string
+  cluster?: number
+  themeId?: string
 }
 
 /** Words of a search, tried as Spanish and as English (accent-insensitive), all required. */
@@ -70,7 +73,74 @@ function applyFilter<Q extends ReturnType<typeof baseQuery>>(query: Q, filter: S
     q = q.where((eb) => eb.exists(eb.selectFrom('submission_tags as ft').select('ft.id').whereRef('ft.submission_id', '=', 's.id').where('ft.tag_id', '=', tagId))) as Q
   }
   if (filter.untagged) q = q.where((eb) => eb.not(eb.exists(eb.selectFrom('submission_tags as ut').select('ut.id').whereRef('ut.submission_id', '=', 's.id')))) as Q
+  if (filter.runId) {
+    const { runId, cluster } = filter
+    q = q.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('run_members as rm')
+          .select('rm.submission_id')
+          .whereRef('rm.submission_id', '=', 's.id')
+          .where('rm.run_id', '=', runId)
+          .$if(cluster !== undefined, (sub) => sub.where('rm.cluster', '=', cluster!)),
+      ),
+    ) as Q
+  }
+  if (filter.themeId) {
+    const themeId = filter.themeId
+    q = q.where((eb) => eb.exists(eb.selectFrom('theme_members as tm').select('tm.submission_id').whereRef('tm.submission_id', '=', 's.id').where('tm.theme_id', '=', themeId))) as Q
+  }
   return q
+}
+
+export type FacetCounts = {
+  status: Record<string, number>
+  language: Record<string, number>
+  area: Record<string, number>
+  setting: Record<string, number>
+  organization: Record<string, number>
+  agency: Record<string, number>
+  tag: Record<string, number>
+}
+
+/**
+ * How many of the filtered submissions have each value of each facet
+ * (drill-down counts: a value's count is what choosing it would show).
+ * One statement: the filter runs once into a materialized CTE, and each
+ * facet is a GROUP BY over it.
+ */
+export async function facetCounts(db: Handle, filter: SubmissionFilter): Promise<FacetCounts> {
+  const rows = await db
+    .with(
+      (cte) => cte('f').materialized(),
+      () => applyFilter(db.selectFrom('submissions as s') as ReturnType<typeof baseQuery>, filter).select(['s.id', 's.status', 's.language', 's.area', 's.setting', 's.organization_id', 's.agencies']),
+    )
+    .selectFrom('f')
+    .select([sql.lit('status').as('facet'), sql<string | null>`f.status::text`.as('value'), sql<number>`count(*)::int`.as('n')])
+    .groupBy('f.status')
+    .unionAll((qb) => qb.selectFrom('f').select([sql.lit('language').as('facet'), sql<string | null>`f.language::text`.as('value'), sql<number>`count(*)::int`.as('n')]).groupBy('f.language'))
+    .unionAll((qb) => qb.selectFrom('f').select([sql.lit('area').as('facet'), sql<string | null>`f.area::text`.as('value'), sql<number>`count(*)::int`.as('n')]).groupBy('f.area'))
+    .unionAll((qb) => qb.selectFrom('f').select([sql.lit('setting').as('facet'), sql<string | null>`f.setting::text`.as('value'), sql<number>`count(*)::int`.as('n')]).groupBy('f.setting'))
+    .unionAll((qb) =>
+      qb.selectFrom('f').select([sql.lit('organization').as('facet'), sql<string>`f.organization_id::text`.as('value'), sql<number>`count(*)::int`.as('n')]).groupBy('f.organization_id'),
+    )
+    .unionAll((qb) =>
+      qb
+        .selectFrom(qb.selectFrom('f').select(sql<string>`unnest(f.agencies)`.as('agency')).as('a'))
+        .select([sql.lit('agency').as('facet'), 'a.agency as value', sql<number>`count(*)::int`.as('n')])
+        .groupBy('a.agency'),
+    )
+    .unionAll((qb) =>
+      qb
+        .selectFrom('submission_tags as st')
+        .innerJoin('f', 'f.id', 'st.submission_id')
+        .select([sql.lit('tag').as('facet'), sql<string>`st.tag_id::text`.as('value'), sql<number>`count(distinct st.submission_id)::int`.as('n')])
+        .groupBy('st.tag_id'),
+    )
+    .execute()
+  const counts: FacetCounts = { status: {}, language: {}, area: {}, setting: {}, organization: {}, agency: {}, tag: {} }
+  for (const row of rows) counts[row.facet as keyof FacetCounts][row.value ?? ''] = row.n
+  return counts
 }
 
 export async function listSubmissions(db: Handle, filter: SubmissionFilter, page: { limit: number; offset: number }) {

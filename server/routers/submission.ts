@@ -1,8 +1,8 @@
 import { facilitatorProcedure, router, submitterProcedure } from '../trpc'
-import { ReceiptSchema, SubmissionIdSchema, SubmissionInputSchema, SubmissionListSchema } from '../schemas/submission'
+import { ReceiptSchema, SubmissionFilterSchema, SubmissionIdSchema, SubmissionInputSchema, SubmissionListSchema } from '../schemas/submission'
 import { CorrectSchema, RevealSchema, WithdrawSchema } from '../schemas/submission-change'
 import { revealOriginal } from '../services/reveal'
-import { createSubmission, getForWorkspace, getReceipt, listForOrganization, listForWorkspace } from '../services/submission'
+import { createSubmission, facetsForWorkspace, getForWorkspace, getReceipt, listForOrganization, listForWorkspace } from '../services/submission'
 import { correctSubmission, withdrawSubmission } from '../services/withdrawal'
 
 export const submissionRouter = router({
@@ -20,6 +20,9 @@ export const submissionRouter = router({
 
   /** Facilitators' list of every submission (redacted). */
   list: facilitatorProcedure.input(SubmissionListSchema).query(({ ctx, input }) => listForWorkspace(ctx.db, input)),
+
+  /** Counts per filter value over the current selection (the list's facets). */
+  facets: facilitatorProcedure.input(SubmissionFilterSchema).query(({ ctx, input }) => facetsForWorkspace(ctx.db, input)),
 
   byId: facilitatorProcedure.input(SubmissionIdSchema).query(({ ctx, input }) => getForWorkspace(ctx.db, input.id)),
 

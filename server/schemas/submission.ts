@@ -53,7 +53,15 @@ export const SubmissionListSchema = z.object({
   monthTo: IncidentMonthSchema.optional(),
   tagId: z.uuid().optional(),
   untagged: z.boolean().optional(),
+  /** Members of a clustering run, or of one of its clusters (-1 = unclustered). */
+  runId: z.uuid().optional(),
+  cluster: z.number().int().min(-1).max(1000).optional(),
+  themeId: z.uuid().optional(),
   page: z.number().int().min(1).max(100_000).default(1),
   pageSize: z.number().int().min(5).max(100).default(25),
 })
 export type SubmissionListInput = z.infer<typeof SubmissionListSchema>
+
+/** The same filters without paging: what the facet counts are computed over. */
+export const SubmissionFilterSchema = SubmissionListSchema.omit({ page: true, pageSize: true })
+export type SubmissionFilterInput = z.infer<typeof SubmissionFilterSchema>

@@ -7,9 +7,9 @@ import { detectLanguage } from '../analysis/language'
 import { redact } from '../analysis/redact'
 import { encryptText, receiptCode } from '../lib/crypto'
 import { appendAudit } from '../repositories/audit'
-import { findSubmission, insertSubmission, listSubmissions, tagsOfSubmission, type SubmissionFilter } from '../repositories/submission'
+import { facetCounts, findSubmission, insertSubmission, listSubmissions, tagsOfSubmission, type SubmissionFilter } from '../repositories/submission'
 import { BUREAUS } from '../schemas/reference'
-import type { SubmissionInput, SubmissionListInput } from '../schemas/submission'
+import type { SubmissionFilterInput, SubmissionInput, SubmissionListInput } from '../schemas/submission'
 import { indexAndFlagDuplicates } from './duplicates'
 
 export type Submitter = { userId: string | null; organizationId: string | null }
@@ -69,7 +69,7 @@ export async function storeSubmission(trx: Transaction<Database>, prepared: Prep
   return { id: row.id, receiptCode: row.receipt_code, createdAt: row.created_at, language: prepared.language }
 }
 
-function filterOf(input: SubmissionListInput): SubmissionFilter {
+function filterOf(input: SubmissionFilterInput & Partial<Pick<SubmissionListInput, 'page' | 'pageSize'>>): SubmissionFilter {
   const { page: _page, pageSize: _pageSize, bureau, area, ...rest } = input
   // A bureau is the set of its Areas; an Area inside it narrows further.
   const areas = area ? [area] : bureau ? [...BUREAUS[bureau]] : undefined
@@ -82,6 +82,16 @@ export async function listForOrganization(db: Db, organizationId: string, input:
 
 export async function listForWorkspace(db: Db, input: SubmissionListInput) {
   return list(db, filterOf(input), input)
+}
+
+/** Counts per value of each filter over the current selection, and labels for the run/theme filters. */
+export async function facetsForWorkspace(db: Db, input: SubmissionFilterInput) {
+  const [counts, run, theme] = await Promise.all([
+    facetCounts(db, filterOf(input)),
+    input.runId ? db.selectFrom('clustering_runs').select(['id', 'name']).where('id', '=', input.runId).executeTakeFirst() : undefined,
+    input.themeId ? db.selectFrom('themes').select(['id', 'title']).where('id', '=', input.themeId).executeTakeFirst() : undefined,
+  ])
+  return { counts, run: run ?? null, theme: theme ?? null }
 }
 
 async function list(db: Db, filter: SubmissionFilter, page: { page: number; pageSize: number }) {

@@ -28,6 +28,7 @@ const RULES: Record<string, 'public' | 'signed-in' | Role[]> = {
   'submission.receipt': ['submitter'],
   'submission.list': ['facilitator'],
   'submission.byId': ['facilitator'],
+  'submission.facets': ['facilitator'],
   'report.listPublished': ['commission', 'facilitator'],
   'tag.list': ['facilitator'],
   'import.upload': ['submitter', 'facilitator'],

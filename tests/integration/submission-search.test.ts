@@ -70,4 +70,45 @@ describe('searching and filtering submissions', () => {
     expect(await found({ untagged: true })).toEqual(['policia', 'raids'])
     expect(await found({ language: 'es', agency: 'lapd' })).toEqual(['policia'])
   })
+
+  it('filters by a clustering run, one of its clusters, and a theme', async () => {
+    const job = await db.insertInto('jobs').values({ kind: 'cluster-run', status: 'succeeded' }).returning('id').executeTakeFirstOrThrow()
+    const run = await db.insertInto('clustering_runs').values({ job_id: job.id, name: 'June', seed: 1 }).returning('id').executeTakeFirstOrThrow()
+    await db
+      .insertInto('run_members')
+      .values([
+        { run_id: run.id, submission_id: ids.policia!, cluster: 0, similarity: 0.9 },
+        { run_id: run.id, submission_id: ids.raids!, cluster: 1, similarity: 0.8 },
+        { run_id: run.id, submission_id: ids.masks!, cluster: -1, similarity: 0.1 },
+      ])
+      .execute()
+    const theme = await db.insertInto('themes').values({ title: 'Raids' }).returning('id').executeTakeFirstOrThrow()
+    await db.insertInto('theme_members').values({ theme_id: theme.id, submission_id: ids.raids! }).execute()
+    expect(await found({ runId: run.id })).toEqual(['masks', 'policia', 'raids'])
+    expect(await found({ runId: run.id, cluster: 1 })).toEqual(['raids'])
+    expect(await found({ runId: run.id, cluster: -1 })).toEqual(['masks'])
+    expect(await found({ themeId: theme.id })).toEqual(['raids'])
+    const facets = await callerFor(db, env, facilitator).submission.facets({ themeId: theme.id, runId: run.id })
+    expect(facets.run).toEqual({ id: run.id, name: 'June' })
+    expect(facets.theme).toEqual({ id: theme.id, title: 'Raids' })
+  })
+
+  it('counts each filter value over the current selection', async () => {
+    const facets = await callerFor(db, env, facilitator).submission.facets({})
+    expect(facets.counts.language).toEqual({ es: 1, en: 2 })
+    expect(facets.counts.area).toEqual({ hollenbeck: 1, 'van-nuys': 1, harbor: 1 })
+    expect(facets.counts.agency).toEqual({ lapd: 1, ice: 2, cbp: 1 })
+    expect(facets.counts.setting).toEqual({ '': 2, workplace: 1 })
+    expect(facets.counts.organization).toEqual({ [orgA]: 2, [Object.keys(facets.counts.organization).find((o) => o !== orgA)!]: 1 })
+    expect(facets.counts.tag).toEqual({ [ids.tag!]: 1 })
+    expect(Object.values(facets.counts.status).reduce((a, b) => a + b, 0)).toBe(3)
+
+    const narrowed = await callerFor(db, env, facilitator).submission.facets({ agency: 'ice' })
+    expect(narrowed.counts.language).toEqual({ en: 2 })
+    expect(narrowed.counts.agency).toEqual({ ice: 2, cbp: 1 })
+    expect(narrowed.counts.organization[orgA]).toBe(1)
+    const searched = await callerFor(db, env, facilitator).submission.facets({ q: 'policia' })
+    expect(searched.counts.area).toEqual({ hollenbeck: 1 })
+    expect(searched.counts.tag).toEqual({})
+  })
 })
