@@ -103,43 +103,60 @@ export type FacetCounts = {
   tag: Record<string, number>
 }
 
+/** Moves whenever submissions, their tags, or run/theme membership change (any process). */
+export async function submissionsDataVersion(db: Handle): Promise<string> {
+  const row = await sql<{ v: string }>`select last_value::text as v from submissions_data_version`.execute(db)
+  return row.rows[0]!.v
+}
+
 /**
  * How many of the filtered submissions have each value of each facet
  * (drill-down counts: a value's count is what choosing it would show).
- * One statement: the filter runs once into a materialized CTE, and each
- * facet is a GROUP BY over it.
+ * One scan with grouping sets for the single-valued columns, one over the
+ * agencies array, one for tags.
  */
 export async function facetCounts(db: Handle, filter: SubmissionFilter): Promise<FacetCounts> {
-  const rows = await db
-    .with(
-      (cte) => cte('f').materialized(),
-      () => applyFilter(db.selectFrom('submissions as s') as ReturnType<typeof baseQuery>, filter).select(['s.id', 's.status', 's.language', 's.area', 's.setting', 's.organization_id', 's.agencies']),
-    )
-    .selectFrom('f')
-    .select([sql.lit('status').as('facet'), sql<string | null>`f.status::text`.as('value'), sql<number>`count(*)::int`.as('n')])
-    .groupBy('f.status')
-    .unionAll((qb) => qb.selectFrom('f').select([sql.lit('language').as('facet'), sql<string | null>`f.language::text`.as('value'), sql<number>`count(*)::int`.as('n')]).groupBy('f.language'))
-    .unionAll((qb) => qb.selectFrom('f').select([sql.lit('area').as('facet'), sql<string | null>`f.area::text`.as('value'), sql<number>`count(*)::int`.as('n')]).groupBy('f.area'))
-    .unionAll((qb) => qb.selectFrom('f').select([sql.lit('setting').as('facet'), sql<string | null>`f.setting::text`.as('value'), sql<number>`count(*)::int`.as('n')]).groupBy('f.setting'))
-    .unionAll((qb) =>
-      qb.selectFrom('f').select([sql.lit('organization').as('facet'), sql<string>`f.organization_id::text`.as('value'), sql<number>`count(*)::int`.as('n')]).groupBy('f.organization_id'),
-    )
-    .unionAll((qb) =>
-      qb
-        .selectFrom(qb.selectFrom('f').select(sql<string>`unnest(f.agencies)`.as('agency')).as('a'))
-        .select([sql.lit('agency').as('facet'), 'a.agency as value', sql<number>`count(*)::int`.as('n')])
-        .groupBy('a.agency'),
-    )
-    .unionAll((qb) =>
-      qb
-        .selectFrom('submission_tags as st')
-        .innerJoin('f', 'f.id', 'st.submission_id')
-        .select([sql.lit('tag').as('facet'), sql<string>`st.tag_id::text`.as('value'), sql<number>`count(distinct st.submission_id)::int`.as('n')])
-        .groupBy('st.tag_id'),
-    )
-    .execute()
+  const filtered = () => applyFilter(db.selectFrom('submissions as s') as ReturnType<typeof baseQuery>, filter)
+  const [columns, agencies, tags] = await Promise.all([
+    filtered()
+      .select([
+        sql<string | null>`s.status::text`.as('status'),
+        's.language',
+        's.area',
+        's.setting',
+        sql<string | null>`s.organization_id::text`.as('organization'),
+        sql<number>`grouping(s.status, s.language, s.area, s.setting, s.organization_id)`.as('g'),
+        sql<number>`count(*)::int`.as('n'),
+      ])
+      .groupBy(sql`grouping sets ((s.status), (s.language), (s.area), (s.setting), (s.organization_id))`)
+      .execute(),
+    db
+      .selectFrom(filtered().select(sql<string>`unnest(s.agencies)`.as('agency')).as('a'))
+      .select(['a.agency', sql<number>`count(*)::int`.as('n')])
+      .groupBy('a.agency')
+      .execute(),
+    db
+      .selectFrom('submission_tags as st')
+      .where('st.submission_id', 'in', filtered().select('s.id'))
+      .select([sql<string>`st.tag_id::text`.as('tag'), sql<number>`count(distinct st.submission_id)::int`.as('n')])
+      .groupBy('st.tag_id')
+      .execute(),
+  ])
   const counts: FacetCounts = { status: {}, language: {}, area: {}, setting: {}, organization: {}, agency: {}, tag: {} }
-  for (const row of rows) counts[row.facet as keyof FacetCounts][row.value ?? ''] = row.n
+  // grouping() has a bit set for each column NOT grouped in that row (status is the highest of the five).
+  const facetOfMask: Record<number, 'status' | 'language' | 'area' | 'setting' | 'organization'> = {
+    0b01111: 'status',
+    0b10111: 'language',
+    0b11011: 'area',
+    0b11101: 'setting',
+    0b11110: 'organization',
+  }
+  for (const row of columns) {
+    const facet = facetOfMask[Number(row.g)]
+    if (facet) counts[facet][row[facet] ?? ''] = row.n
+  }
+  for (const row of agencies) counts.agency[row.agency] = row.n
+  for (const row of tags) counts.tag[row.tag] = row.n
   return counts
 }
 

@@ -7,7 +7,7 @@ import { detectLanguage } from '../analysis/language'
 import { redact } from '../analysis/redact'
 import { encryptText, receiptCode } from '../lib/crypto'
 import { appendAudit } from '../repositories/audit'
-import { facetCounts, findSubmission, insertSubmission, listSubmissions, tagsOfSubmission, type SubmissionFilter } from '../repositories/submission'
+import { facetCounts, findSubmission, insertSubmission, listSubmissions, submissionsDataVersion, tagsOfSubmission, type FacetCounts, type SubmissionFilter } from '../repositories/submission'
 import { BUREAUS } from '../schemas/reference'
 import type { SubmissionFilterInput, SubmissionInput, SubmissionListInput } from '../schemas/submission'
 import { indexAndFlagDuplicates } from './duplicates'
@@ -84,10 +84,32 @@ export async function listForWorkspace(db: Db, input: SubmissionListInput) {
   return list(db, filterOf(input), input)
 }
 
-/** Counts per value of each filter over the current selection, and labels for the run/theme filters. */
+// Facet counts per (data version, filter), shared by every request of this process.
+const FACET_CACHE_SIZE = 200
+const facetCache = new Map<string, Promise<FacetCounts>>()
+
+async function cachedFacetCounts(db: Db, filter: SubmissionFilter): Promise<FacetCounts> {
+  const key = `${await submissionsDataVersion(db)}:${JSON.stringify(filter, Object.keys(filter).sort())}`
+  let counts = facetCache.get(key)
+  if (counts) {
+    facetCache.delete(key) // most recently used last
+  } else {
+    counts = facetCounts(db, filter)
+    counts.catch(() => facetCache.delete(key))
+    if (facetCache.size >= FACET_CACHE_SIZE) facetCache.delete(facetCache.keys().next().value!)
+  }
+  facetCache.set(key, counts)
+  return counts
+}
+
+/**
+ * Counts per value of each filter over the current selection, and labels for
+ * the run/theme filters. Counts are cached until the data changes (paging
+ * through a selection does not recount it).
+ */
 export async function facetsForWorkspace(db: Db, input: SubmissionFilterInput) {
   const [counts, run, theme] = await Promise.all([
-    facetCounts(db, filterOf(input)),
+    cachedFacetCounts(db, filterOf(input)),
     input.runId ? db.selectFrom('clustering_runs').select(['id', 'name']).where('id', '=', input.runId).executeTakeFirst() : undefined,
     input.themeId ? db.selectFrom('themes').select(['id', 'title']).where('id', '=', input.themeId).executeTakeFirst() : undefined,
   ])

@@ -111,4 +111,15 @@ describe('searching and filtering submissions', () => {
     expect(searched.counts.area).toEqual({ hollenbeck: 1 })
     expect(searched.counts.tag).toEqual({})
   })
+
+  it('recounts after any change, even though counts are cached per filter', async () => {
+    const caller = callerFor(db, env, facilitator)
+    const before = await caller.submission.facets({ agency: 'ice' })
+    expect(await caller.submission.facets({ agency: 'ice' })).toEqual(before)
+    await db.updateTable('submissions').set({ language: 'es' }).where('id', '=', ids.masks!).execute()
+    const after = await caller.submission.facets({ agency: 'ice' })
+    expect(after.counts.language).toEqual({ en: 1, es: 1 })
+    await db.deleteFrom('submission_tags').where('submission_id', '=', ids.masks!).execute()
+    expect((await caller.submission.facets({ agency: 'ice' })).counts.tag).toEqual({})
+  })
 })
