@@ -124,6 +124,9 @@ function Header() {
               <button type="submit" className="button button--link">
                 {t('nav.logout')}
               </button>
+              <button type="submit" name="everywhere" value="1" className="button button--link">
+                {t('nav.logoutEverywhere')}
+              </button>
             </Form>
           </div>
         </nav>

@@ -2,7 +2,7 @@ import type { Db } from '../db/client'
 import type { Env } from './env'
 import { getDb } from './db'
 import { getEnv } from './env'
-import { resolveSession, type SessionUser } from './services/auth'
+import { resolveSession, sessionPolicyOf, type SessionUser } from './services/auth'
 import { readCookie, SESSION_COOKIE } from './lib/cookies'
 import { normalizeLocale, type Locale } from './lib/locale'
 
@@ -51,7 +51,7 @@ export async function createContext(opts: {
   const env = opts.env ?? getEnv()
   const now = new Date()
   const token = readCookie(opts.request.headers.get('cookie'), SESSION_COOKIE)
-  const session = token ? await resolveSession(db, token, now) : null
+  const session = token ? await resolveSession(db, token, now, sessionPolicyOf(env)) : null
   return createInnerContext({
     db,
     env,

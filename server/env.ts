@@ -22,7 +22,9 @@ const EnvSchema = z.object({
     .string()
     .regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hex characters (32 bytes), e.g. from `openssl rand -hex 32`')
     .optional(),
-  VOCES_SESSION_DAYS: z.coerce.number().int().min(1).max(90).default(7),
+  // A sign-in ends after this many hours whatever happens, or after this many idle minutes.
+  VOCES_SESSION_HOURS: z.coerce.number().int().min(1).max(720).default(12),
+  VOCES_SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(1440).default(30),
   VOCES_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   VOCES_MIN_CELL: z.coerce.number().int().min(2).max(100).default(5),
   VOCES_SEED_DEMO: z

@@ -35,7 +35,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const { home } = await caller.invitation.accept(submission.value)
     return redirect(home, { headers: resHeaders })
   } catch (error) {
-    return data(submission.reply({ formErrors: [formErrorOf(error)], hideFields: ['password', 'confirmPassword'] }), { status: 400 })
+    const message = formErrorOf(error)
+    // A common or personal password belongs beside the password field.
+    if (message === 'errors.passwordCommon' || message === 'errors.passwordPersonal') {
+      return data(submission.reply({ fieldErrors: { password: [message] }, hideFields: ['password', 'confirmPassword'] }), { status: 400 })
+    }
+    return data(submission.reply({ formErrors: [message], hideFields: ['password', 'confirmPassword'] }), { status: 400 })
   }
 }
 

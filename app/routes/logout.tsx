@@ -9,6 +9,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const form = await request.formData()
   const resHeaders = new Headers()
   const caller = await getCaller(request, { form, resHeaders })
-  await caller.auth.logout().catch(() => undefined) // already signed out is fine
+  // Already signed out is fine.
+  if (form.get('everywhere') === '1') await caller.auth.logoutEverywhere().catch(() => undefined)
+  else await caller.auth.logout().catch(() => undefined)
   return redirect('/', { headers: resHeaders })
 }

@@ -18,6 +18,13 @@ export async function hitRateLimit(db: Handle, key: string, now: Date, windowMs:
   return row.count
 }
 
+/** The count for `key` in the window that holds `now`, without counting a hit. */
+export async function countRateLimit(db: Handle, key: string, now: Date, windowMs: number): Promise<number> {
+  const windowStart = new Date(Math.floor(now.getTime() / windowMs) * windowMs)
+  const row = await db.selectFrom('rate_limits').select('count').where('key', '=', key).where('window_start', '=', windowStart).executeTakeFirst()
+  return row?.count ?? 0
+}
+
 /** Windows that ended before `before` are no longer needed. */
 export async function deleteOldRateLimits(db: Handle, before: Date): Promise<number> {
   const result = await db.deleteFrom('rate_limits').where('window_start', '<', before).executeTakeFirst()

@@ -10,8 +10,8 @@ export async function insertSession(db: Handle, row: { id: string; userId: strin
     .execute()
 }
 
-/** The live session with its user, or undefined when unknown, revoked, expired or disabled. */
-export function findLiveSession(db: Handle, id: string, now: Date) {
+/** The live session with its user, or undefined when unknown, revoked, expired, idle too long or disabled. */
+export function findLiveSession(db: Handle, id: string, now: Date, idleSince: Date) {
   return db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
@@ -30,12 +30,19 @@ export function findLiveSession(db: Handle, id: string, now: Date) {
     .where('sessions.id', '=', id)
     .where('sessions.revoked_at', 'is', null)
     .where('sessions.expires_at', '>', now)
+    .where('sessions.last_seen_at', '>', idleSince)
     .where('users.disabled_at', 'is', null)
     .executeTakeFirst()
 }
 
 export async function touchSession(db: Handle, id: string, now: Date): Promise<void> {
   await db.updateTable('sessions').set({ last_seen_at: now }).where('id', '=', id).execute()
+}
+
+/** Signs a user out everywhere: every live session of theirs is revoked. Returns how many. */
+export async function revokeUserSessions(db: Handle, userId: string, now: Date): Promise<number> {
+  const result = await db.updateTable('sessions').set({ revoked_at: now }).where('user_id', '=', userId).where('revoked_at', 'is', null).executeTakeFirst()
+  return Number(result.numUpdatedRows)
 }
 
 export async function revokeSession(db: Handle, id: string, now: Date): Promise<void> {

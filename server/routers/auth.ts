@@ -1,6 +1,6 @@
 import { authedProcedure, publicProcedure, router } from '../trpc'
 import { LocaleSchema, LoginSchema } from '../schemas/auth'
-import { homePathFor, login, logout } from '../services/auth'
+import { homePathFor, login, logout, logoutEverywhere } from '../services/auth'
 import { setUserLocale } from '../repositories/user'
 import { clearCookieHeader, cookieHeader, SESSION_COOKIE } from '../lib/cookies'
 
@@ -9,10 +9,10 @@ export const authRouter = router({
   me: publicProcedure.query(({ ctx }) => ctx.user),
 
   login: publicProcedure.input(LoginSchema).mutation(async ({ ctx, input }) => {
-    const session = await login(ctx.db, input, ctx.now, ctx.env.VOCES_SESSION_DAYS)
+    const session = await login(ctx.db, ctx.env, input, { now: ctx.now, clientAddress: ctx.clientAddress, currentSessionId: ctx.sessionId })
     ctx.resHeaders.append(
       'Set-Cookie',
-      cookieHeader(SESSION_COOKIE, session.token, { secure: ctx.env.secureCookies, maxAgeSeconds: ctx.env.VOCES_SESSION_DAYS * 86_400 }),
+      cookieHeader(SESSION_COOKIE, session.token, { secure: ctx.env.secureCookies, maxAgeSeconds: ctx.env.VOCES_SESSION_HOURS * 3_600 }),
     )
     return { home: homePathFor(session.user.role), user: session.user }
   }),
@@ -21,6 +21,13 @@ export const authRouter = router({
     if (ctx.sessionId) await logout(ctx.db, ctx.sessionId, ctx.now)
     ctx.resHeaders.append('Set-Cookie', clearCookieHeader(SESSION_COOKIE, ctx.env.secureCookies))
     return { ok: true }
+  }),
+
+  /** Ends every session of the signed-in user (a lost phone, a shared computer). */
+  logoutEverywhere: authedProcedure.mutation(async ({ ctx }) => {
+    const result = await logoutEverywhere(ctx.db, ctx.user.id, ctx.now)
+    ctx.resHeaders.append('Set-Cookie', clearCookieHeader(SESSION_COOKIE, ctx.env.secureCookies))
+    return result
   }),
 
   setLocale: authedProcedure.input(LocaleSchema).mutation(async ({ ctx, input }) => {

@@ -1,7 +1,7 @@
 import { publicProcedure, router, staffProcedure } from '../trpc'
 import { InvitationAcceptSchema, InvitationCreateSchema, InvitationTokenSchema } from '../schemas/auth'
 import { acceptInvitation, createInvitation, describeInvitation, listInvitations } from '../services/invitation'
-import { homePathFor } from '../services/auth'
+import { homePathFor, sessionPolicyOf } from '../services/auth'
 import { cookieHeader, SESSION_COOKIE } from '../lib/cookies'
 
 export const invitationRouter = router({
@@ -12,10 +12,10 @@ export const invitationRouter = router({
   byToken: publicProcedure.input(InvitationTokenSchema).query(({ ctx, input }) => describeInvitation(ctx.db, input.token, ctx.now)),
 
   accept: publicProcedure.input(InvitationAcceptSchema).mutation(async ({ ctx, input }) => {
-    const session = await acceptInvitation(ctx.db, input, ctx.now, ctx.env.VOCES_SESSION_DAYS)
+    const session = await acceptInvitation(ctx.db, input, ctx.now, sessionPolicyOf(ctx.env))
     ctx.resHeaders.append(
       'Set-Cookie',
-      cookieHeader(SESSION_COOKIE, session.token, { secure: ctx.env.secureCookies, maxAgeSeconds: ctx.env.VOCES_SESSION_DAYS * 86_400 }),
+      cookieHeader(SESSION_COOKIE, session.token, { secure: ctx.env.secureCookies, maxAgeSeconds: ctx.env.VOCES_SESSION_HOURS * 3_600 }),
     )
     return { home: homePathFor(session.role) }
   }),

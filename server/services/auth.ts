@@ -3,9 +3,26 @@ import { TRPCError } from '@trpc/server'
 import type { Db } from '../../db/client'
 import type { Role } from '../schemas/reference'
 import { appendAudit } from '../repositories/audit'
-import { findLiveSession, insertSession, revokeSession, touchSession } from '../repositories/session'
+import { countRateLimit, hitRateLimit } from '../repositories/rate-limit'
+import { findLiveSession, insertSession, revokeSession, revokeUserSessions, touchSession } from '../repositories/session'
 import { findUserByEmail } from '../repositories/user'
-import { randomToken, sha256 } from '../lib/crypto'
+import { hmac, randomToken, sha256 } from '../lib/crypto'
+import type { Env } from '../env'
+
+/** How long a sign-in may last and stay idle (VOCES_SESSION_HOURS, VOCES_SESSION_IDLE_MINUTES). */
+export type SessionPolicy = { hours: number; idleMinutes: number }
+
+export function sessionPolicyOf(env: Pick<Env, 'VOCES_SESSION_HOURS' | 'VOCES_SESSION_IDLE_MINUTES'>): SessionPolicy {
+  return { hours: env.VOCES_SESSION_HOURS, idleMinutes: env.VOCES_SESSION_IDLE_MINUTES }
+}
+
+/**
+ * Failed sign-ins are counted per account and per client address in 15-minute
+ * windows shared by every app process. Past the limit, sign-in is refused even
+ * with the right password until the window ends.
+ */
+export const LOGIN_WINDOW_MS = 15 * 60_000
+export const LOGIN_LIMITS = { perAccount: 5, perAddress: 30 }
 
 export type SessionUser = {
   id: string
@@ -36,13 +53,13 @@ export async function verifyCredentials(db: Db, email: string, password: string)
   return ok ? { id: user.id } : null
 }
 
-const TOUCH_INTERVAL_MS = 5 * 60 * 1000
-
-export async function resolveSession(db: Db, token: string, now: Date): Promise<{ id: string; user: SessionUser } | null> {
+export async function resolveSession(db: Db, token: string, now: Date, policy: SessionPolicy): Promise<{ id: string; user: SessionUser } | null> {
   const id = sha256(token)
-  const row = await findLiveSession(db, id, now)
+  const idleMs = policy.idleMinutes * 60_000
+  const row = await findLiveSession(db, id, now, new Date(now.getTime() - idleMs))
   if (!row) return null
-  if (now.getTime() - new Date(row.lastSeenAt).getTime() > TOUCH_INTERVAL_MS) await touchSession(db, id, now)
+  // last_seen_at is written at most every few minutes, well inside the idle limit.
+  if (now.getTime() - new Date(row.lastSeenAt).getTime() > Math.min(5 * 60_000, idleMs / 3)) await touchSession(db, id, now)
   return {
     id,
     user: {
@@ -58,33 +75,56 @@ export async function resolveSession(db: Db, token: string, now: Date): Promise<
 }
 
 /** Creates a session; returns the cookie token (only its hash is stored). */
-export async function startSession(db: Db, userId: string, now: Date, days: number): Promise<{ token: string; expiresAt: Date }> {
+export async function startSession(db: Db, userId: string, now: Date, policy: SessionPolicy): Promise<{ token: string; expiresAt: Date }> {
   const token = randomToken()
-  const expiresAt = new Date(now.getTime() + days * 86_400_000)
+  const expiresAt = new Date(now.getTime() + policy.hours * 3_600_000)
   await insertSession(db, { id: sha256(token), userId, now, expiresAt })
   return { token, expiresAt }
 }
 
 export async function login(
   db: Db,
+  env: Env,
   input: { email: string; password: string },
-  now: Date,
-  sessionDays: number,
+  request: { now: Date; clientAddress: string | null; currentSessionId: string | null },
 ): Promise<{ token: string; expiresAt: Date; user: SessionUser }> {
-  const user = await verifyCredentials(db, input.email, input.password)
+  const { now } = request
+  const email = input.email.trim().toLowerCase()
+  const keys = [
+    { key: `login-account:${sha256(email)}`, limit: LOGIN_LIMITS.perAccount },
+    { key: `login-address:${request.clientAddress ? hmac(request.clientAddress, env.sessionSecret) : 'unknown'}`, limit: LOGIN_LIMITS.perAddress },
+  ]
+  for (const { key, limit } of keys) {
+    if ((await countRateLimit(db, key, now, LOGIN_WINDOW_MS)) >= limit) {
+      await appendAudit(db, { actorUserId: null, action: 'auth.login_locked', details: { email, by: key.split(':')[0] } })
+      throw new TRPCError({ code: 'TOO_MANY_REQUESTS', message: 'errors.loginLocked' })
+    }
+  }
+  const user = await verifyCredentials(db, email, input.password)
   if (!user) {
-    await appendAudit(db, { actorUserId: null, action: 'auth.login_failed', details: { email: input.email.trim().toLowerCase() } })
+    for (const { key } of keys) await hitRateLimit(db, key, now, LOGIN_WINDOW_MS)
+    await appendAudit(db, { actorUserId: null, action: 'auth.login_failed', details: { email } })
     throw new TRPCError({ code: 'UNAUTHORIZED', message: 'errors.badCredentials' })
   }
-  const session = await startSession(db, user.id, now, sessionDays)
+  // Rotation: whatever session the browser carried before signing in ends now.
+  if (request.currentSessionId) await revokeSession(db, request.currentSessionId, now)
+  const policy = sessionPolicyOf(env)
+  const session = await startSession(db, user.id, now, policy)
   await appendAudit(db, { actorUserId: user.id, action: 'auth.login' })
-  const resolved = await resolveSession(db, session.token, now)
+  const resolved = await resolveSession(db, session.token, now, policy)
   if (!resolved) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'errors.badCredentials' })
   return { ...session, user: resolved.user }
 }
 
 export async function logout(db: Db, sessionId: string, now: Date): Promise<void> {
   await revokeSession(db, sessionId, now)
+}
+
+/** Ends every session of the user, on every device, and audits how many. */
+export async function logoutEverywhere(db: Db, userId: string, now: Date): Promise<{ revoked: number }> {
+  const revoked = await revokeUserSessions(db, userId, now)
+  await appendAudit(db, { actorUserId: userId, action: 'auth.logout_everywhere', details: { sessions: revoked } })
+  return { revoked }
 }
 
 /** Where each role lands after signing in. */

@@ -5,7 +5,8 @@ import { appendAudit } from '../repositories/audit'
 import { findUserByEmail, insertUser } from '../repositories/user'
 import type { InvitationAcceptInput, InvitationCreateInput } from '../schemas/auth'
 import type { Role } from '../schemas/reference'
-import { hashPassword, startSession } from './auth'
+import { passwordProblem } from '../lib/password-policy'
+import { hashPassword, startSession, type SessionPolicy } from './auth'
 
 export const INVITATION_DAYS = 7
 
@@ -84,10 +85,12 @@ export async function describeInvitation(db: Db, token: string, now: Date) {
 }
 
 /** Single use: marks the invitation accepted, creates the user and signs them in, in one transaction. */
-export async function acceptInvitation(db: Db, input: InvitationAcceptInput, now: Date, sessionDays: number) {
+export async function acceptInvitation(db: Db, input: InvitationAcceptInput, now: Date, policy: SessionPolicy) {
   const passwordHash = await hashPassword(input.password)
   return db.transaction().execute(async (trx) => {
     const invitation = await findOpenInvitation(trx, input.token, now)
+    const weak = passwordProblem(input.password, invitation.email)
+    if (weak) throw new TRPCError({ code: 'BAD_REQUEST', message: weak })
     const claimed = await trx
       .updateTable('invitations')
       .set({ accepted_at: now })
@@ -111,7 +114,7 @@ export async function acceptInvitation(db: Db, input: InvitationAcceptInput, now
       targetId: user.id,
       details: { role: invitation.role, organizationId: invitation.organizationId },
     })
-    const session = await startSession(trx, user.id, now, sessionDays)
+    const session = await startSession(trx, user.id, now, policy)
     return { ...session, role: user.role }
   })
 }

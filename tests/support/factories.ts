@@ -32,8 +32,22 @@ export async function makeUser(db: Db, role: Role, organizationId: string | null
 }
 
 /** A caller as `user` (or anonymous), as if from our own page: CSRF verified unless told otherwise. */
-export function callerFor(db: Db, env: Env, user: SessionUser | null, options: { csrf?: boolean; now?: Date; resHeaders?: Headers } = {}) {
+export function callerFor(
+  db: Db,
+  env: Env,
+  user: SessionUser | null,
+  options: { csrf?: boolean; now?: Date; resHeaders?: Headers; clientAddress?: string; sessionId?: string } = {},
+) {
   return createCaller(
-    createInnerContext({ db, env, user, csrfVerified: options.csrf ?? true, now: options.now ?? new Date(), resHeaders: options.resHeaders ?? new Headers() }),
+    createInnerContext({
+      db,
+      env,
+      user,
+      csrfVerified: options.csrf ?? true,
+      now: options.now ?? new Date(),
+      resHeaders: options.resHeaders ?? new Headers(),
+      clientAddress: options.clientAddress ?? null,
+      sessionId: options.sessionId ?? null,
+    }),
   )
 }
