@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { Form, Link, useLoaderData, useNavigation } from '@remix-run/react'
+import { Await, Form, Link, useLoaderData, useNavigation } from '@remix-run/react'
+import { Suspense } from 'react'
 import { useTranslation } from 'react-i18next'
 import { AGENCIES, BUREAUS, SETTINGS, SUBMISSION_STATUSES } from '../../server/schemas/reference'
 import { SubmissionListSchema, type SubmissionListInput } from '../../server/schemas/submission'
@@ -8,6 +9,7 @@ import { toResponse } from '../.server/trpc'
 import { Pagination, pageFrom } from '../components/pagination'
 import { formatDate, formatMonth } from '../components/submission-meta'
 import { AreaOptions } from '../components/area-options'
+import { FacetPanel, filterHref } from '../components/facet-panel'
 
 export const meta: MetaFunction = () => [{ title: 'Voces — Workspace' }]
 
@@ -37,34 +39,20 @@ function filtersFrom(url: URL): Omit<SubmissionListInput, 'page' | 'pageSize'> {
 export async function loader({ request }: LoaderFunctionArgs) {
   const { caller } = await requireRole(request, 'facilitator')
   const filters = filtersFrom(new URL(request.url))
-  const [list, facets, organizations, tags] = await Promise.all([
-    caller.submission.list({ ...filters, page: pageFrom(request), pageSize: 25 }),
-    caller.submission.facets(filters),
-    caller.organization.list(),
-    caller.tag.list(),
-  ]).catch(toResponse)
+  const listed = caller.submission.list({ ...filters, page: pageFrom(request), pageSize: 25 })
+  // Counts per filter value stream in after the page: on a large selection they take longer
+  // than the list itself (and they are started after it, so the embedded database serves the list first).
+  const facets = listed.then(() => caller.submission.facets(filters)).catch(() => null)
+  const [list, organizations, tags] = await Promise.all([listed, caller.organization.list(), caller.tag.list()]).catch(toResponse)
   return { list, facets, filters, organizations, tags }
 }
 
-/** The current URL without some filters: the "remove" link of an active filter chip. */
-function without(filters: Record<string, unknown>, ...keys: string[]) {
-  const params = new URLSearchParams()
-  for (const [key, value] of Object.entries(filters)) {
-    if (keys.includes(key) || value === undefined || value === false) continue
-    params.set(key, value === true ? '1' : String(value))
-  }
-  const query = params.toString()
-  return query ? `/workspace?${query}` : '/workspace'
-}
 
 export default function Workspace() {
   const { t, i18n } = useTranslation()
   const { list, facets, filters, organizations, tags } = useLoaderData<typeof loader>()
   const navigation = useNavigation()
   const es = i18n.language === 'es'
-  const { counts } = facets
-  const n = (value: number | undefined) => ` (${value ?? 0})`
-  const bureauCount = (bureau: keyof typeof BUREAUS) => BUREAUS[bureau].reduce((sum, area) => sum + (counts.area[area] ?? 0), 0)
   return (
     <section className="page">
       <h1>{t('workspace.title')}</h1>
@@ -81,7 +69,6 @@ export default function Workspace() {
             {SUBMISSION_STATUSES.map((s) => (
               <option key={s} value={s}>
                 {t(`status.${s}`)}
-                {n(counts.status[s])}
               </option>
             ))}
           </select>
@@ -93,7 +80,6 @@ export default function Workspace() {
             {LANGS.map((l) => (
               <option key={l} value={l}>
                 {t(`language.${l}`)}
-                {n(counts.language[l])}
               </option>
             ))}
           </select>
@@ -105,7 +91,6 @@ export default function Workspace() {
             {Object.keys(BUREAUS).map((b) => (
               <option key={b} value={b}>
                 {t(`bureau.${b}`)}
-                {n(bureauCount(b as keyof typeof BUREAUS))}
               </option>
             ))}
           </select>
@@ -114,7 +99,7 @@ export default function Workspace() {
           {t('submission.area')}
           <select name="area" defaultValue={filters.area ?? ''}>
             <option value="">{t('common.all')}</option>
-            <AreaOptions counts={counts.area} />
+            <AreaOptions />
           </select>
         </label>
         <label>
@@ -124,7 +109,6 @@ export default function Workspace() {
             {SETTINGS.map((s) => (
               <option key={s} value={s}>
                 {t(`setting.${s}`)}
-                {n(counts.setting[s])}
               </option>
             ))}
           </select>
@@ -136,7 +120,6 @@ export default function Workspace() {
             {AGENCIES.map((a) => (
               <option key={a} value={a}>
                 {t(`agency.${a}`)}
-                {n(counts.agency[a])}
               </option>
             ))}
           </select>
@@ -148,7 +131,6 @@ export default function Workspace() {
             {organizations.map((o) => (
               <option key={o.id} value={o.id}>
                 {o.name}
-                {n(counts.organization[o.id])}
               </option>
             ))}
           </select>
@@ -163,7 +145,6 @@ export default function Workspace() {
                 <option key={tag.id} value={tag.id}>
                   {tag.parentId ? '— ' : ''}
                   {es ? tag.nameEs : tag.nameEn}
-                  {n(counts.tag[tag.id])}
                 </option>
               ))}
           </select>
@@ -190,25 +171,28 @@ export default function Workspace() {
           <Link to="/workspace">{t('workspace.clear')}</Link>
         </div>
       </Form>
-      {facets.run || facets.theme ? (
+      {list.groups.run || list.groups.theme ? (
         <ul className="chips" aria-label={t('workspace.activeGroups')}>
-          {facets.run ? (
+          {list.groups.run ? (
             <li>
               {filters.cluster === undefined
-                ? t('workspace.inRun', { name: facets.run.name })
+                ? t('workspace.inRun', { name: list.groups.run.name })
                 : filters.cluster === -1
-                  ? t('workspace.inRunUnclustered', { name: facets.run.name })
-                  : t('workspace.inCluster', { name: facets.run.name, cluster: filters.cluster + 1 })}{' '}
-              <Link to={without(filters, 'runId', 'cluster')}>{t('workspace.removeFilter')}</Link>
+                  ? t('workspace.inRunUnclustered', { name: list.groups.run.name })
+                  : t('workspace.inCluster', { name: list.groups.run.name, cluster: filters.cluster + 1 })}{' '}
+              <Link to={filterHref(filters, { runId: undefined, cluster: undefined })}>{t('workspace.removeFilter')}</Link>
             </li>
           ) : null}
-          {facets.theme ? (
+          {list.groups.theme ? (
             <li>
-              {t('workspace.inTheme', { title: facets.theme.title })} <Link to={without(filters, 'themeId')}>{t('workspace.removeFilter')}</Link>
+              {t('workspace.inTheme', { title: list.groups.theme.title })} <Link to={filterHref(filters, { themeId: undefined })}>{t('workspace.removeFilter')}</Link>
             </li>
           ) : null}
         </ul>
       ) : null}
+      <Suspense fallback={<p className="facets facets--loading">{t('workspace.countsLoading')}</p>}>
+        <Await resolve={facets}>{(resolved) => (resolved ? <FacetPanel counts={resolved.counts} filters={filters} organizations={organizations} tags={tags} /> : null)}</Await>
+      </Suspense>
       <p role="status" aria-busy={navigation.state === 'loading'}>
         {t('workspace.count', { count: list.total })}
       </p>

@@ -80,8 +80,14 @@ export async function listForOrganization(db: Db, organizationId: string, input:
   return list(db, { ...filterOf(input), organizationId }, input)
 }
 
+/** The facilitators' list, with the names of the run and theme it is limited to (for the filter chips). */
 export async function listForWorkspace(db: Db, input: SubmissionListInput) {
-  return list(db, filterOf(input), input)
+  const [page, run, theme] = await Promise.all([
+    list(db, filterOf(input), input),
+    input.runId ? db.selectFrom('clustering_runs').select(['id', 'name']).where('id', '=', input.runId).executeTakeFirst() : undefined,
+    input.themeId ? db.selectFrom('themes').select(['id', 'title']).where('id', '=', input.themeId).executeTakeFirst() : undefined,
+  ])
+  return { ...page, groups: { run: run ?? null, theme: theme ?? null } }
 }
 
 // Facet counts per (data version, filter), shared by every request of this process.
@@ -103,17 +109,11 @@ async function cachedFacetCounts(db: Db, filter: SubmissionFilter): Promise<Face
 }
 
 /**
- * Counts per value of each filter over the current selection, and labels for
- * the run/theme filters. Counts are cached until the data changes (paging
- * through a selection does not recount it).
+ * Counts per value of each filter over the current selection. Cached until
+ * the data changes, so paging through a selection does not recount it.
  */
 export async function facetsForWorkspace(db: Db, input: SubmissionFilterInput) {
-  const [counts, run, theme] = await Promise.all([
-    cachedFacetCounts(db, filterOf(input)),
-    input.runId ? db.selectFrom('clustering_runs').select(['id', 'name']).where('id', '=', input.runId).executeTakeFirst() : undefined,
-    input.themeId ? db.selectFrom('themes').select(['id', 'title']).where('id', '=', input.themeId).executeTakeFirst() : undefined,
-  ])
-  return { counts, run: run ?? null, theme: theme ?? null }
+  return { counts: await cachedFacetCounts(db, filterOf(input)) }
 }
 
 async function list(db: Db, filter: SubmissionFilter, page: { page: number; pageSize: number }) {

@@ -88,9 +88,8 @@ describe('searching and filtering submissions', () => {
     expect(await found({ runId: run.id, cluster: 1 })).toEqual(['raids'])
     expect(await found({ runId: run.id, cluster: -1 })).toEqual(['masks'])
     expect(await found({ themeId: theme.id })).toEqual(['raids'])
-    const facets = await callerFor(db, env, facilitator).submission.facets({ themeId: theme.id, runId: run.id })
-    expect(facets.run).toEqual({ id: run.id, name: 'June' })
-    expect(facets.theme).toEqual({ id: theme.id, title: 'Raids' })
+    const listed = await callerFor(db, env, facilitator).submission.list({ themeId: theme.id, runId: run.id })
+    expect(listed.groups).toEqual({ run: { id: run.id, name: 'June' }, theme: { id: theme.id, title: 'Raids' } })
   })
 
   it('counts each filter value over the current selection', async () => {
