@@ -5,6 +5,7 @@ import * as intakeModeration from './2026_11_27_150000_intake_moderation'
 import * as submissionSearch from './2026_11_27_160000_submission_search'
 import * as workspace from './2026_11_27_170000_workspace'
 import * as dataVersion from './2026_11_27_170100_data_version'
+import * as auditAppendOnly from './2026_11_27_190000_audit_append_only'
 
 /**
  * Every migration, by name, in order. Listed statically so the same code runs
@@ -19,4 +20,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_27_160000_submission_search': submissionSearch,
   '2026_11_27_170000_workspace': workspace,
   '2026_11_27_170100_data_version': dataVersion,
+  '2026_11_27_190000_audit_append_only': auditAppendOnly,
 }
