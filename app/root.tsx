@@ -18,6 +18,7 @@ import { getCaller } from './.server/trpc'
 import { ensureCsrf, resolveLocale } from './.server/request'
 import { CsrfInput } from './components/csrf-input'
 import { createI18n } from './i18n/i18n'
+import { useNonce } from './nonce'
 import stylesUrl from './styles.css?url'
 
 export const links: LinksFunction = () => [
@@ -45,12 +46,12 @@ export function Layout({ children }: { children: React.ReactNode }) {
   const root = useRootData()
   const locale = root?.locale ?? 'en'
   const i18n = useMemo(() => createI18n(locale), [locale])
+  const nonce = useNonce()
   return (
     <html lang={locale}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <meta name="referrer" content="same-origin" />
         <Meta />
         <Links />
       </head>
@@ -62,8 +63,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
           </main>
           <Footer />
         </I18nextProvider>
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   )

@@ -13,6 +13,7 @@ import { sql } from 'kysely'
 import { describeDb } from '../db/client'
 import { migrateToLatest } from '../db/migrator'
 import { getDb } from './db'
+import { restoreSameOriginOrigin, securityHeaders } from './http/security-headers'
 import { EnvError, getEnv } from './env'
 import { startRetentionJob } from './jobs/retention'
 import { startTranslationJob } from './jobs/translation'
@@ -38,6 +39,7 @@ async function main() {
   app.disable('x-powered-by')
   app.set('trust proxy', env.VOCES_TRUST_PROXY)
   app.use(compression())
+  app.use(securityHeaders({ csp: !dev, hsts: !dev && env.secureCookies }))
 
   app.get('/healthz', async (_req, res) => {
     try {
@@ -58,6 +60,7 @@ async function main() {
     }
     next()
   })
+  app.use(restoreSameOriginOrigin)
 
   let build: ServerBuild | (() => Promise<ServerBuild>)
   if (dev) {
@@ -72,7 +75,7 @@ async function main() {
     build = (await import(path.join(buildDir, 'server/index.js'))) as ServerBuild
   }
   // The client address reaches routes only through the load context; it is used as an HMAC for rate limits, never stored.
-  app.all('*', createRequestHandler({ build, mode: dev ? 'development' : 'production', getLoadContext: (req) => ({ clientAddress: req.ip }) }))
+  app.all('*', createRequestHandler({ build, mode: dev ? 'development' : 'production', getLoadContext: (req, res) => ({ clientAddress: req.ip, cspNonce: res.locals.cspNonce as string }) }))
 
   const stopRetention = startRetentionJob(db, env)
   const stopTranslation = startTranslationJob(db)

@@ -65,7 +65,7 @@ describe('language and sessions', () => {
     const page = await context.newPage()
     const account = DEMO_ACCOUNTS.find((a) => a.role === 'facilitator')!
     await signIn(page, baseURL, account.email, account.password)
-    await Promise.all([page.waitForURL(`${baseURL}/`), page.getByRole('button', { name: 'Sign out' }).click()])
+    await Promise.all([page.waitForURL(`${baseURL}/`), page.getByRole('button', { name: 'Sign out', exact: true }).click()])
     await page.goto(`${baseURL}/workspace`)
     expect(new URL(page.url()).pathname).toBe('/login')
     await context.close()

@@ -34,10 +34,20 @@ const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/
 
 /** Runs axe-core in the page; returns the violations (WCAG 2.1 A and AA). */
 export async function axeViolations(page: Page): Promise<{ id: string; help: string; nodes: number }[]> {
-  await page.addScriptTag({ content: axeSource })
+  // Evaluated through the DevTools protocol, not as an inline <script>: the page's CSP refuses those.
+  await page.evaluate(axeSource)
   return page.evaluate(async () => {
     // @ts-expect-error axe is injected above
     const result = await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })
     return result.violations.map((v: { id: string; help: string; nodes: unknown[] }) => ({ id: v.id, help: v.help, nodes: v.nodes.length }))
   })
+}
+
+/** Collects the Content-Security-Policy violations a page reports in its console. */
+export function recordCspViolations(page: Page): string[] {
+  const violations: string[] = []
+  page.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text())) violations.push(message.text())
+  })
+  return violations
 }
