@@ -4,12 +4,15 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
+import { pathToFileURL } from 'node:url'
 import type { TestProject } from 'vitest/node'
 import { CHROMIUM_PATH } from './support/browser'
 
 declare module 'vitest' {
   export interface ProvidedContext {
     baseURL: string
+    /** JSON lines of every outbound connection the server attempted (tests/e2e/support/egress-recorder.mjs). */
+    egressLog: string
   }
 }
 
@@ -35,6 +38,7 @@ export async function setup(project: TestProject) {
   const port = await freePort()
   dataDir = mkdtempSync(path.join(tmpdir(), 'voces-e2e-'))
   let output = ''
+  const egressLog = path.join(dataDir, 'egress.jsonl')
   server = spawn('npx', ['tsx', 'server/main.ts'], {
     cwd: root,
     // E2E_DATABASE_URL runs the same flows on a PostgreSQL server (an empty database); otherwise PGlite.
@@ -48,6 +52,9 @@ export async function setup(project: TestProject) {
       DATABASE_URL: process.env.E2E_DATABASE_URL ?? '',
       VOCES_SESSION_SECRET: randomBytes(32).toString('hex'),
       VOCES_ENCRYPTION_KEY: randomBytes(32).toString('hex'),
+      // Every Node process under npx (npx, tsx, the server and its threads) records its outbound connections.
+      NODE_OPTIONS: [process.env.NODE_OPTIONS, `--import=${pathToFileURL(path.join(root, 'tests/e2e/support/egress-recorder.mjs')).href}`].filter(Boolean).join(' '),
+      VOCES_EGRESS_LOG: egressLog,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true, // its own process group, so teardown stops npx and the server under it
@@ -67,6 +74,7 @@ export async function setup(project: TestProject) {
     await new Promise((r) => setTimeout(r, 250))
   }
   project.provide('baseURL', baseURL)
+  project.provide('egressLog', egressLog)
 }
 
 export async function teardown() {
