@@ -15,6 +15,22 @@ export function decryptText(sealed: Uint8Array, key: Buffer): string {
   return Buffer.concat([decipher.update(buf.subarray(28)), decipher.final()]).toString('utf8')
 }
 
+/** AES-256-GCM over bytes, same layout as encryptText. */
+export function encryptBytes(plain: Uint8Array, key: Buffer): Buffer {
+  const iv = randomBytes(12)
+  const cipher = createCipheriv('aes-256-gcm', key, iv)
+  const body = Buffer.concat([cipher.update(plain), cipher.final()])
+  return Buffer.concat([iv, cipher.getAuthTag(), body])
+}
+
+/** Throws when the key is wrong or the bytes were altered (the GCM tag does not match). */
+export function decryptBytes(sealed: Uint8Array, key: Buffer): Buffer {
+  const buf = Buffer.from(sealed)
+  const decipher = createDecipheriv('aes-256-gcm', key, buf.subarray(0, 12))
+  decipher.setAuthTag(buf.subarray(12, 28))
+  return Buffer.concat([decipher.update(buf.subarray(28)), decipher.final()])
+}
+
 export function randomToken(bytes = 32): string {
   return randomBytes(bytes).toString('base64url')
 }
