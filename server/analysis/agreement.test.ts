@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { agreementOf, cohensKappa, pooledKappa, type CodedItem } from './agreement'
+import { agreementOf, cohensKappa, drawSample, pooledKappa, type CodedItem } from './agreement'
 
 /** Items with tag `tag` laid out as a 2×2 table: both, only A, only B, neither. */
 function itemsFor(tag: string, table: [number, number, number, number], prefix = 'i'): CodedItem[] {
@@ -74,5 +74,23 @@ describe('agreement over a double-coded sample', () => {
 
   it('has no kappa for an empty sample', () => {
     expect(agreementOf([], ['x'])).toMatchObject({ items: 0, overall: { kappa: null }, disagreements: [] })
+  })
+})
+
+describe('drawing a sample', () => {
+  const ids = Array.from({ length: 100 }, (_, i) => `s${String(i).padStart(3, '0')}`)
+
+  it('draws distinct ids, reproducibly from the seed, in a shuffled order', () => {
+    const a = drawSample(ids, 20, 42)
+    expect(new Set(a).size).toBe(20)
+    expect(a.every((id) => ids.includes(id))).toBe(true)
+    expect(drawSample(ids, 20, 42)).toEqual(a)
+    expect(drawSample(ids, 20, 43)).not.toEqual(a)
+    expect([...a].sort()).not.toEqual(a)
+  })
+
+  it('takes everything when asked for more than there is', () => {
+    expect(drawSample(ids.slice(0, 5), 20, 1).sort()).toEqual(ids.slice(0, 5))
+    expect(drawSample([], 3, 1)).toEqual([])
   })
 })

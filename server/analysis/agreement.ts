@@ -12,6 +12,21 @@
  * when some tag's kappa is not (both coders always or never used it), and rare tags weigh by
  * how much chance disagreement they allow rather than equally.
  */
+import { createRandom, deriveSeed, sampleIndices } from './random'
+
+/**
+ * A double-coding sample: `size` distinct ids drawn from `ids` with the seed, in a seeded
+ * random order (the order both coders see). Same ids and seed, same sample.
+ */
+export function drawSample(ids: readonly string[], size: number, seed: number): string[] {
+  const picked = sampleIndices(ids.length, Math.min(size, ids.length), createRandom(seed)).map((i) => ids[i]!)
+  const random = createRandom(deriveSeed(seed, 1))
+  for (let i = picked.length - 1; i > 0; i--) {
+    const j = random.int(i + 1)
+    ;[picked[i], picked[j]] = [picked[j]!, picked[i]!]
+  }
+  return picked
+}
 
 /** A 2×2 table of one tag's yes/no judgements over the items both coders coded. */
 export type PresenceTable = { both: number; onlyA: number; onlyB: number; neither: number }

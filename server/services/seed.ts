@@ -5,10 +5,14 @@ import { STARTER_CODEBOOK, type CodebookEntry, type Role } from '../schemas/refe
 import { insertUser } from '../repositories/user'
 import { hashPassword } from './auth'
 import { createSubmission } from './submission'
+import { TRAIN_TAG_MODEL_JOB } from './tag-model'
+import { enqueueJob } from '../jobs/queue'
 
 export const DEMO_ACCOUNTS: { email: string; password: string; role: Role; displayName: string; org: number | null }[] = [
   { email: 'submitter@voces.demo', password: 'demo-submitter-2026', role: 'submitter', displayName: 'Rosa (demo community member)', org: 0 },
   { email: 'facilitator@voces.demo', password: 'demo-facilitator-2026', role: 'facilitator', displayName: 'Marcus (demo facilitator)', org: null },
+  // A second facilitator, so a double-coded sample (two coders) can be tried.
+  { email: 'cofacilitator@voces.demo', password: 'demo-cofacilitator-2026', role: 'facilitator', displayName: 'Inés (demo co-facilitator)', org: null },
   { email: 'commission@voces.demo', password: 'demo-commission-2026', role: 'commission', displayName: 'Lena (demo Commission staff)', org: null },
   { email: 'admin@voces.demo', password: 'demo-admin-2026', role: 'admin', displayName: 'Sam (demo admin)', org: null },
 ]
@@ -111,5 +115,7 @@ export async function seedDemo(db: Db, env: Pick<Env, 'encryptionKey'>, options:
       }
     }
   }
+  // The first suggestion model, trained on the seeded tagging by the app's job worker.
+  await enqueueJob(db, { kind: TRAIN_TAG_MODEL_JOB, payload: { reason: 'seed' } })
   return true
 }
