@@ -104,7 +104,7 @@ export type Suggestion = { tagId: string; confidence: number }
 
 const ANALYZER: AnalyzerOptions = { bigrams: true, concepts: true, pivotSpanish: true }
 /** Documents featurised per slice between yields. */
-const FEATURE_SLICE = 250
+const FEATURE_SLICE = 100
 /** SGD examples per slice between yields. */
 const SGD_SLICE = 2000
 
