@@ -25,14 +25,19 @@ export const DEMO_ORGANIZATIONS = [
 
 export const DEMO_TESTIMONY_COUNT = 360
 
+/** One colour per top-level starter tag (sub-tags take their parent's), so the tree reads at a glance. */
+const STARTER_COLORS = ['#1d4e89', '#b3541e', '#2e7d32', '#8e24aa', '#c62828', '#00838f', '#6d4c41', '#ad1457', '#3949ab', '#558b2f', '#ef6c00', '#5e35b1', '#00695c', '#827717', '#4e342e', '#37474f']
+
 /** Writes the starter codebook (idempotent by slug). Returns slug → id. */
 export async function seedCodebook(db: Db): Promise<Map<string, string>> {
   const ids = new Map<string, string>()
   const existing = await db.selectFrom('tags').select(['id', 'slug']).execute()
   for (const row of existing) ids.set(row.slug, row.id)
   let order = 0
+  let color = STARTER_COLORS[0]!
   const insert = async (entry: CodebookEntry, parentId: string | null) => {
     order++
+    if (parentId === null) color = STARTER_COLORS[STARTER_CODEBOOK.indexOf(entry) % STARTER_COLORS.length]!
     if (!ids.has(entry.slug)) {
       const row = await db
         .insertInto('tags')
@@ -43,6 +48,7 @@ export async function seedCodebook(db: Db): Promise<Map<string, string>> {
           name_es: entry.es,
           description_en: entry.descriptionEn,
           description_es: entry.descriptionEs,
+          color,
           sort_order: order,
         })
         .returning('id')
