@@ -79,6 +79,8 @@ const NAV: Record<string, { to: string; key: string }[]> = {
   facilitator: [
     { to: '/workspace', key: 'nav.submissions' },
     { to: '/workspace/moderation', key: 'moderation.nav' },
+    { to: '/workspace/codebook', key: 'codebook.nav' },
+    { to: '/workspace/agreement', key: 'agreement.nav' },
     { to: '/workspace/intake-links', key: 'intake.navLinks' },
     { to: '/import', key: 'import.nav' },
     { to: '/invitations', key: 'nav.invitations' },

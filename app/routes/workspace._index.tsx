@@ -1,11 +1,18 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { Await, Form, Link, useLoaderData, useNavigation } from '@remix-run/react'
+import { parseWithZod } from '@conform-to/zod/v4'
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Await, Form, Link, useActionData, useLoaderData, useLocation, useNavigation } from '@remix-run/react'
+import { TRPCError } from '@trpc/server'
 import { Suspense } from 'react'
 import { useTranslation } from 'react-i18next'
 import { AGENCIES, BUREAUS, SETTINGS, SUBMISSION_STATUSES } from '../../server/schemas/reference'
 import { SubmissionListSchema, type SubmissionListInput } from '../../server/schemas/submission'
+import { TaggingBulkSchema } from '../../server/schemas/tagging'
 import { requireRole } from '../.server/auth'
-import { toResponse } from '../.server/trpc'
+import { safeRedirectPath } from '../.server/request'
+import { formErrorOf, getCaller, toResponse } from '../.server/trpc'
+import { CsrfInput } from '../components/csrf-input'
+import { ErrorList } from '../components/field'
+import { TagOptions } from '../components/tags'
 import { Pagination, pageFrom } from '../components/pagination'
 import { formatDate, formatMonth } from '../components/submission-meta'
 import { AreaOptions } from '../components/area-options'
@@ -44,14 +51,40 @@ export async function loader({ request }: LoaderFunctionArgs) {
   // than the list itself (and they are started after it, so the embedded database serves the list first).
   const facets = listed.then(() => caller.submission.facets(filters)).catch(() => null)
   const [list, organizations, tags] = await Promise.all([listed, caller.organization.list(), caller.tag.list()]).catch(toResponse)
-  return { list, facets, filters, organizations, tags }
+  const tagged = new URL(request.url).searchParams.get('tagged')
+  return { list, facets, filters, organizations, tags, tagged: tagged && /^\d+$/.test(tagged) ? Number(tagged) : null }
+}
+
+/** Bulk tagging: the checked submissions of this page get one tag; back to the same list. */
+export async function action({ request }: ActionFunctionArgs) {
+  const form = await request.formData()
+  const back = new URL(safeRedirectPath(form.get('redirectTo'), '/workspace'), 'http://local')
+  const submission = parseWithZod(form, { schema: TaggingBulkSchema })
+  if (submission.status !== 'success') return data({ errors: submission.error ?? {} }, { status: 400 })
+  try {
+    const caller = await getCaller(request, { form })
+    const result = await caller.tagging.bulkAdd(submission.value)
+    back.searchParams.set('tagged', String(result.added))
+    return redirect(`${back.pathname}${back.search}`)
+  } catch (error) {
+    if (error instanceof TRPCError && error.code === 'UNAUTHORIZED') toResponse(error)
+    return data({ errors: { tagId: [formErrorOf(error)] } as Record<string, string[] | null> }, { status: 400 })
+  }
 }
 
 
 export default function Workspace() {
   const { t, i18n } = useTranslation()
-  const { list, facets, filters, organizations, tags } = useLoaderData<typeof loader>()
+  const { list, facets, filters, organizations, tags, tagged } = useLoaderData<typeof loader>()
+  const bulk = useActionData<typeof action>()
+  const location = useLocation()
   const navigation = useNavigation()
+  const here = (() => {
+    const params = new URLSearchParams(location.search)
+    params.delete('tagged')
+    params.delete('index')
+    return params.size ? `${location.pathname}?${params}` : location.pathname
+  })()
   const es = i18n.language === 'es'
   return (
     <section className="page">
@@ -196,6 +229,34 @@ export default function Workspace() {
       <p role="status" aria-busy={navigation.state === 'loading'}>
         {t('workspace.count', { count: list.total })}
       </p>
+      {tagged !== null ? (
+        <p className="notice notice--success" role="status">
+          {t('tagging.bulkDone', { count: tagged })}
+        </p>
+      ) : null}
+      {list.items.length === 0 ? null : (
+        <Form method="post" id="bulk-tag" className="filters bulk-tag" aria-labelledby="bulk-tag-title">
+          <CsrfInput />
+          <input type="hidden" name="redirectTo" value={here} />
+          <p id="bulk-tag-title" className="bulk-tag__title">
+            {t('tagging.bulkTitle')}
+          </p>
+          <ErrorList id="bulk-submissions-error" errors={bulk?.errors.submissionIds ?? null} />
+          <label htmlFor="bulk-tag-id">
+            {t('tagging.bulkTag')}
+            <select id="bulk-tag-id" name="tagId" defaultValue="" aria-invalid={bulk?.errors.tagId ? true : undefined} aria-describedby={bulk?.errors.tagId ? 'bulk-tag-error' : undefined}>
+              <option value="">{t('common.chooseOne')}</option>
+              <TagOptions tags={tags} />
+            </select>
+          </label>
+          <div className="filters__actions">
+            <button type="submit" className="button button--secondary">
+              {t('tagging.bulkApply')}
+            </button>
+          </div>
+          <ErrorList id="bulk-tag-error" errors={bulk?.errors.tagId ?? null} />
+        </Form>
+      )}
       {list.items.length === 0 ? (
         <p className="empty">{t('workspace.empty')}</p>
       ) : (
@@ -203,6 +264,9 @@ export default function Workspace() {
           <caption className="visually-hidden">{t('workspace.tableCaption')}</caption>
           <thead>
             <tr>
+              <th scope="col">
+                <span className="visually-hidden">{t('tagging.selectColumn')}</span>
+              </th>
               <th scope="col">{t('workspace.received')}</th>
               <th scope="col">{t('workspace.testimony')}</th>
               <th scope="col">{t('submission.language')}</th>
@@ -214,6 +278,9 @@ export default function Workspace() {
           <tbody>
             {list.items.map((s) => (
               <tr key={s.id}>
+                <td>
+                  <input type="checkbox" form="bulk-tag" name="submissionIds" value={s.id} className="row-check" aria-label={t('tagging.selectRow', { code: s.receiptCode })} />
+                </td>
                 <td>{formatDate(s.createdAt, i18n.language)}</td>
                 <td>
                   <Link to={`/workspace/submissions/${s.id}`} lang={s.language === 'other' ? undefined : s.language}>

@@ -174,6 +174,12 @@ export async function listSubmissions(db: Handle, filter: SubmissionFilter, page
   return { rows, total: total.n }
 }
 
+/** Ids of every submission matching a filter, in id order (for drawing samples). */
+export async function submissionIdsMatching(db: Handle, filter: SubmissionFilter): Promise<string[]> {
+  const rows = await applyFilter(baseQuery(db), filter).select('s.id').where('s.text_redacted', 'is not', null).orderBy('s.id').execute()
+  return rows.map((r) => r.id)
+}
+
 export function findSubmission(db: Handle, where: { id?: string; receiptCode?: string; organizationId?: string }) {
   let q = baseQuery(db).select(redactedColumns)
   if (where.id) q = q.where('s.id', '=', where.id)
@@ -186,8 +192,21 @@ export function tagsOfSubmission(db: Handle, submissionId: string) {
   return db
     .selectFrom('submission_tags as st')
     .innerJoin('tags as t', 't.id', 'st.tag_id')
-    .select(['t.id', 't.slug', 't.name_en as nameEn', 't.name_es as nameEs', 't.color', 'st.span_start as spanStart', 'st.span_end as spanEnd', 'st.source'])
+    .select([
+      'st.id as taggingId',
+      't.id',
+      't.slug',
+      't.name_en as nameEn',
+      't.name_es as nameEs',
+      't.color',
+      't.retired_at as retiredAt',
+      'st.span_start as spanStart',
+      'st.span_end as spanEnd',
+      'st.source',
+      'st.created_at as createdAt',
+    ])
     .where('st.submission_id', '=', submissionId)
     .orderBy('t.sort_order')
+    .orderBy('st.span_start', (ob) => ob.nullsFirst())
     .execute()
 }

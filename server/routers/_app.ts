@@ -1,4 +1,5 @@
 import { createCallerFactory, router } from '../trpc'
+import { agreementRouter } from './agreement'
 import { auditRouter } from './audit'
 import { authRouter } from './auth'
 import { intakeLinkRouter } from './intakeLink'
@@ -8,7 +9,9 @@ import { moderationRouter } from './moderation'
 import { organizationRouter } from './organization'
 import { reportRouter } from './report'
 import { submissionRouter } from './submission'
+import { suggestionRouter } from './suggestion'
 import { tagRouter } from './tag'
+import { taggingRouter } from './tagging'
 
 export const appRouter = router({
   auth: authRouter,
@@ -18,6 +21,9 @@ export const appRouter = router({
   submission: submissionRouter,
   report: reportRouter,
   tag: tagRouter,
+  tagging: taggingRouter,
+  suggestion: suggestionRouter,
+  agreement: agreementRouter,
   intakeLink: intakeLinkRouter,
   moderation: moderationRouter,
   import: importRouter,

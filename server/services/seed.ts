@@ -5,10 +5,14 @@ import { STARTER_CODEBOOK, type CodebookEntry, type Role } from '../schemas/refe
 import { insertUser } from '../repositories/user'
 import { hashPassword } from './auth'
 import { createSubmission } from './submission'
+import { TRAIN_TAG_MODEL_JOB } from './tag-model'
+import { enqueueJob } from '../jobs/queue'
 
 export const DEMO_ACCOUNTS: { email: string; password: string; role: Role; displayName: string; org: number | null }[] = [
   { email: 'submitter@voces.demo', password: 'demo-submitter-2026', role: 'submitter', displayName: 'Rosa (demo community member)', org: 0 },
   { email: 'facilitator@voces.demo', password: 'demo-facilitator-2026', role: 'facilitator', displayName: 'Marcus (demo facilitator)', org: null },
+  // A second facilitator, so a double-coded sample (two coders) can be tried.
+  { email: 'cofacilitator@voces.demo', password: 'demo-cofacilitator-2026', role: 'facilitator', displayName: 'Inés (demo co-facilitator)', org: null },
   { email: 'commission@voces.demo', password: 'demo-commission-2026', role: 'commission', displayName: 'Lena (demo Commission staff)', org: null },
   { email: 'admin@voces.demo', password: 'demo-admin-2026', role: 'admin', displayName: 'Sam (demo admin)', org: null },
 ]
@@ -21,14 +25,19 @@ export const DEMO_ORGANIZATIONS = [
 
 export const DEMO_TESTIMONY_COUNT = 360
 
+/** One colour per top-level starter tag (sub-tags take their parent's), so the tree reads at a glance. */
+const STARTER_COLORS = ['#1d4e89', '#b3541e', '#2e7d32', '#8e24aa', '#c62828', '#00838f', '#6d4c41', '#ad1457', '#3949ab', '#558b2f', '#ef6c00', '#5e35b1', '#00695c', '#827717', '#4e342e', '#37474f']
+
 /** Writes the starter codebook (idempotent by slug). Returns slug → id. */
 export async function seedCodebook(db: Db): Promise<Map<string, string>> {
   const ids = new Map<string, string>()
   const existing = await db.selectFrom('tags').select(['id', 'slug']).execute()
   for (const row of existing) ids.set(row.slug, row.id)
   let order = 0
+  let color = STARTER_COLORS[0]!
   const insert = async (entry: CodebookEntry, parentId: string | null) => {
     order++
+    if (parentId === null) color = STARTER_COLORS[STARTER_CODEBOOK.indexOf(entry) % STARTER_COLORS.length]!
     if (!ids.has(entry.slug)) {
       const row = await db
         .insertInto('tags')
@@ -39,6 +48,7 @@ export async function seedCodebook(db: Db): Promise<Map<string, string>> {
           name_es: entry.es,
           description_en: entry.descriptionEn,
           description_es: entry.descriptionEs,
+          color,
           sort_order: order,
         })
         .returning('id')
@@ -111,5 +121,7 @@ export async function seedDemo(db: Db, env: Pick<Env, 'encryptionKey'>, options:
       }
     }
   }
+  // The first suggestion model, trained on the seeded tagging by the app's job worker.
+  await enqueueJob(db, { kind: TRAIN_TAG_MODEL_JOB, payload: { reason: 'seed' } })
   return true
 }

@@ -66,7 +66,7 @@ describe('reveal of original text', () => {
     // Objects strip keys they do not know, so one input fits every schema that takes these names.
     const inputs = [
       undefined,
-      { id: memberSubmission.id, code: memberSubmission.receiptCode, token: linkToken, limit: 500, page: 1, pageSize: 100 },
+      { id: memberSubmission.id, submissionId: memberSubmission.id, code: memberSubmission.receiptCode, token: linkToken, limit: 500, page: 1, pageSize: 100 },
       { code: linkReceipt, page: 1, pageSize: 100 },
       { id: memberSubmission.id, status: 'accepted', language: 'es', page: 1, pageSize: 100 },
       { status: 'pending', page: 1, pageSize: 100 },
