@@ -63,7 +63,12 @@ describe('the thin vertical slice', () => {
     const rows = page.locator('table.table tbody tr')
     await rows.first().waitFor()
     expect(await rows.count()).toBeGreaterThan(0)
-    for (const text of await rows.locator('td:nth-child(2)').allTextContents()) expect(text.length).toBeGreaterThan(0)
+    // The testimony column (after the selection checkbox and the date) is never empty.
+    for (const text of await rows.locator('td:nth-child(3)').allTextContents()) expect(text.length).toBeGreaterThan(0)
+    // Counts per filter value stream in after the list: all of this selection is in Spanish.
+    const counts = page.getByRole('navigation', { name: 'Counts in this list' })
+    await counts.waitFor()
+    expect(await counts.getByText('Spanish', { exact: true }).count()).toBe(1)
     await Promise.all([page.waitForURL(/\/workspace\/submissions\//), rows.first().locator('a').click()])
     await page.getByRole('heading', { level: 1, name: /^Submission [0-9A-Z]{3}-/ }).waitFor()
     if (isApertiumAvailable('spa-eng')) {
