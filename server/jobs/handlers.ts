@@ -1,11 +1,15 @@
 import type { Db } from '../../db/client'
 import type { Env } from '../env'
+import { CLUSTER_RUN_JOB } from '../services/clustering-run'
+import { clusterRunHandler } from './cluster-run'
 import type { JobHandler } from './queue'
 
 /**
  * Every kind of background job the app runs, by the `kind` stored in the jobs
  * table. server/main.ts starts one worker per process with these handlers.
  */
-export function jobHandlers(_db: Db, _env: Env): Record<string, JobHandler> {
-  return {}
+export function jobHandlers(db: Db, _env: Env): Record<string, JobHandler> {
+  return {
+    [CLUSTER_RUN_JOB]: clusterRunHandler(db),
+  }
 }

@@ -7,8 +7,10 @@ import { invitationRouter } from './invitation'
 import { moderationRouter } from './moderation'
 import { organizationRouter } from './organization'
 import { reportRouter } from './report'
+import { runRouter } from './run'
 import { submissionRouter } from './submission'
 import { tagRouter } from './tag'
+import { themeRouter } from './theme'
 
 export const appRouter = router({
   auth: authRouter,
@@ -21,6 +23,8 @@ export const appRouter = router({
   intakeLink: intakeLinkRouter,
   moderation: moderationRouter,
   import: importRouter,
+  run: runRouter,
+  theme: themeRouter,
 })
 
 export type AppRouter = typeof appRouter
