@@ -79,6 +79,8 @@ const NAV: Record<string, { to: string; key: string }[]> = {
     { to: '/workspace', key: 'nav.submissions' },
     { to: '/workspace/moderation', key: 'moderation.nav' },
     { to: '/workspace/intake-links', key: 'intake.navLinks' },
+    { to: '/workspace/runs', key: 'runs.nav' },
+    { to: '/workspace/themes', key: 'themes.nav' },
     { to: '/import', key: 'import.nav' },
     { to: '/invitations', key: 'nav.invitations' },
   ],

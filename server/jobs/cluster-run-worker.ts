@@ -20,7 +20,7 @@ try {
   const { model: _model, ...result } = clusterDocuments(docs, { ...options, runner, onProgress: (p) => post({ type: 'progress', ...p }) })
   post({ type: 'result', result })
 } catch (error) {
-  post({ type: 'error', message: error instanceof Error ? (error.stack ?? error.message) : String(error) })
+  post({ type: 'error', message: error instanceof Error ? error.stack ?? error.message : String(error) })
 } finally {
   await runner?.close()
 }

@@ -56,7 +56,11 @@ function workerEntry(): { entry: string | URL; eval: boolean } {
   const self = import.meta.url
   if (!self.endsWith('.ts')) return { entry: new URL('./cluster-run-worker.js', self), eval: false }
   // From source (tsx, vitest): register tsx's ESM loader in the thread first, as parallel.ts does.
-  const tsx = pathToFileURL(createRequire(self).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href
+  const tsx = pathToFileURL(
+    createRequire(self)
+      .resolve('tsx/esm/api')
+      .replace(/\.cjs$/, '.mjs'),
+  ).href
   const worker = new URL('./cluster-run-worker.ts', self).href
   return { entry: `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(worker)}) })`, eval: true }
 }

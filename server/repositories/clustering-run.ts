@@ -11,7 +11,9 @@ const NEVER_CLUSTERED = ['withdrawn', 'merged'] as const
 export type RunSource = { filter: SubmissionFilter; parent: { runId: string; cluster: number } | null }
 
 function documentsQuery(db: Handle, source: RunSource) {
-  let q = baseQuery(db).where('s.text_redacted', 'is not', null).where('s.status', 'not in', [...NEVER_CLUSTERED])
+  let q = baseQuery(db)
+    .where('s.text_redacted', 'is not', null)
+    .where('s.status', 'not in', [...NEVER_CLUSTERED])
   if (source.parent) {
     const { runId, cluster } = source.parent
     q = q.where((eb) =>
@@ -24,7 +26,9 @@ function documentsQuery(db: Handle, source: RunSource) {
 }
 
 export async function countRunDocuments(db: Handle, source: RunSource): Promise<number> {
-  const row = await documentsQuery(db, source).select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow()
+  const row = await documentsQuery(db, source)
+    .select(sql<number>`count(*)::int`.as('n'))
+    .executeTakeFirstOrThrow()
   return row.n
 }
 
@@ -77,13 +81,19 @@ export function findRun(db: Handle, id: string) {
 export async function listRuns(db: Handle, page: { limit: number; offset: number }) {
   const [rows, total] = await Promise.all([
     runsQuery(db).select(runColumns).orderBy('r.created_at', 'desc').orderBy('r.id').limit(page.limit).offset(page.offset).execute(),
-    db.selectFrom('clustering_runs').select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow(),
+    db
+      .selectFrom('clustering_runs')
+      .select(sql<number>`count(*)::int`.as('n'))
+      .executeTakeFirstOrThrow(),
   ])
   return { rows, total: total.n }
 }
 
 /** Finished runs with the same parameters (filter, k, seed, parent, engine options), for comparing results. */
-export function runsWithSameParameters(db: Handle, run: { id: string; filter: unknown; kRequested: number | null; seed: number; parentRunId: string | null; parentCluster: number | null }) {
+export function runsWithSameParameters(
+  db: Handle,
+  run: { id: string; filter: unknown; kRequested: number | null; seed: number; parentRunId: string | null; parentCluster: number | null },
+) {
   let q = runsQuery(db)
     .select(['r.id', 'r.name', 'r.created_at as createdAt', 'r.engine', 'j.status'])
     .where('r.id', '<>', run.id)
@@ -135,11 +145,7 @@ export function topTagsByCluster(db: Handle, runId: string, perCluster: number) 
 /** Short redacted views of some submissions (representatives, quotes). */
 export function submissionSnippets(db: Handle, ids: readonly string[]) {
   if (ids.length === 0) return Promise.resolve([])
-  return db
-    .selectFrom('submissions')
-    .select(['id', 'receipt_code as receiptCode', 'text_redacted as text', 'language', 'status'])
-    .where('id', 'in', ids)
-    .execute()
+  return db.selectFrom('submissions').select(['id', 'receipt_code as receiptCode', 'text_redacted as text', 'language', 'status']).where('id', 'in', ids).execute()
 }
 
 export async function clusterMembers(db: Handle, runId: string, cluster: number, page: { limit: number; offset: number }) {
@@ -204,7 +210,13 @@ export type ClusterRow = {
 export async function replaceRunResults(
   trx: Transaction<Database>,
   runId: string,
-  result: { k: number; documentCount: number; engine: Record<string, unknown>; clusters: ClusterRow[]; members: { ids: string[]; clusters: Int32Array | number[]; similarities: Float64Array | number[] } },
+  result: {
+    k: number
+    documentCount: number
+    engine: Record<string, unknown>
+    clusters: ClusterRow[]
+    members: { ids: string[]; clusters: Int32Array | number[]; similarities: Float64Array | number[] }
+  },
 ) {
   await trx.deleteFrom('run_members').where('run_id', '=', runId).execute()
   await trx.deleteFrom('run_clusters').where('run_id', '=', runId).execute()

@@ -22,8 +22,18 @@ export function listThemes(db: Handle, status: ThemeStatus | 'all') {
       't.created_at as createdAt',
       'm.id as mergedIntoId',
       'm.title as mergedIntoTitle',
-      (eb) => eb.selectFrom('theme_members as tm').select(sql<number>`count(*)::int`.as('n')).whereRef('tm.theme_id', '=', 't.id').as('memberCount'),
-      (eb) => eb.selectFrom('theme_quotes as tq').select(sql<number>`count(*)::int`.as('n')).whereRef('tq.theme_id', '=', 't.id').as('quoteCount'),
+      (eb) =>
+        eb
+          .selectFrom('theme_members as tm')
+          .select(sql<number>`count(*)::int`.as('n'))
+          .whereRef('tm.theme_id', '=', 't.id')
+          .as('memberCount'),
+      (eb) =>
+        eb
+          .selectFrom('theme_quotes as tq')
+          .select(sql<number>`count(*)::int`.as('n'))
+          .whereRef('tq.theme_id', '=', 't.id')
+          .as('quoteCount'),
     ])
   if (status !== 'all') q = q.where('t.status', '=', status)
   return q.orderBy('t.updated_at', 'desc').orderBy('t.id').execute()
@@ -59,13 +69,27 @@ export async function touchTheme(trx: Transaction<Database>, id: string, now: Da
 }
 
 export async function memberCount(db: Handle, themeId: string): Promise<number> {
-  const row = await db.selectFrom('theme_members').select(sql<number>`count(*)::int`.as('n')).where('theme_id', '=', themeId).executeTakeFirstOrThrow()
+  const row = await db
+    .selectFrom('theme_members')
+    .select(sql<number>`count(*)::int`.as('n'))
+    .where('theme_id', '=', themeId)
+    .executeTakeFirstOrThrow()
   return row.n
 }
 
 export function insertSource(
   trx: Transaction<Database>,
-  source: { themeId: string; kind: 'cluster' | 'tag' | 'theme' | 'manual'; runId?: string; cluster?: number; tagId?: string; sourceThemeId?: string; memberCount: number; actorId: string; now: Date },
+  source: {
+    themeId: string
+    kind: 'cluster' | 'tag' | 'theme' | 'manual'
+    runId?: string
+    cluster?: number
+    tagId?: string
+    sourceThemeId?: string
+    memberCount: number
+    actorId: string
+    now: Date
+  },
 ) {
   return trx
     .insertInto('theme_sources')
@@ -118,7 +142,9 @@ export function addClusterMembers(trx: Transaction<Database>, target: MemberInse
     trx,
     target,
     eligibleIds(trx).where((eb) =>
-      eb.exists(eb.selectFrom('run_members as rm').select('rm.submission_id').whereRef('rm.submission_id', '=', 's.id').where('rm.run_id', '=', runId).where('rm.cluster', '=', cluster)),
+      eb.exists(
+        eb.selectFrom('run_members as rm').select('rm.submission_id').whereRef('rm.submission_id', '=', 's.id').where('rm.run_id', '=', runId).where('rm.cluster', '=', cluster),
+      ),
     ),
   )
 }
@@ -170,7 +196,11 @@ export async function deleteMembers(trx: Transaction<Database>, themeId: string,
  * testimony. `only` limits it to some submissions. Returns how many moved.
  */
 export async function moveQuotes(trx: Transaction<Database>, fromThemeId: string, toThemeId: string, now: Date, only?: readonly string[]): Promise<number> {
-  const top = await trx.selectFrom('theme_quotes').select(sql<number>`coalesce(max(position), -1)::int`.as('p')).where('theme_id', '=', toThemeId).executeTakeFirstOrThrow()
+  const top = await trx
+    .selectFrom('theme_quotes')
+    .select(sql<number>`coalesce(max(position), -1)::int`.as('p'))
+    .where('theme_id', '=', toThemeId)
+    .executeTakeFirstOrThrow()
   let q = trx
     .updateTable('theme_quotes')
     .set({ theme_id: toThemeId, position: sql`position + ${top.p + 1000}`, updated_at: now })
@@ -234,9 +264,7 @@ export async function themeMembers(db: Handle, themeId: string, page: { limit: n
         'ts.kind as sourceKind',
         'tm.added_at as addedAt',
         (eb) =>
-          eb
-            .exists(eb.selectFrom('theme_quotes as q').select('q.id').whereRef('q.submission_id', '=', 'tm.submission_id').whereRef('q.theme_id', '=', 'tm.theme_id'))
-            .as('quoted'),
+          eb.exists(eb.selectFrom('theme_quotes as q').select('q.id').whereRef('q.submission_id', '=', 'tm.submission_id').whereRef('q.theme_id', '=', 'tm.theme_id')).as('quoted'),
       ])
       .where('tm.theme_id', '=', themeId)
       .orderBy('tm.added_at')
@@ -256,14 +284,11 @@ export async function quotableMembers(db: Handle, themeId: string, page: { limit
     .innerJoin('submissions as s', 's.id', 'tm.submission_id')
     .where('tm.theme_id', '=', themeId)
     .where(QUOTABLE)
-    .where((eb) => eb.not(eb.exists(eb.selectFrom('theme_quotes as q').select('q.id').whereRef('q.submission_id', '=', 'tm.submission_id').whereRef('q.theme_id', '=', 'tm.theme_id'))))
+    .where((eb) =>
+      eb.not(eb.exists(eb.selectFrom('theme_quotes as q').select('q.id').whereRef('q.submission_id', '=', 'tm.submission_id').whereRef('q.theme_id', '=', 'tm.theme_id'))),
+    )
   const [rows, total] = await Promise.all([
-    base
-      .select(['s.id', 's.receipt_code as receiptCode', 's.text_redacted as text', 's.language'])
-      .orderBy('s.id')
-      .limit(page.limit)
-      .offset(page.offset)
-      .execute(),
+    base.select(['s.id', 's.receipt_code as receiptCode', 's.text_redacted as text', 's.language']).orderBy('s.id').limit(page.limit).offset(page.offset).execute(),
     base.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow(),
   ])
   return { rows, total: total.n }
@@ -312,7 +337,8 @@ export function quoteCandidate(db: Handle, themeId: string, submissionId: string
       's.language',
       's.translation_en as translationEn',
       's.translation_es as translationEs',
-      (eb) => eb.exists(eb.selectFrom('theme_members as tm').select('tm.submission_id').whereRef('tm.submission_id', '=', 's.id').where('tm.theme_id', '=', themeId)).as('isMember'),
+      (eb) =>
+        eb.exists(eb.selectFrom('theme_members as tm').select('tm.submission_id').whereRef('tm.submission_id', '=', 's.id').where('tm.theme_id', '=', themeId)).as('isMember'),
       (eb) => eb.exists(eb.selectFrom('theme_quotes as q').select('q.id').whereRef('q.submission_id', '=', 's.id').where('q.theme_id', '=', themeId)).as('isQuoted'),
     ])
     .where('s.id', '=', submissionId)

@@ -112,7 +112,15 @@ export async function startRun(db: Db, actorId: string, input: RunStartInput, no
   return createRun(
     db,
     actorId,
-    { name: input.name, filter: input.filter, k, seed: input.seed, parent: null, engineOptions: defaultEngineOptions(input.seed, k), auditDetails: { name: input.name, filter: input.filter, k, seed: input.seed } },
+    {
+      name: input.name,
+      filter: input.filter,
+      k,
+      seed: input.seed,
+      parent: null,
+      engineOptions: defaultEngineOptions(input.seed, k),
+      auditDetails: { name: input.name, filter: input.filter, k, seed: input.seed },
+    },
     now,
   )
 }
@@ -137,7 +145,15 @@ export async function splitCluster(db: Db, actorId: string, input: { id: string;
   return createRun(
     db,
     actorId,
-    { name, filter: {}, k, seed, parent: source.parent, engineOptions: defaultEngineOptions(seed, k), auditDetails: { name, parentRunId: parent.id, parentCluster: input.cluster, k, seed } },
+    {
+      name,
+      filter: {},
+      k,
+      seed,
+      parent: source.parent,
+      engineOptions: defaultEngineOptions(seed, k),
+      auditDetails: { name, parentRunId: parent.id, parentCluster: input.cluster, k, seed },
+    },
     now,
   )
 }
@@ -196,7 +212,16 @@ function errorKeyOf(error: string | null): string | null {
   return /^errors\.[a-zA-Z]+$/.test(error) ? error : 'errors.runFailed'
 }
 
-type EngineRecord = { resultDigest?: string; inputDigest?: string; unclustered?: number; timings?: Record<string, number>; kScores?: { k: number; silhouette: number }[]; threads?: number; version?: Record<string, unknown>; options?: RunEngineOptions }
+type EngineRecord = {
+  resultDigest?: string
+  inputDigest?: string
+  unclustered?: number
+  timings?: Record<string, number>
+  kScores?: { k: number; silhouette: number }[]
+  threads?: number
+  version?: Record<string, unknown>
+  options?: RunEngineOptions
+}
 
 export async function getRun(db: Db, id: string) {
   const run = await requireRun(db, id)
@@ -236,7 +261,10 @@ export async function getRunClusters(db: Db, id: string) {
   const clusters = (await runClusters(db, id)) as ClusterRow[]
   const [tags, reps, themes] = await Promise.all([
     topTagsByCluster(db, id, 3),
-    submissionSnippets(db, clusters.flatMap((c) => c.representativeIds)),
+    submissionSnippets(
+      db,
+      clusters.flatMap((c) => c.representativeIds),
+    ),
     themesFromRun(db, id),
   ])
   const repById = new Map(reps.map((r) => [r.id, { ...r, text: snippet(r.text) }]))

@@ -138,14 +138,7 @@ export async function mergeThemes(db: Db, actorId: string, input: { targetId: st
       await audit(trx, actorId, sourceId, 'theme.mergedInto', { targetId: input.targetId, targetTitle: locked.get(input.targetId)!.title }, now)
     }
     await touchTheme(trx, input.targetId, now)
-    await audit(
-      trx,
-      actorId,
-      input.targetId,
-      'theme.merge',
-      { sourceIds, sourceTitles: sourceIds.map((id) => locked.get(id)!.title), membersAdded: added, quotesMoved },
-      now,
-    )
+    await audit(trx, actorId, input.targetId, 'theme.merge', { sourceIds, sourceTitles: sourceIds.map((id) => locked.get(id)!.title), membersAdded: added, quotesMoved }, now)
     return { id: input.targetId, membersAdded: added, quotesMoved }
   })
 }
@@ -213,7 +206,11 @@ export async function addQuote(db: Db, actorId: string, input: { themeId: string
     if (s!.isQuoted) fail('CONFLICT', 'errors.quoteExists')
     const translationLang = s!.language === 'es' ? 'en' : s!.language === 'en' ? 'es' : null
     const translation = translationLang === 'en' ? s!.translationEn : translationLang === 'es' ? s!.translationEs : null
-    const top = await trx.selectFrom('theme_quotes').select((eb) => eb.fn.max('position').as('p')).where('theme_id', '=', input.themeId).executeTakeFirst()
+    const top = await trx
+      .selectFrom('theme_quotes')
+      .select((eb) => eb.fn.max('position').as('p'))
+      .where('theme_id', '=', input.themeId)
+      .executeTakeFirst()
     const quote = await trx
       .insertInto('theme_quotes')
       .values({

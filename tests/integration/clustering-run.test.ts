@@ -33,7 +33,12 @@ const jobOf = async (runId: string) => {
   const run = await db.selectFrom('clustering_runs').select('job_id').where('id', '=', runId).executeTakeFirstOrThrow()
   return db.selectFrom('jobs').selectAll().where('id', '=', run.job_id).executeTakeFirstOrThrow()
 }
-const expireLease = (jobId: string) => db.updateTable('jobs').set({ lease_until: sql`now() - interval '1 minute'` }).where('id', '=', jobId).execute()
+const expireLease = (jobId: string) =>
+  db
+    .updateTable('jobs')
+    .set({ lease_until: sql`now() - interval '1 minute'` })
+    .where('id', '=', jobId)
+    .execute()
 const membersOf = (runId: string) => db.selectFrom('run_members').select(['submission_id', 'cluster', 'similarity']).where('run_id', '=', runId).orderBy('submission_id').execute()
 
 async function refusal(promise: Promise<unknown>): Promise<string> {
@@ -91,9 +96,7 @@ describe('clustering runs', () => {
       expect(c.topTags[0]!.count).toBeGreaterThan(0)
     }
     // The draft summary quotes only testimony whose submitter consented to quoting.
-    const quotable = new Set(
-      (await db.selectFrom('submissions').select(['text_redacted']).where('consent_quote', '=', true).execute()).map((r) => r.text_redacted!),
-    )
+    const quotable = new Set((await db.selectFrom('submissions').select(['text_redacted']).where('consent_quote', '=', true).execute()).map((r) => r.text_redacted!))
     for (const c of real) {
       if (!c.summary) continue
       const firstSentence = c.summary.split(/(?<=[.!?…])\s+/)[0]!
@@ -118,7 +121,12 @@ describe('clustering runs', () => {
     const { id } = await caller().run.start({ name: 'Spanish, k = 4', filter: { organizationId: orgId, language: 'es' }, k: 4, seed: 3 })
     await drain()
     const run = await caller().run.byId({ id })
-    const spanish = await db.selectFrom('submissions').select(sql<number>`count(*)::int`.as('n')).where('organization_id', '=', orgId).where('language', '=', 'es').executeTakeFirstOrThrow()
+    const spanish = await db
+      .selectFrom('submissions')
+      .select(sql<number>`count(*)::int`.as('n'))
+      .where('organization_id', '=', orgId)
+      .where('language', '=', 'es')
+      .executeTakeFirstOrThrow()
     expect(run).toMatchObject({ state: 'succeeded', k: 4, kRequested: 4, documentCount: spanish.n })
     const page = await caller().run.members({ id, cluster: 0, page: 1, pageSize: 5 })
     expect(page.items).toHaveLength(5)
@@ -153,7 +161,15 @@ describe('clustering runs', () => {
 
   it('fails with a clear message when the documents are gone by the time the job runs', async () => {
     const three = await db.selectFrom('submissions').select('id').where('organization_id', '=', orgId).where('setting', '=', 'courthouse').limit(3).execute()
-    await db.updateTable('submissions').set({ incident_month: '2001-01' }).where('id', 'in', three.map((r) => r.id)).execute()
+    await db
+      .updateTable('submissions')
+      .set({ incident_month: '2001-01' })
+      .where(
+        'id',
+        'in',
+        three.map((r) => r.id),
+      )
+      .execute()
     const { id } = await caller().run.start({ name: 'soon gone', filter: { organizationId: orgId, monthFrom: '2001-01', monthTo: '2001-12' }, k: 3, seed: 1 })
     await db.updateTable('submissions').set({ status: 'withdrawn', text_redacted: null }).where('id', 'in', [three[0]!.id, three[1]!.id]).execute()
     await drain()
@@ -192,7 +208,12 @@ describe('clustering runs', () => {
     expect((await caller().run.byId({ id })).state).toBe('interrupted')
 
     await drain()
-    const live = await db.selectFrom('submissions').select(sql<number>`count(*)::int`.as('n')).where('organization_id', '=', orgId).where('status', '=', 'accepted').executeTakeFirstOrThrow()
+    const live = await db
+      .selectFrom('submissions')
+      .select(sql<number>`count(*)::int`.as('n'))
+      .where('organization_id', '=', orgId)
+      .where('status', '=', 'accepted')
+      .executeTakeFirstOrThrow()
     const run = await caller().run.byId({ id })
     expect(run).toMatchObject({ state: 'succeeded', attempts: 2, documentCount: live.n })
     expect((await caller().run.clusters({ id })).some((c) => c.cluster === 99)).toBe(false)

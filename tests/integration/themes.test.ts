@@ -38,8 +38,11 @@ async function refusal(promise: Promise<unknown>): Promise<string> {
 const memberIds = async (themeId: string) =>
   (await db.selectFrom('theme_members').select('submission_id').where('theme_id', '=', themeId).orderBy('submission_id').execute()).map((r) => r.submission_id)
 const clusterMemberIds = async (run: string, cluster: number) =>
-  (await db.selectFrom('run_members').select('submission_id').where('run_id', '=', run).where('cluster', '=', cluster).orderBy('submission_id').execute()).map((r) => r.submission_id)
-const auditOf = (themeId: string) => db.selectFrom('audit_log').select(['action', 'details', 'actor_user_id']).where('target_type', '=', 'theme').where('target_id', '=', themeId).orderBy('id').execute()
+  (await db.selectFrom('run_members').select('submission_id').where('run_id', '=', run).where('cluster', '=', cluster).orderBy('submission_id').execute()).map(
+    (r) => r.submission_id,
+  )
+const auditOf = (themeId: string) =>
+  db.selectFrom('audit_log').select(['action', 'details', 'actor_user_id']).where('target_type', '=', 'theme').where('target_id', '=', themeId).orderBy('id').execute()
 
 beforeAll(async () => {
   ;({ db, close } = await createTestDb())
@@ -102,7 +105,11 @@ describe('themes', () => {
     expect((await caller().theme.quotable({ id: b, page: 1, pageSize: 100 })).items.map((q) => q.id)).not.toContain(pending.id)
 
     const first = consenting[0]!
-    await db.updateTable('submissions').set(first.language === 'es' ? { translation_en: 'Machine English.' } : { translation_es: 'Español automático.' }).where('id', '=', first.id).execute()
+    await db
+      .updateTable('submissions')
+      .set(first.language === 'es' ? { translation_en: 'Machine English.' } : { translation_es: 'Español automático.' })
+      .where('id', '=', first.id)
+      .execute()
     const quote = await caller().theme.addQuote({ themeId: b, submissionId: first.id })
     expect(await refusal(caller().theme.addQuote({ themeId: b, submissionId: first.id }))).toBe('errors.quoteExists')
     let theme = await caller().theme.byId({ id: b })
