@@ -32,12 +32,20 @@ export async function countRunDocuments(db: Handle, source: RunSource): Promise<
   return row.n
 }
 
-/** The redacted texts a run clusters, in id order (the engine's input order is part of its reproducibility). */
-export function loadRunDocuments(db: Handle, source: RunSource) {
-  return documentsQuery(db, source)
-    .select(['s.id', 's.text_redacted as text', 's.language', 's.translation_en as translationEn', 's.consent_quote as consentQuote', 's.status'])
-    .orderBy('s.id')
-    .execute()
+/**
+ * The redacted texts a run clusters, in id order (the engine's input order is part of its
+ * reproducibility), read in pages so that on embedded PGlite, whose queries run on the web
+ * server's thread, page requests get their turn between them.
+ */
+export async function loadRunDocuments(db: Handle, source: RunSource, pageSize = 5000) {
+  const rows: { id: string; text: string | null; language: string; translationEn: string | null; consentQuote: boolean; status: string }[] = []
+  for (;;) {
+    let q = documentsQuery(db, source).select(['s.id', 's.text_redacted as text', 's.language', 's.translation_en as translationEn', 's.consent_quote as consentQuote', 's.status'])
+    if (rows.length) q = q.where('s.id', '>', rows[rows.length - 1]!.id)
+    const page = await q.orderBy('s.id').limit(pageSize).execute()
+    rows.push(...page)
+    if (page.length < pageSize) return rows
+  }
 }
 
 const runColumns = [
@@ -236,9 +244,9 @@ export async function replaceRunResults(
       )
       .execute()
   }
-  // Members as arrays unnested by the server: one statement per 20,000 rows instead of 4 parameters a row.
+  // Members as arrays unnested by the server: one statement per 10,000 rows instead of 4 parameters a row.
   const { ids, clusters, similarities } = result.members
-  const chunk = 20_000
+  const chunk = 10_000
   for (let start = 0; start < ids.length; start += chunk) {
     const end = Math.min(ids.length, start + chunk)
     const slice = ids.slice(start, end)

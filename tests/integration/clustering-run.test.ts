@@ -59,10 +59,11 @@ beforeAll(async () => {
   facilitator = await makeUser(db, 'facilitator')
   await insertDemoTestimonies(db, orgId, { count: DOCS, seed: 11 })
   await insertDemoTestimonies(db, otherOrgId, { count: 6, seed: 12 })
-})
+}, 180_000)
 afterAll(() => close())
 
-describe('clustering runs', () => {
+// Runs start the engine on a worker thread (from TypeScript source): slow on a busy machine.
+describe('clustering runs', { timeout: 120_000 }, () => {
   let firstRunId: string
 
   it('start queues a job; the worker clusters and stores clusters, members and the engine record', async () => {

@@ -52,10 +52,10 @@ beforeAll(async () => {
   runId = (await caller().run.start({ name: 'Themes test run', filter: {}, k: 6, seed: 4 })).id
   await drain()
   clusters = (await caller().run.clusters({ id: runId })).filter((c) => c.cluster >= 0)
-})
+}, 180_000)
 afterAll(() => close())
 
-describe('themes', () => {
+describe('themes', { timeout: 120_000 }, () => {
   let a: string
   let b: string
   let c: string
