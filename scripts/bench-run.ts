@@ -27,7 +27,9 @@ import { isApertiumAvailable, translate } from '../server/lib/apertium'
 import { createCaller } from '../server/routers/_app'
 import { seedCodebook } from '../server/services/seed'
 
-const { values } = parseArgs({ options: { rows: { type: 'string', default: '100000' }, k: { type: 'string' }, seed: { type: 'string', default: '1' }, translate: { type: 'boolean', default: false } } })
+const { values } = parseArgs({
+  options: { rows: { type: 'string', default: '100000' }, k: { type: 'string' }, seed: { type: 'string', default: '1' }, translate: { type: 'boolean', default: false } },
+})
 const rowCount = Number(values.rows)
 const SUFFIXES = ['', ' This was in the morning.', ' Pasó en la tarde.', ' My neighbor saw it too.', ' Mis hijos estaban conmigo.', ' It happened again the next week.']
 
@@ -50,7 +52,12 @@ async function timed<T>(runs: number, f: () => Promise<T>): Promise<{ ms: number
 }
 
 async function main() {
-  const env = parseEnv({ NODE_ENV: 'test', VOCES_DATA_DIR: '/nonexistent-voces-bench', VOCES_SESSION_SECRET: 's'.repeat(40), VOCES_ENCRYPTION_KEY: randomBytes(32).toString('hex') })
+  const env = parseEnv({
+    NODE_ENV: 'test',
+    VOCES_DATA_DIR: '/nonexistent-voces-bench',
+    VOCES_SESSION_SECRET: 's'.repeat(40),
+    VOCES_ENCRYPTION_KEY: randomBytes(32).toString('hex'),
+  })
   const db = createDb({ dataDir: 'memory://' })
   await migrateToLatest(db)
   const org = await db.insertInto('organizations').values({ slug: 'bench', name: 'Bench organization' }).returning('id').executeTakeFirstOrThrow()
@@ -104,10 +111,20 @@ async function main() {
     if (taggings.length) await db.insertInto('submission_tags').values(taggings).execute()
   }
   await sql`analyze`.execute(db)
-  console.log(`seeded ${rowCount.toLocaleString('en-US')} submissions in ${seconds(performance.now() - started)} s${values.translate ? ' (Spanish with Apertium translations)' : ''}`)
+  console.log(
+    `seeded ${rowCount.toLocaleString('en-US')} submissions in ${seconds(performance.now() - started)} s${values.translate ? ' (Spanish with Apertium translations)' : ''}`,
+  )
 
-  const caller = createCaller(createInnerContext({ db, env, user: { id: user.id, email: 'bench@example.test', displayName: 'Bench', role: 'facilitator', organizationId: null, organizationName: null, locale: null }, csrfVerified: true }))
-  let peakRss = process.memoryUsage().rss
+  const caller = createCaller(
+    createInnerContext({
+      db,
+      env,
+      user: { id: user.id, email: 'bench@example.test', displayName: 'Bench', role: 'facilitator', organizationId: null, organizationName: null, locale: null },
+      csrfVerified: true,
+    }),
+  )
+  const rssBefore = process.memoryUsage().rss
+  let peakRss = rssBefore
   const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 100)
   const loop = monitorEventLoopDelay({ resolution: 10 })
   const loadBefore = load()
@@ -132,14 +149,24 @@ async function main() {
   const run = await caller.run.byId({ id })
   if (run.state !== 'succeeded') throw new Error(`run ended ${run.state}: ${run.error}`)
   const timings = run.engine.timings as { loadMs: number; engineMs: number; saveMs: number }
-  console.log(`\nrun: ${run.documentCount?.toLocaleString('en-US')} documents, k = ${run.k}${values.k ? '' : ' (automatic)'}, unclustered ${run.engine.unclustered}, engine threads ${run.engine.threads}`)
+  console.log(
+    `\nrun: ${run.documentCount?.toLocaleString('en-US')} documents, k = ${run.k}${values.k ? '' : ' (automatic)'}, unclustered ${run.engine.unclustered}, engine threads ${
+      run.engine.threads
+    }`,
+  )
   console.log('phase     seconds')
   console.log(`load      ${seconds(timings.loadMs).padStart(7)}`)
   console.log(`engine    ${seconds(timings.engineMs).padStart(7)}`)
   console.log(`save      ${seconds(timings.saveMs).padStart(7)}`)
   console.log(`total     ${seconds(total).padStart(7)}   (start request to job succeeded, as the progress bar sees it)`)
   console.log(`engine stages as the progress bar showed them: ${phases.map((p) => `${p.phase} @${seconds(p.at)} s`).join(', ')}`)
-  console.log(`peak RSS ${Math.round(peakRss / 1024 / 1024)} MB; web thread event-loop delay while running: p99 ${(loop.percentile(99) / 1e6).toFixed(0)} ms, max ${(loop.max / 1e6).toFixed(0)} ms`)
+  console.log(
+    `peak RSS ${Math.round(peakRss / 1024 / 1024)} MB (${Math.round(
+      rssBefore / 1024 / 1024,
+    )} MB before the run: the seeded in-memory database and the generator's data); web thread event-loop delay while running: p99 ${(loop.percentile(99) / 1e6).toFixed(
+      0,
+    )} ms, max ${(loop.max / 1e6).toFixed(0)} ms`,
+  )
   console.log(`load average (1/5/15 min) before ${loadBefore}, after ${load()}; cores ${availableParallelism()}`)
 
   const clusters = await caller.run.clusters({ id })

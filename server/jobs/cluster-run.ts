@@ -12,14 +12,14 @@ import { performance } from 'node:perf_hooks'
 import { pathToFileURL } from 'node:url'
 import { Worker } from 'node:worker_threads'
 import type { Db } from '../../db/client'
-import type { Assignment, ClusterDescription, InputDocument } from '../analysis/index'
+import type { InputDocument } from '../analysis/index'
 import { LEXICON_VERSION } from '../analysis/lexicon'
 import { MODEL_VERSION } from '../analysis/model'
 import { idleThreads } from '../analysis/parallel'
 import { findRun, loadRunDocuments, replaceRunResults, type ClusterRow } from '../repositories/clustering-run'
 import { RunEngineOptionsSchema, defaultEngineOptions, runSourceOf, type RunEngineOptions } from '../services/clustering-run'
 import type { RunPhase } from '../schemas/run'
-import type { ClusterWorkerInput, ClusterWorkerMessage } from './cluster-run-worker'
+import type { ClusterWorkerInput, ClusterWorkerMessage, ClusterWorkerResult } from './cluster-run-worker'
 import { JobCancelled, type JobContext, type JobHandler } from './queue'
 
 /** Where each phase sits on the run's progress bar (start, end). */
@@ -42,8 +42,6 @@ export function overallFraction(phase: RunPhase, done: number, total: number): n
 
 /** Bumped when the way a run turns its documents into engine input changes. */
 export const RUN_PIPELINE_VERSION = 1
-
-type Result = { k: number; assignments: Assignment[]; clusters: ClusterDescription[]; unclustered: number; kScores?: { k: number; silhouette: number }[] }
 
 export type ClusterRunOptions = {
   /** Threads for the engine in all (the worker thread plus helpers); default: idle cores, at most 2. */
@@ -70,12 +68,12 @@ function workerEntry(): { entry: string | URL; eval: boolean } {
  * cancel; a heartbeat asks every second even while the engine is silent (LSA, k-means), and a
  * cancel or a stopping worker terminates the thread at once.
  */
-async function runEngine(ctx: JobContext, input: ClusterWorkerInput): Promise<Result> {
+async function runEngine(ctx: JobContext, input: ClusterWorkerInput): Promise<ClusterWorkerResult> {
   const { entry, eval: isCode } = workerEntry()
   const worker = new Worker(entry, { eval: isCode, workerData: input })
   let last: { phase: RunPhase; fraction: number } = { phase: 'features', fraction: PHASE_SPAN.features[0] }
   try {
-    return await new Promise<Result>((resolve, reject) => {
+    return await new Promise<ClusterWorkerResult>((resolve, reject) => {
       let settled = false
       const fail = (error: unknown) => {
         if (settled) return
@@ -130,8 +128,8 @@ function* inputParts(docs: InputDocument[]) {
   for (const d of docs) yield `${d.id}\t${d.lang ?? ''}\t${d.quotable ? 1 : 0}\t${d.text}\t${d.translation ?? ''}`
 }
 
-function* resultParts(result: Result) {
-  for (const a of result.assignments) yield `${a.id}\t${a.cluster}\t${a.similarity.toFixed(6)}`
+function* resultParts(docs: InputDocument[], result: ClusterWorkerResult) {
+  for (let i = 0; i < docs.length; i++) yield `${docs[i]!.id}\t${result.labels[i]}\t${result.similarities[i]!.toFixed(6)}`
   for (const c of result.clusters) yield JSON.stringify([c.id, c.keyTerms, c.representatives, c.summarySentences])
 }
 
@@ -157,17 +155,17 @@ export function clusterRunHandler(db: Db, options: ClusterRunOptions = {}): JobH
       translation: r.language === 'es' ? r.translationEn : null,
       quotable: r.consentQuote && r.status === 'accepted',
     }))
+    rows.length = 0 // the texts now live in docs only
     const loaded = performance.now()
     await ctx.progress('load', PHASE_SPAN.load[1])
 
     const threads = Math.max(1, Math.floor(options.threads ?? idleThreads(2)))
+    const inputDigest = digest(inputParts(docs))
     const { k: _k, ...rest } = engineOptions
     const result = await runEngine(ctx, { docs, options: { ...rest, ...(k !== null ? { k } : {}) }, threads })
     const clustered = performance.now()
     await ctx.progress('save', PHASE_SPAN.save[0])
 
-    const byId = new Map(docs.map((d, i) => [d.id, i]))
-    const langOf = (id: string) => docs[byId.get(id)!]?.lang ?? 'other'
     const clusters: ClusterRow[] = result.clusters.map((c) => ({
       cluster: c.id,
       size: c.size,
@@ -181,24 +179,19 @@ export function clusterRunHandler(db: Db, options: ClusterRunOptions = {}): JobH
     }))
     if (result.unclustered > 0) {
       const mix: Record<string, number> = {}
-      for (const a of result.assignments) if (a.cluster < 0) mix[langOf(a.id)] = (mix[langOf(a.id)] ?? 0) + 1
+      docs.forEach((d, i) => {
+        if (result.labels[i]! < 0) mix[d.lang ?? 'other'] = (mix[d.lang ?? 'other'] ?? 0) + 1
+      })
       clusters.push({ cluster: -1, size: result.unclustered, keyTerms: [], languageMix: mix, representativeIds: [], summary: '' })
     }
-    const n = result.assignments.length
-    const labels = new Int32Array(n)
-    const similarities = new Float64Array(n)
-    result.assignments.forEach((a, i) => {
-      labels[i] = a.cluster
-      similarities[i] = a.similarity
-    })
     const engine = {
       version: { pipeline: RUN_PIPELINE_VERSION, model: MODEL_VERSION, lexicon: LEXICON_VERSION },
       options: engineOptions,
       kScores: result.kScores ?? null,
       unclustered: result.unclustered,
       threads,
-      inputDigest: digest(inputParts(docs)),
-      resultDigest: digest(resultParts(result)),
+      inputDigest,
+      resultDigest: digest(resultParts(docs, result)),
       timings: { loadMs: Math.round(loaded - started), engineMs: Math.round(clustered - loaded), saveMs: 0 },
     }
     await db.transaction().execute(async (trx) => {
@@ -207,7 +200,7 @@ export function clusterRunHandler(db: Db, options: ClusterRunOptions = {}): JobH
         documentCount: docs.length,
         engine,
         clusters,
-        members: { ids: result.assignments.map((a) => a.id), clusters: labels, similarities },
+        members: { ids: docs.map((d) => d.id), clusters: result.labels, similarities: result.similarities },
       })
     })
     const saved = performance.now()

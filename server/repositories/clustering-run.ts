@@ -4,6 +4,13 @@ import { applyFilter, baseQuery, type SubmissionFilter } from './submission'
 
 type Handle = Kysely<Database> | Transaction<Database>
 
+/**
+ * Lets timers and requests run between statements of a long read or write: PGlite runs each
+ * statement on this thread and resolves at once, so back-to-back statements would otherwise
+ * hold the event loop for the whole batch.
+ */
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve))
+
 /** Statuses never clustered: withdrawn testimony has no text, merged is a duplicate of another. */
 const NEVER_CLUSTERED = ['withdrawn', 'merged'] as const
 
@@ -45,6 +52,7 @@ export async function loadRunDocuments(db: Handle, source: RunSource, pageSize =
     const page = await q.orderBy('s.id').limit(pageSize).execute()
     rows.push(...page)
     if (page.length < pageSize) return rows
+    await yieldToEventLoop()
   }
 }
 
@@ -244,10 +252,11 @@ export async function replaceRunResults(
       )
       .execute()
   }
-  // Members as arrays unnested by the server: one statement per 10,000 rows instead of 4 parameters a row.
+  // Members as arrays unnested by the server: one statement per 5,000 rows instead of 4 parameters a row.
   const { ids, clusters, similarities } = result.members
-  const chunk = 10_000
+  const chunk = 5_000
   for (let start = 0; start < ids.length; start += chunk) {
+    await yieldToEventLoop()
     const end = Math.min(ids.length, start + chunk)
     const slice = ids.slice(start, end)
     const labels = Array.from(clusters.slice(start, end))
