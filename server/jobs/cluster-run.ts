@@ -19,7 +19,7 @@ import { idleThreads } from '../analysis/parallel'
 import { findRun, loadRunDocuments, replaceRunResults, type ClusterRow } from '../repositories/clustering-run'
 import { RunEngineOptionsSchema, defaultEngineOptions, runSourceOf, type RunEngineOptions } from '../services/clustering-run'
 import type { RunPhase } from '../schemas/run'
-import type { ClusterWorkerInput, ClusterWorkerMessage, ClusterWorkerResult } from './cluster-run-worker'
+import type { ClusterWorkerCommand, ClusterWorkerInput, ClusterWorkerMessage, ClusterWorkerResult } from './cluster-run-worker'
 import { JobCancelled, type JobContext, type JobHandler } from './queue'
 
 /** Where each phase sits on the run's progress bar (start, end). */
@@ -63,15 +63,28 @@ function workerEntry(): { entry: string | URL; eval: boolean } {
   return { entry: `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(worker)}) })`, eval: true }
 }
 
+/** Documents per message to the engine thread: each message is copied on this thread. */
+const DOCS_PER_MESSAGE = 5000
+
 /**
- * Runs the engine on a worker thread. Progress goes to ctx.progress, which also notices a
- * cancel; a heartbeat asks every second even while the engine is silent (LSA, k-means), and a
- * cancel or a stopping worker terminates the thread at once.
+ * Runs the engine on a worker thread. The documents go over in messages of 5,000 with a turn
+ * of the event loop between them (one copy of 100,000 would hold this thread for seconds).
+ * Progress goes to ctx.progress, which also notices a cancel; a heartbeat asks every second
+ * even while the engine is silent (LSA, k-means), and a cancel or a stopping worker
+ * terminates the thread at once.
  */
 async function runEngine(ctx: JobContext, input: ClusterWorkerInput): Promise<ClusterWorkerResult> {
   const { entry, eval: isCode } = workerEntry()
-  const worker = new Worker(entry, { eval: isCode, workerData: input })
+  const { docs, ...setup } = input
+  const worker = new Worker(entry, { eval: isCode, workerData: setup })
   let last: { phase: RunPhase; fraction: number } = { phase: 'features', fraction: PHASE_SPAN.features[0] }
+  const sendDocuments = async () => {
+    for (let start = 0; start < docs.length; start += DOCS_PER_MESSAGE) {
+      worker.postMessage({ type: 'docs', docs: docs.slice(start, start + DOCS_PER_MESSAGE) } satisfies ClusterWorkerCommand)
+      await new Promise<void>((resolve) => setImmediate(resolve))
+    }
+    worker.postMessage({ type: 'start' } satisfies ClusterWorkerCommand)
+  }
   try {
     return await new Promise<ClusterWorkerResult>((resolve, reject) => {
       let settled = false
@@ -92,7 +105,8 @@ async function runEngine(ctx: JobContext, input: ClusterWorkerInput): Promise<Cl
         ctx.signal.removeEventListener('abort', onAbort)
       }
       worker.on('message', (message: ClusterWorkerMessage) => {
-        if (message.type === 'progress') report(message.stage as RunPhase, overallFraction(message.stage as RunPhase, message.done, message.total))
+        if (message.type === 'ready') sendDocuments().catch(fail)
+        else if (message.type === 'progress') report(message.stage as RunPhase, overallFraction(message.stage as RunPhase, message.done, message.total))
         else if (message.type === 'result') {
           done()
           if (!settled) {
