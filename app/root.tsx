@@ -82,6 +82,8 @@ const NAV: Record<string, { to: string; key: string }[]> = {
     { to: '/workspace/codebook', key: 'codebook.nav' },
     { to: '/workspace/agreement', key: 'agreement.nav' },
     { to: '/workspace/intake-links', key: 'intake.navLinks' },
+    { to: '/workspace/runs', key: 'runs.nav' },
+    { to: '/workspace/themes', key: 'themes.nav' },
     { to: '/import', key: 'import.nav' },
     { to: '/invitations', key: 'nav.invitations' },
   ],

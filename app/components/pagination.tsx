@@ -1,17 +1,18 @@
 import { Link, useLocation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
-export function Pagination({ page, pageCount }: { page: number; pageCount: number }) {
+/** Previous / next links; `param` names the query parameter when a page has more than one list. */
+export function Pagination({ page, pageCount, param = 'page', label }: { page: number; pageCount: number; param?: string; label?: string }) {
   const { t } = useTranslation()
   const location = useLocation()
   if (pageCount <= 1) return null
   const hrefFor = (p: number) => {
     const params = new URLSearchParams(location.search)
-    params.set('page', String(p))
+    params.set(param, String(p))
     return `${location.pathname}?${params}`
   }
   return (
-    <nav className="pagination" aria-label={t('pagination.label')}>
+    <nav className="pagination" aria-label={label ? `${t('pagination.label')}: ${label}` : t('pagination.label')}>
       {page > 1 ? <Link to={hrefFor(page - 1)}>{t('pagination.previous')}</Link> : <span />}
       <span>{t('pagination.pageOf', { page, pageCount })}</span>
       {page < pageCount ? <Link to={hrefFor(page + 1)}>{t('pagination.next')}</Link> : <span />}

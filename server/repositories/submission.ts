@@ -31,7 +31,8 @@ const redactedColumns = [
   's.created_at as createdAt',
 ] as const
 
-function baseQuery(db: Handle) {
+/** Submissions with their organization; the base of every list and filter. */
+export function baseQuery(db: Handle) {
   return db.selectFrom('submissions as s').leftJoin('organizations as org', 'org.id', 's.organization_id')
 }
 
@@ -57,7 +58,8 @@ function searchQuery(q: string) {
   return sql`(websearch_to_tsquery('voces_es', ${q}) || websearch_to_tsquery('voces_en', ${q}))`
 }
 
-function applyFilter<Q extends ReturnType<typeof baseQuery>>(query: Q, filter: SubmissionFilter): Q {
+/** The workspace list's filters on a baseQuery (also the document set of a clustering run). */
+export function applyFilter<Q extends ReturnType<typeof baseQuery>>(query: Q, filter: SubmissionFilter): Q {
   let q = query
   if (filter.q) q = q.where(sql<boolean>`s.search @@ ${searchQuery(filter.q)}`) as Q
   if (filter.organizationId) q = q.where('s.organization_id', '=', filter.organizationId) as Q

@@ -8,10 +8,12 @@ import { invitationRouter } from './invitation'
 import { moderationRouter } from './moderation'
 import { organizationRouter } from './organization'
 import { reportRouter } from './report'
+import { runRouter } from './run'
 import { submissionRouter } from './submission'
 import { suggestionRouter } from './suggestion'
 import { tagRouter } from './tag'
 import { taggingRouter } from './tagging'
+import { themeRouter } from './theme'
 
 export const appRouter = router({
   auth: authRouter,
@@ -27,6 +29,8 @@ export const appRouter = router({
   intakeLink: intakeLinkRouter,
   moderation: moderationRouter,
   import: importRouter,
+  run: runRouter,
+  theme: themeRouter,
 })
 
 export type AppRouter = typeof appRouter

@@ -69,7 +69,8 @@ export async function storeSubmission(trx: Transaction<Database>, prepared: Prep
   return { id: row.id, receiptCode: row.receipt_code, createdAt: row.created_at, language: prepared.language }
 }
 
-function filterOf(input: SubmissionFilterInput & Partial<Pick<SubmissionListInput, 'page' | 'pageSize'>>): SubmissionFilter {
+/** The list's form values as a repository filter (a bureau becomes its Areas). */
+export function filterOf(input: SubmissionFilterInput & Partial<Pick<SubmissionListInput, 'page' | 'pageSize'>>): SubmissionFilter {
   const { page: _page, pageSize: _pageSize, bureau, area, ...rest } = input
   // A bureau is the set of its Areas; an Area inside it narrows further.
   const areas = area ? [area] : bureau ? [...BUREAUS[bureau]] : undefined
