@@ -4,6 +4,7 @@ import * as imports from './2026_11_27_140000_imports'
 import * as intakeModeration from './2026_11_27_150000_intake_moderation'
 import * as submissionSearch from './2026_11_27_160000_submission_search'
 import * as workspace from './2026_11_27_170000_workspace'
+import * as reports from './2026_11_27_180000_reports'
 
 /**
  * Every migration, by name, in order. Listed statically so the same code runs
@@ -17,4 +18,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_27_150000_intake_moderation': intakeModeration,
   '2026_11_27_160000_submission_search': submissionSearch,
   '2026_11_27_170000_workspace': workspace,
+  '2026_11_27_180000_reports': reports,
 }
