@@ -78,11 +78,16 @@ const NAV: Record<string, { to: string; key: string }[]> = {
   facilitator: [
     { to: '/workspace', key: 'nav.submissions' },
     { to: '/workspace/moderation', key: 'moderation.nav' },
+    { to: '/workspace/reports', key: 'nav.reportsWorkspace' },
     { to: '/workspace/intake-links', key: 'intake.navLinks' },
     { to: '/import', key: 'import.nav' },
     { to: '/invitations', key: 'nav.invitations' },
   ],
-  commission: [{ to: '/commission', key: 'nav.reports' }],
+  commission: [
+    { to: '/commission', key: 'nav.reports' },
+    { to: '/commission/guidance', key: 'nav.guidance' },
+    { to: '/you-said-we-did', key: 'nav.public' },
+  ],
   admin: [
     { to: '/admin', key: 'nav.admin' },
     { to: '/invitations', key: 'nav.invitations' },
