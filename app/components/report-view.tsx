@@ -79,8 +79,8 @@ export function TrendChart({ id, title, cells, threshold }: { id: string; title:
 export function BarChart({ id, title, rows, threshold, note }: { id: string; title: string; rows: Row[]; threshold: number; note?: string }) {
   const { t } = useTranslation()
   const row = 26
-  const labelWidth = 230
-  const barWidth = 300
+  const labelWidth = 320
+  const barWidth = 260
   const width = labelWidth + barWidth + 120
   const max = scaleMax(rows, threshold)
   return (
@@ -94,7 +94,7 @@ export function BarChart({ id, title, rows, threshold, note }: { id: string; tit
           return (
             <g key={`${r.key}-${i}`}>
               <text x={r.indent ? 16 : 0} y={y + 16} fontSize="13" fill={INK} fontWeight={r.indent ? 400 : 600}>
-                {r.label.length > 32 ? `${r.label.slice(0, 31)}…` : r.label}
+                {r.label.length > 38 ? `${r.label.slice(0, 37)}…` : r.label}
               </text>
               {'n' in f && f.n > 0 ? <rect x={labelWidth} y={y + 4} width={(f.n / max) * barWidth} height={row - 10} fill={BAR} opacity={r.indent ? 0.75 : 1} /> : null}
               {'lt' in f ? <rect x={labelWidth} y={y + 4} width={(f.lt / max) * barWidth} height={row - 10} fill="none" stroke={BAR} strokeWidth="1.5" strokeDasharray="4 3" /> : null}
@@ -145,7 +145,8 @@ function breakdownRows(t: (k: string, o?: Record<string, unknown>) => string, di
     return breakdown.cells.flatMap((cell) => [
       { key: cell.key, label: cellLabel(t, 'bureaus', cell.key), figure: cell.figure },
       ...(cell.children ?? []).map((child) => ({ key: child.key, label: cellLabel(t, 'areas', child.key), figure: child.figure, indent: true })),
-      ...(cell.childrenWithheld ? [{ key: `${cell.key}-hidden`, label: t('reports.areasNotListed'), figure: { withheld: true } as Figure, indent: true }] : []),
+      // Under a bureau shown as "fewer than", Areas are never listed; elsewhere say that they were held back.
+      ...(cell.childrenWithheld && !('lt' in cell.figure) ? [{ key: `${cell.key}-hidden`, label: t('reports.areasNotListed'), figure: { withheld: true } as Figure, indent: true }] : []),
     ])
   }
   return breakdown.cells.map((cell) => ({ key: cell.key, label: cellLabel(t, dimension, cell.key), figure: cell.figure }))
@@ -173,6 +174,11 @@ export function Quotes({ quotes }: { quotes: SnapshotTheme['quotes'] }) {
               {q.text}
             </blockquote>
           </div>
+          {q.translations.length === 0 ? (
+            <div className="quote__translation">
+              <p className="quote__label">{t('reports.noTranslation')}</p>
+            </div>
+          ) : null}
           {q.translations.map((tr) => (
             <div key={tr.lang} className="quote__translation">
               <p className="quote__label">{tr.kind === 'human' ? t('reports.humanTranslation', { language: languageName(tr.lang) }) : t('reports.machineTranslation', { language: languageName(tr.lang) })}</p>

@@ -45,7 +45,7 @@ export function reportCsv(snapshot: ReportSnapshot, t: Translate): string {
     if (!theme.areas.withheld) {
       const areas = theme.areas.cells.flatMap((c) => c.children ?? [])
       table('areas', theme.areas, areas)
-      for (const c of theme.areas.cells) if (c.childrenWithheld) rows.push([theme.title, tableName.areas, cellLabel(t, 'bureaus', c.key), t('reports.areasNotListed')])
+      for (const c of theme.areas.cells) if (c.childrenWithheld && !('lt' in c.figure)) rows.push([theme.title, tableName.areas, cellLabel(t, 'bureaus', c.key), t('reports.areasNotListed')])
     }
     table('settings', theme.settings)
     table('agencies', theme.agencies)

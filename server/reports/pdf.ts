@@ -174,7 +174,7 @@ function drawTheme(doc: PDFKit.PDFDocument, theme: SnapshotTheme, number: number
   const areaRows = theme.areas.cells.flatMap((cell) => [
     { cell, indent: false, dimension: 'bureaus' as const },
     ...(cell.children ?? []).map((child) => ({ cell: child, indent: true, dimension: 'areas' as const })),
-    ...(cell.childrenWithheld ? [{ cell: { key: '__areasNotListed', figure: { withheld: true } as Figure }, indent: true, dimension: 'areas' as const }] : []),
+    ...(cell.childrenWithheld && !('lt' in cell.figure) ? [{ cell: { key: '__areasNotListed', figure: { withheld: true } as Figure }, indent: true, dimension: 'areas' as const }] : []),
   ])
   horizontal('areas', t('reports.byArea'), theme.areas, areaRows)
   horizontal('settings', t('reports.bySetting'), theme.settings, theme.settings.cells.map((cell) => ({ cell, indent: false, dimension: 'settings' as const })))

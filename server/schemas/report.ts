@@ -107,7 +107,7 @@ export function cellLabel(t: Translate, dimension: ReportDimension, key: string)
     case 'bureaus':
       return key in BUREAUS ? t(`bureau.${key}`) : t(`area.${key}`)
     case 'areas':
-      return key in BUREAUS ? t(`bureau.${key}`) : t(`area.${key}`)
+      return t(`area.${key}`)
     case 'settings':
       return t(`setting.${key}`)
     case 'agencies':
