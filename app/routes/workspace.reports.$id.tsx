@@ -54,7 +54,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   try {
     if (intent === 'add') {
       const input = ReportThemeSchema.safeParse(values)
-      if (!input.success) return data({ intent, themeId, error: 'errors.chooseTheme', result: null }, { status: 400 })
+      if (!input.success) return data({ intent, themeId, error: 'errors.chooseReportTheme', result: null }, { status: 400 })
       await caller.report.addTheme(input.data)
       return back('saved=themes', '#themes')
     }

@@ -53,7 +53,7 @@ export type ReportUpdateInput = z.infer<typeof ReportUpdateSchema>
 
 export const ReportIdSchema = z.object({ id: z.uuid() })
 
-export const ReportThemeSchema = z.object({ id: z.uuid(), themeId: z.uuid({ error: 'errors.chooseTheme' }) })
+export const ReportThemeSchema = z.object({ id: z.uuid(), themeId: z.uuid({ error: 'errors.chooseReportTheme' }) })
 
 export const ReportMoveThemeSchema = ReportThemeSchema.extend({ direction: z.enum(['up', 'down']) })
 

@@ -111,7 +111,7 @@ export async function addReportTheme(db: Db, actorId: string, input: { id: strin
   return db.transaction().execute(async (trx) => {
     await lockForEdit(trx, input.id)
     const theme = await trx.selectFrom('themes').select(['id', 'status', 'title']).where('id', '=', input.themeId).executeTakeFirst()
-    if (!theme || theme.status !== 'active') throw new TRPCError({ code: 'BAD_REQUEST', message: 'errors.chooseTheme' })
+    if (!theme || theme.status !== 'active') throw new TRPCError({ code: 'BAD_REQUEST', message: 'errors.chooseReportTheme' })
     await insertReportTheme(trx, { reportId: input.id, themeId: input.themeId, addedBy: actorId, now })
     await touchReport(trx, input.id, actorId, now)
     await appendAudit(trx, { actorUserId: actorId, action: 'report.theme.add', targetType: 'report', targetId: input.id, details: { themeId: input.themeId, title: theme.title } }, now)
@@ -335,7 +335,7 @@ export async function commentOnTheme(db: Db, actorId: string, input: { id: strin
   return db.transaction().execute(async (trx) => {
     const report = await findReport(trx, input.id)
     if (!report) throw new TRPCError({ code: 'NOT_FOUND', message: 'errors.notFound' })
-    if (!(await themeInReport(trx, input.id, input.themeId))) throw new TRPCError({ code: 'BAD_REQUEST', message: 'errors.chooseTheme' })
+    if (!(await themeInReport(trx, input.id, input.themeId))) throw new TRPCError({ code: 'BAD_REQUEST', message: 'errors.themeNotInReport' })
     const version = input.version > 0 && input.version <= report.version ? input.version : 0
     const { id } = await insertComment(trx, { reportId: input.id, themeId: input.themeId, parentId: null, version, authorId: actorId, body: input.body, now })
     await appendAudit(trx, { actorUserId: actorId, action: 'report.comment', targetType: 'report', targetId: input.id, details: { commentId: id, themeId: input.themeId, version } }, now)

@@ -348,7 +348,7 @@ describe('comments and guidance', () => {
 
   it('facilitators answer but do not start comments; a theme outside the report takes none', async () => {
     await expect(facilitatorCaller().report.comment({ id: reportId, themeId: big, body: 'Hello' })).rejects.toMatchObject({ code: 'FORBIDDEN' })
-    await expect(commissionCaller().report.comment({ id: reportId, themeId: small, body: 'Hello' })).rejects.toMatchObject({ code: 'BAD_REQUEST', message: 'errors.chooseTheme' })
+    await expect(commissionCaller().report.comment({ id: reportId, themeId: small, body: 'Hello' })).rejects.toMatchObject({ code: 'BAD_REQUEST', message: 'errors.themeNotInReport' })
     await expect(commissionCaller().report.comment({ id: reportId, themeId: big, body: '   ' })).rejects.toMatchObject({ code: 'BAD_REQUEST' })
   })
 
