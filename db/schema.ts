@@ -160,6 +160,10 @@ export interface ReportsTable {
   created_by: string | null
   created_at: CreatedAt
   published_at: Date | null
+  /** Report filters (LAPD bureau or Area, setting, agency, language, organization type); see server/schemas/report.ts. */
+  filters: ColumnType<Record<string, string>, string | Record<string, string> | undefined, string | Record<string, string>>
+  updated_at: Timestamp
+  updated_by: string | null
 }
 
 type Json<T> = ColumnType<T, string | T | undefined, string | T>
@@ -310,6 +314,58 @@ export interface ThemeQuotesTable {
   updated_at: Timestamp
 }
 
+export interface ReportThemesTable {
+  report_id: string
+  theme_id: string
+  position: number
+  public_summary_en: Generated<string>
+  public_summary_es: Generated<string>
+  added_by: string | null
+  added_at: CreatedAt
+}
+
+/** Immutable once written (a trigger refuses UPDATE and DELETE). */
+export interface ReportVersionsTable {
+  id: Generated<string>
+  report_id: string
+  version: number
+  /** The suppressed snapshot: server/reports/snapshot.ts `ReportSnapshot`. */
+  snapshot: ColumnType<unknown, string, never>
+  published_by: string | null
+  published_at: CreatedAt
+}
+
+export interface ReportCommentsTable {
+  id: Generated<string>
+  report_id: string
+  theme_id: string
+  parent_id: string | null
+  report_version: Generated<number>
+  author_id: string | null
+  body: string
+  created_at: CreatedAt
+}
+
+export type GuidanceStatus = 'proposed' | 'adopted' | 'published'
+
+export interface GuidanceItemsTable {
+  id: Generated<string>
+  text_en: string
+  text_es: Generated<string>
+  status: ColumnType<GuidanceStatus, GuidanceStatus | undefined, GuidanceStatus>
+  /** YYYY-MM-DD: when it was proposed, adopted or published. */
+  decided_on: string
+  created_by: string | null
+  created_at: CreatedAt
+  updated_by: string | null
+  updated_at: Timestamp
+}
+
+export interface GuidanceThemesTable {
+  guidance_id: string
+  theme_id: string
+}
+
 export interface Database {
   organizations: OrganizationsTable
   users: UsersTable
@@ -336,6 +392,11 @@ export interface Database {
   theme_sources: ThemeSourcesTable
   theme_members: ThemeMembersTable
   theme_quotes: ThemeQuotesTable
+  report_themes: ReportThemesTable
+  report_versions: ReportVersionsTable
+  report_comments: ReportCommentsTable
+  guidance_items: GuidanceItemsTable
+  guidance_themes: GuidanceThemesTable
 }
 
 export type Organization = Selectable<OrganizationsTable>

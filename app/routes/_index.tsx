@@ -29,6 +29,9 @@ export default function Index() {
           {t('home.signIn')}
         </Link>
       </p>
+      <p>
+        <Link to="/you-said-we-did">{t('home.publicLink')}</Link>
+      </p>
     </section>
   )
 }

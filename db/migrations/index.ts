@@ -7,6 +7,7 @@ import * as workspace from './2026_11_27_170000_workspace'
 import * as dataVersion from './2026_11_27_170100_data_version'
 import * as tagging from './2026_11_27_171000_tagging'
 import * as auditTarget from './2026_11_27_172000_audit_target'
+import * as reports from './2026_11_27_180000_reports'
 import * as auditAppendOnly from './2026_11_27_190000_audit_append_only'
 
 /**
@@ -24,5 +25,6 @@ export const migrations: Record<string, Migration> = {
   '2026_11_27_170100_data_version': dataVersion,
   '2026_11_27_171000_tagging': tagging,
   '2026_11_27_172000_audit_target': auditTarget,
+  '2026_11_27_180000_reports': reports,
   '2026_11_27_190000_audit_append_only': auditAppendOnly,
 }

@@ -2,11 +2,13 @@ import { createCallerFactory, router } from '../trpc'
 import { agreementRouter } from './agreement'
 import { auditRouter } from './audit'
 import { authRouter } from './auth'
+import { guidanceRouter } from './guidance'
 import { intakeLinkRouter } from './intakeLink'
 import { importRouter } from './import'
 import { invitationRouter } from './invitation'
 import { moderationRouter } from './moderation'
 import { organizationRouter } from './organization'
+import { publicPageRouter } from './publicPage'
 import { reportRouter } from './report'
 import { runRouter } from './run'
 import { submissionRouter } from './submission'
@@ -22,6 +24,8 @@ export const appRouter = router({
   organization: organizationRouter,
   submission: submissionRouter,
   report: reportRouter,
+  guidance: guidanceRouter,
+  publicPage: publicPageRouter,
   tag: tagRouter,
   tagging: taggingRouter,
   suggestion: suggestionRouter,

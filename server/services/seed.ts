@@ -7,6 +7,7 @@ import { hashPassword } from './auth'
 import { createSubmission } from './submission'
 import { TRAIN_TAG_MODEL_JOB } from './tag-model'
 import { enqueueJob } from '../jobs/queue'
+import { seedDemoReports } from './seed-reports'
 
 export const DEMO_ACCOUNTS: { email: string; password: string; role: Role; displayName: string; org: number | null }[] = [
   { email: 'submitter@voces.demo', password: 'demo-submitter-2026', role: 'submitter', displayName: 'Rosa (demo community member)', org: 0 },
@@ -63,12 +64,14 @@ export async function seedCodebook(db: Db): Promise<Map<string, string>> {
 
 /**
  * Demo content for a new database: two organizations, one account per role, the
- * starter codebook and demo testimonies (all marked is_demo). Does nothing when
- * any organization exists, so starting twice never duplicates it.
+ * starter codebook and demo testimonies (all marked is_demo), then demo themes,
+ * a published demo report and demo guidance. Does nothing when any organization
+ * exists, so starting twice never duplicates it; a demo database seeded before
+ * reports existed gets the demo report once.
  */
-export async function seedDemo(db: Db, env: Pick<Env, 'encryptionKey'>, options: { testimonies?: number } = {}): Promise<boolean> {
+export async function seedDemo(db: Db, env: Pick<Env, 'encryptionKey' | 'VOCES_MIN_CELL'>, options: { testimonies?: number } = {}): Promise<boolean> {
   const already = await db.selectFrom('organizations').select('id').limit(1).executeTakeFirst()
-  if (already) return false
+  if (already) return seedDemoReports(db, env)
 
   const orgIds = await db.transaction().execute(async (trx) => {
     const ids: string[] = []
@@ -123,5 +126,6 @@ export async function seedDemo(db: Db, env: Pick<Env, 'encryptionKey'>, options:
   }
   // The first suggestion model, trained on the seeded tagging by the app's job worker.
   await enqueueJob(db, { kind: TRAIN_TAG_MODEL_JOB, payload: { reason: 'seed' } })
+  await seedDemoReports(db, env)
   return true
 }

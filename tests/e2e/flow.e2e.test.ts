@@ -85,11 +85,11 @@ describe('the thin vertical slice', () => {
     await context.close()
   })
 
-  it('a commission user sees the published reports page with an explanation while there are none', async () => {
+  it('a commission user lands on the published reports (the seeded demo report)', async () => {
     const context = await newContext(browser)
     const page = await context.newPage()
     await signIn(page, baseURL, account('commission').email, account('commission').password)
-    await page.getByText('No reports have been published yet.').waitFor()
+    await page.getByTestId('published-report').filter({ hasText: '[DEMO] June–December 2025' }).waitFor()
     await context.close()
   })
 

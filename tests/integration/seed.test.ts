@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Db } from '../../db/client'
 import { DEMO_ACCOUNTS, seedDemo } from '../../server/services/seed'
+import { DEMO_REPORT, DEMO_THEMES } from '../../server/services/seed-reports'
 import { STARTER_CODEBOOK } from '../../server/schemas/reference'
 import { createTestDb, testEnv } from '../support/db'
 import { callerFor } from '../support/factories'
@@ -37,6 +38,25 @@ describe('demo seed', () => {
     // Starting twice does not duplicate it.
     expect(await seedDemo(db, env)).toBe(false)
     expect(await count('submissions')).toBe(submissions)
+    expect(await db.selectFrom('themes').select('id').execute()).toHaveLength(DEMO_THEMES.length)
+  })
+
+  it('builds demo themes, a published demo report and guidance, so the Commission home and public page are not empty', async () => {
+    const commission = await db.selectFrom('users').select(['id', 'display_name', 'email', 'role']).where('email', '=', 'commission@voces.demo').executeTakeFirstOrThrow()
+    const caller = callerFor(db, env, { id: commission.id, email: commission.email, displayName: commission.display_name, role: 'commission', organizationId: null, organizationName: null, locale: null })
+    const [report] = await caller.report.listPublished()
+    expect(report).toMatchObject({ title: DEMO_REPORT.title, version: 1 })
+    const { snapshot, commentsByTheme } = await caller.report.view({ id: report!.id })
+    expect(snapshot.themes.map((t) => t.title)).toEqual(DEMO_THEMES.map((t) => t.title))
+    for (const theme of snapshot.themes) expect('n' in theme.count && theme.count.n >= 5).toBe(true)
+    // Two quotes were chosen per theme; the report shows those whose submission is in no group under 5.
+    expect(await db.selectFrom('theme_quotes').select('id').execute()).toHaveLength(DEMO_THEMES.length * 2)
+    expect(snapshot.themes.flatMap((t) => t.quotes).length).toBeGreaterThanOrEqual(1)
+    expect(snapshot.themes.flatMap((t) => t.guidance).length).toBeGreaterThanOrEqual(3)
+    expect(Object.values(commentsByTheme).flat()[0]?.replies).toHaveLength(1)
+    const page = await callerFor(db, env, null).publicPage.list()
+    expect(page.reports[0]!.themes.length).toBe(DEMO_THEMES.length)
+    expect(page.reports[0]!.themes.flatMap((t) => t.guidance).length).toBe(2)
   })
 
   it('demo accounts can sign in with the printed passwords', async () => {

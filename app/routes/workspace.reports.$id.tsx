@@ -1,0 +1,337 @@
+import { getFormProps, getInputProps, getSelectProps, useForm } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { TRPCError } from '@trpc/server'
+import { useTranslation } from 'react-i18next'
+import { AGENCIES, BUREAUS, LANGUAGES, SETTINGS } from '../../server/schemas/reference'
+import { cellLabel, PUBLIC_SUMMARY_MAX, ReportMoveThemeSchema, ReportThemeSchema, ReportThemeSummarySchema, ReportUpdateSchema } from '../../server/schemas/report'
+import { requireRole } from '../.server/auth'
+import { formErrorOf, getCaller, toResponse } from '../.server/trpc'
+import { CsrfInput } from '../components/csrf-input'
+import { AreaOptions } from '../components/area-options'
+import { describedBy, ErrorList, Field } from '../components/field'
+import { ChangeList } from '../components/report-view'
+import { formatDate } from '../components/submission-meta'
+
+export const meta: MetaFunction = () => [{ title: 'Voces — Edit report' }]
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { caller } = await requireRole(request, 'facilitator')
+  const [draft, organizations] = await Promise.all([caller.report.draft({ id: params.id ?? '' }), caller.organization.list()]).catch(toResponse)
+  const url = new URL(request.url)
+  const kinds = [...new Set(organizations.map((o) => o.kind)), 'none'].sort()
+  return { draft, kinds, saved: url.searchParams.get('saved'), published: url.searchParams.get('published') }
+}
+
+const fields = (form: FormData) => Object.fromEntries([...form.entries()].filter(([, v]) => typeof v === 'string'))
+
+/** One change per post; each procedure audits it. Success redirects back (nothing is posted twice on reload). */
+export async function action({ request, params }: ActionFunctionArgs) {
+  const form = await request.formData()
+  const id = params.id ?? ''
+  const caller = await getCaller(request, { form })
+  const intent = String(form.get('intent') ?? '')
+  const back = (query: string, hash = '') => redirect(`/workspace/reports/${id}?${query}${hash}`)
+  const fail = (error: unknown, themeId: string | null = null) => {
+    if (error instanceof TRPCError && (error.code === 'UNAUTHORIZED' || error.code === 'NOT_FOUND')) toResponse(error)
+    return data({ intent, themeId, error: formErrorOf(error), result: null }, { status: 400 })
+  }
+  if (intent === 'update') {
+    form.set('id', id)
+    const submission = parseWithZod(form, { schema: ReportUpdateSchema })
+    if (submission.status !== 'success') return data({ intent, themeId: null, error: null, result: submission.reply() }, { status: 400 })
+    try {
+      await caller.report.update(submission.value)
+      return back('saved=settings')
+    } catch (error) {
+      if (error instanceof TRPCError && error.code === 'UNAUTHORIZED') toResponse(error)
+      return data({ intent, themeId: null, error: null, result: submission.reply({ formErrors: [formErrorOf(error)] }) }, { status: 400 })
+    }
+  }
+  const values: Record<string, unknown> = { ...fields(form), id }
+  const themeId = typeof values.themeId === 'string' ? values.themeId : null
+  try {
+    if (intent === 'add') {
+      const input = ReportThemeSchema.safeParse(values)
+      if (!input.success) return data({ intent, themeId, error: 'errors.chooseReportTheme', result: null }, { status: 400 })
+      await caller.report.addTheme(input.data)
+      return back('saved=themes', '#themes')
+    }
+    if (intent === 'move') {
+      const input = ReportMoveThemeSchema.safeParse(values)
+      if (!input.success) return data({ intent, themeId, error: 'errors.unexpected', result: null }, { status: 400 })
+      await caller.report.moveTheme(input.data)
+      return back('saved=themes', '#themes')
+    }
+    if (intent === 'remove') {
+      const input = ReportThemeSchema.safeParse(values)
+      if (!input.success) return data({ intent, themeId, error: 'errors.unexpected', result: null }, { status: 400 })
+      await caller.report.removeTheme(input.data)
+      return back('saved=themes', '#themes')
+    }
+    if (intent === 'summary') {
+      const input = ReportThemeSummarySchema.safeParse(values)
+      if (!input.success) return data({ intent, themeId, error: input.error.issues[0]?.message ?? 'errors.unexpected', result: null }, { status: 400 })
+      await caller.report.updateTheme(input.data)
+      return back(`saved=summary`, `#report-theme-${input.data.themeId}`)
+    }
+    if (intent === 'publish') {
+      const { version } = await caller.report.publish({ id })
+      return back(`published=${version}`)
+    }
+  } catch (error) {
+    return fail(error, themeId)
+  }
+  return data({ intent, themeId, error: 'errors.unexpected', result: null }, { status: 400 })
+}
+
+export default function ReportBuilder() {
+  const { t, i18n } = useTranslation()
+  const { draft, kinds, saved, published } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const { report, themes, options, versions, threshold, changesSincePublished } = draft
+  const [form, f] = useForm({
+    id: 'report-settings',
+    lastResult: actionData?.intent === 'update' ? actionData.result : undefined,
+    defaultValue: { title: report.title, periodStart: report.periodStart, periodEnd: report.periodEnd, ...report.filters },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: ReportUpdateSchema }),
+    shouldValidate: 'onBlur',
+  })
+  const errorFor = (intent: string, themeId: string | null = null) => (actionData?.intent === intent && actionData.themeId === themeId && actionData.error ? [actionData.error] : null)
+  const nextVersion = report.version + 1
+  return (
+    <section className="page">
+      <p>
+        <Link to="/workspace/reports">← {t('reports.back')}</Link>
+      </p>
+      <h1>
+        {t('reports.builderTitle')}: {report.title}
+      </h1>
+      <p>
+        <Link to={`/reports/${report.id}?version=0`}>{t('reports.readView')}</Link>
+      </p>
+      {published ? (
+        <p className="notice notice--success" role="status">
+          {t('reports.publishedNotice', { version: published })}
+        </p>
+      ) : saved ? (
+        <p className="notice notice--success" role="status">
+          {t('reports.saved')}
+        </p>
+      ) : null}
+
+      <h2>{t('reports.settings')}</h2>
+      <Form method="post" {...getFormProps(form)} className="stack">
+        <CsrfInput />
+        <input type="hidden" name="intent" value="update" />
+        <ErrorList id={form.errorId} errors={form.errors} />
+        <Field id={f.title.id} label={t('reports.fieldTitle')} errors={f.title.errors} required>
+          <input {...getInputProps(f.title, { type: 'text' })} maxLength={200} aria-describedby={describedBy(f.title.id, { errors: f.title.errors })} />
+        </Field>
+        <p className="field__help">{t('reports.periodHelp')}</p>
+        <div className="field-row">
+          <Field id={f.periodStart.id} label={t('reports.periodStart')} errors={f.periodStart.errors} required>
+            <input {...getInputProps(f.periodStart, { type: 'month' })} aria-describedby={describedBy(f.periodStart.id, { errors: f.periodStart.errors })} />
+          </Field>
+          <Field id={f.periodEnd.id} label={t('reports.periodEnd')} errors={f.periodEnd.errors} required>
+            <input {...getInputProps(f.periodEnd, { type: 'month' })} aria-describedby={describedBy(f.periodEnd.id, { errors: f.periodEnd.errors })} />
+          </Field>
+        </div>
+        <fieldset className="field">
+          <legend>{t('reports.filters')}</legend>
+          <p className="field__help">{t('reports.filtersHelp')}</p>
+          <div className="filters filters--plain">
+            <Field id={f.bureau.id} label={t('workspace.bureau')} errors={f.bureau.errors}>
+              <select {...getSelectProps(f.bureau)}>
+                <option value="">{t('reports.any')}</option>
+                {Object.keys(BUREAUS).map((b) => (
+                  <option key={b} value={b}>
+                    {t(`bureau.${b}`)}
+                  </option>
+                ))}
+              </select>
+            </Field>
+            <Field id={f.area.id} label={t('submission.area')} errors={f.area.errors}>
+              <select {...getSelectProps(f.area)}>
+                <option value="">{t('reports.any')}</option>
+                <AreaOptions />
+              </select>
+            </Field>
+            <Field id={f.setting.id} label={t('submission.setting')} errors={f.setting.errors}>
+              <select {...getSelectProps(f.setting)}>
+                <option value="">{t('reports.any')}</option>
+                {SETTINGS.map((s) => (
+                  <option key={s} value={s}>
+                    {t(`setting.${s}`)}
+                  </option>
+                ))}
+              </select>
+            </Field>
+            <Field id={f.agency.id} label={t('workspace.agency')} errors={f.agency.errors}>
+              <select {...getSelectProps(f.agency)}>
+                <option value="">{t('reports.any')}</option>
+                {AGENCIES.map((a) => (
+                  <option key={a} value={a}>
+                    {t(`agency.${a}`)}
+                  </option>
+                ))}
+              </select>
+            </Field>
+            <Field id={f.language.id} label={t('submission.language')} errors={f.language.errors}>
+              <select {...getSelectProps(f.language)}>
+                <option value="">{t('reports.any')}</option>
+                {LANGUAGES.map((l) => (
+                  <option key={l} value={l}>
+                    {t(`language.${l}`)}
+                  </option>
+                ))}
+              </select>
+            </Field>
+            <Field id={f.organizationKind.id} label={t('reports.organizationKind')} errors={f.organizationKind.errors}>
+              <select {...getSelectProps(f.organizationKind)}>
+                <option value="">{t('reports.any')}</option>
+                {kinds.map((k) => (
+                  <option key={k} value={k}>
+                    {cellLabel(t, 'organizationKinds', k)}
+                  </option>
+                ))}
+              </select>
+            </Field>
+          </div>
+        </fieldset>
+        <p>
+          <button type="submit" className="button">
+            {t('reports.save')}
+          </button>
+        </p>
+      </Form>
+
+      <h2 id="themes">{t('reports.themes')}</h2>
+      {themes.length === 0 ? <p className="empty">{t('reports.noThemes')}</p> : null}
+      <ol className="card-list builder-themes">
+        {themes.map((theme, i) => (
+          <li key={theme.themeId} className="card" id={`report-theme-${theme.themeId}`} data-testid="builder-theme">
+            <h3>
+              {i + 1}. {theme.title}
+            </h3>
+            <p>{t('reports.exactCount', { count: theme.total })}</p>
+            <p className="card__meta">
+              {t('reports.preview', {
+                n: threshold,
+                fewer: theme.preview.fewer,
+                withheld: theme.preview.withheld,
+                breakdowns: theme.preview.breakdownsWithheld,
+                shown: theme.preview.quotesShown,
+                quotes: theme.quoteCount,
+              })}
+            </p>
+            {theme.preview.quotesHeldBack > 0 ? <p className="field__help">{t('reports.quotesHeldBackHelp', { n: threshold })}</p> : null}
+            <ErrorList errors={errorFor('move', theme.themeId) ?? errorFor('remove', theme.themeId)} />
+            <div className="button-row">
+              {i > 0 ? <ThemeButton themeId={theme.themeId} intent="move" direction="up" label={t('reports.moveUp')} ariaLabel={t('reports.moveUpLabel', { title: theme.title })} /> : null}
+              {i < themes.length - 1 ? <ThemeButton themeId={theme.themeId} intent="move" direction="down" label={t('reports.moveDown')} ariaLabel={t('reports.moveDownLabel', { title: theme.title })} /> : null}
+              <ThemeButton themeId={theme.themeId} intent="remove" label={t('reports.remove')} ariaLabel={t('reports.removeLabel', { title: theme.title })} />
+            </div>
+            <Form method="post" className="stack">
+              <CsrfInput />
+              <input type="hidden" name="intent" value="summary" />
+              <input type="hidden" name="themeId" value={theme.themeId} />
+              <p className="field__help" id={`summary-help-${theme.themeId}`}>
+                {t('reports.publicSummaryHelp')}
+              </p>
+              <ErrorList id={`summary-error-${theme.themeId}`} errors={errorFor('summary', theme.themeId)} />
+              <div className="field">
+                <label htmlFor={`summary-en-${theme.themeId}`}>{t('reports.publicSummaryEn')}</label>
+                <textarea id={`summary-en-${theme.themeId}`} name="publicSummaryEn" rows={3} maxLength={PUBLIC_SUMMARY_MAX} defaultValue={theme.publicSummaryEn} lang="en" aria-describedby={`summary-help-${theme.themeId}`} />
+              </div>
+              <div className="field">
+                <label htmlFor={`summary-es-${theme.themeId}`}>{t('reports.publicSummaryEs')}</label>
+                <textarea id={`summary-es-${theme.themeId}`} name="publicSummaryEs" rows={3} maxLength={PUBLIC_SUMMARY_MAX} defaultValue={theme.publicSummaryEs} lang="es" aria-describedby={`summary-help-${theme.themeId}`} />
+              </div>
+              <p>
+                <button type="submit" className="button button--secondary">
+                  {t('reports.saveSummary')}
+                </button>
+              </p>
+            </Form>
+          </li>
+        ))}
+      </ol>
+
+      <h3>{t('reports.addTheme')}</h3>
+      {options.length === 0 ? (
+        <p className="empty">{t('reports.noThemeOptions')}</p>
+      ) : (
+        <Form method="post" className="inline-form">
+          <CsrfInput />
+          <input type="hidden" name="intent" value="add" />
+          <div className={actionData?.intent === 'add' && actionData.error ? 'field field--invalid' : 'field'}>
+            <label htmlFor="add-theme">{t('reports.themeToAdd')}</label>
+            <select id="add-theme" name="themeId" defaultValue="">
+              <option value="">{t('common.chooseOne')}</option>
+              {options.map((o) => (
+                <option key={o.id} value={o.id}>
+                  {t('reports.memberCount', { title: o.title, count: Number(o.memberCount ?? 0) })}
+                </option>
+              ))}
+            </select>
+            <ErrorList errors={actionData?.intent === 'add' && actionData.error ? [actionData.error] : null} />
+          </div>
+          <button type="submit" className="button button--secondary">
+            {t('reports.add')}
+          </button>
+        </Form>
+      )}
+
+      <h2>{t('reports.publishTitle')}</h2>
+      {changesSincePublished ? (
+        <>
+          <h3>{t('reports.changesSince', { version: report.version })}</h3>
+          {changesSincePublished.length ? <ChangeList changes={changesSincePublished} /> : <p className="empty">{t('reports.noChanges', { version: report.version })}</p>}
+        </>
+      ) : null}
+      <Form method="post" className="stack narrow">
+        <CsrfInput />
+        <input type="hidden" name="intent" value="publish" />
+        <p className="field__help" id="publish-help">
+          {t('reports.publishHelp', { n: threshold, version: nextVersion })}
+        </p>
+        <ErrorList errors={errorFor('publish')} />
+        <p>
+          <button type="submit" className="button" aria-describedby="publish-help">
+            {t('reports.publish', { version: nextVersion })}
+          </button>
+        </p>
+      </Form>
+
+      {versions.length ? (
+        <>
+          <h2>{t('reports.versions')}</h2>
+          <ul>
+            {versions.map((v) => (
+              <li key={v.version}>
+                <Link to={`/reports/${report.id}?version=${v.version}`}>{t('reports.version', { version: v.version })}</Link> —{' '}
+                {t('reports.publishedBy', { version: v.version, date: formatDate(v.publishedAt, i18n.language), name: v.publishedBy ?? '' })}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+    </section>
+  )
+}
+
+function ThemeButton({ themeId, intent, direction, label, ariaLabel }: { themeId: string; intent: 'move' | 'remove'; direction?: 'up' | 'down'; label: string; ariaLabel: string }) {
+  return (
+    <Form method="post">
+      <CsrfInput />
+      <input type="hidden" name="intent" value={intent} />
+      <input type="hidden" name="themeId" value={themeId} />
+      {direction ? <input type="hidden" name="direction" value={direction} /> : null}
+      <button type="submit" className="button button--secondary" aria-label={ariaLabel}>
+        {label}
+      </button>
+    </Form>
+  )
+}

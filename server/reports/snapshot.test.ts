@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest'
+import { areaCells, monthsBetween, quoteAllowed, suppressReport, type RawQuote, type RawTheme } from './snapshot'
+
+const theme = (overrides: Partial<RawTheme> = {}): RawTheme => ({
+  themeId: 't1',
+  title: 'Agents at parks',
+  summary: 'A summary drafted from testimony.',
+  publicSummaryEn: 'For the public.',
+  publicSummaryEs: 'Para el público.',
+  total: 20,
+  months: { '2025-07': 18, '2025-08': 2 },
+  areas: { hollenbeck: 12, rampart: 6, harbor: 2 },
+  settings: { park: 20 },
+  agencies: { ice: 20, lapd: 3 },
+  organizationKinds: { community: 20 },
+  quotes: [],
+  guidance: [],
+  ...overrides,
+})
+
+const quote = (cells: Partial<RawQuote['cells']>): RawQuote => ({
+  text: 'Quoted text',
+  language: 'en',
+  translations: [],
+  cells: { month: '2025-07', area: 'hollenbeck', setting: 'park', agencies: ['ice'], organizationKind: 'community', ...cells },
+})
+
+describe('report snapshot', () => {
+  it('lists the months of a period across a year end', () => {
+    expect(monthsBetween('2025-11', '2026-02')).toEqual(['2025-11', '2025-12', '2026-01', '2026-02'])
+    expect(monthsBetween('2025-06', '2025-06')).toEqual(['2025-06'])
+  })
+
+  it('groups Areas under their bureau, then the catch-alls', () => {
+    const cells = areaCells({ hollenbeck: 3, harbor: 2, 'not-given': 1, 'outside-city': 4 })
+    expect(cells.map((c) => [c.key, c.count])).toEqual([
+      ['central', 3],
+      ['south', 2],
+      ['west', 0],
+      ['valley', 0],
+      ['outside-city', 4],
+      ['not-sure', 0],
+      ['not-given', 1],
+    ])
+    expect(cells[0]!.children!.find((c) => c.key === 'hollenbeck')!.count).toBe(3)
+  })
+
+  it('shows a quote only when the theme and every group its submission is in reach the threshold', () => {
+    const t = theme()
+    expect(quoteAllowed(t, quote({}), 5)).toBe(true)
+    expect(quoteAllowed(t, quote({ month: '2025-08' }), 5)).toBe(false) // August: 2
+    expect(quoteAllowed(t, quote({ area: 'harbor' }), 5)).toBe(false) // Harbor: 2 (and South bureau: 2)
+    expect(quoteAllowed(t, quote({ agencies: ['ice', 'lapd'] }), 5)).toBe(false) // LAPD: 3
+    expect(quoteAllowed(t, quote({ agencies: [] }), 5)).toBe(false) // no agency given: 0
+    expect(quoteAllowed(theme({ total: 4 }), quote({}), 5)).toBe(false)
+  })
+
+  it('keeps only suppressed figures and allowed quotes; a theme under the threshold shows nothing else', () => {
+    const snapshot = suppressReport(
+      {
+        reportId: 'r1',
+        title: 'Report',
+        periodStart: '2025-07',
+        periodEnd: '2025-08',
+        filters: {},
+        themes: [theme({ quotes: [quote({}), quote({ area: 'harbor' })] }), theme({ themeId: 't2', total: 3, months: { '2025-07': 3 }, areas: { hollenbeck: 3 }, settings: { park: 3 }, agencies: { ice: 3 }, organizationKinds: { community: 3 }, quotes: [quote({})] })],
+      },
+      5,
+      { version: 2, publishedAt: new Date('2026-01-05T18:00:00Z'), publishedBy: 'Marcus' },
+    )
+    expect(snapshot).toMatchObject({ version: 2, publishedAt: '2026-01-05T18:00:00.000Z', publishedBy: 'Marcus', threshold: 5 })
+    const [big, small] = snapshot.themes
+    expect(big!.trend.cells).toEqual([
+      { key: '2025-07', figure: { withheld: true } },
+      { key: '2025-08', figure: { lt: 5 } },
+    ])
+    expect(big!.quotes).toHaveLength(1)
+    expect(big!.areas.cells.map((c) => c.key)).toEqual(['central', 'south']) // bureaus nobody is in are left out
+    expect(small).toMatchObject({ count: { lt: 5 }, quotes: [], trend: { withheld: true }, settings: { withheld: true } })
+    const numbers = JSON.stringify(snapshot).match(/"n":\d+/g)!.map((m) => Number(m.slice(4)))
+    for (const n of numbers) expect(n === 0 || n >= 5).toBe(true)
+  })
+})

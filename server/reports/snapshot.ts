@@ -1,0 +1,221 @@
+/**
+ * What a theme report shows, and how the counts gathered for it become what a
+ * reader outside the workspace may see. Pure: the service gathers a
+ * `RawReport` from the database; `suppressReport` turns it into the
+ * `ReportSnapshot` that is stored when a version is published (and computed on
+ * the fly for a draft). The snapshot holds only suppressed figures.
+ */
+import { AGENCIES, BUREAUS, SETTINGS, type Bureau } from '../schemas/reference'
+import { suppressCount, suppressIndependent, suppressPartition, type CountCell, type Figure, type SuppressedBreakdown } from './suppress'
+
+/** The catch-all key of a breakdown for submissions that did not give the field. */
+export const NOT_GIVEN = 'not-given'
+/** The organization-type key of testimony that came through an intake link with no organization. */
+export const NO_ORGANIZATION = 'none'
+
+export type ReportFilters = {
+  bureau?: string
+  area?: string
+  setting?: string
+  agency?: string
+  language?: string
+  organizationKind?: string
+}
+
+export type GuidanceStatus = 'proposed' | 'adopted' | 'published'
+export type GuidanceRef = { id: string; textEn: string; textEs: string; status: GuidanceStatus; decidedOn: string }
+export type QuoteTranslation = { lang: string; text: string; kind: 'machine' | 'human' }
+
+/** A representative quote with the cells its submission falls in (never stored in a snapshot). */
+export type RawQuote = {
+  text: string
+  language: string
+  translations: QuoteTranslation[]
+  cells: { month: string; area: string; setting: string; agencies: string[]; organizationKind: string }
+}
+
+export type RawTheme = {
+  themeId: string
+  title: string
+  summary: string
+  publicSummaryEn: string
+  publicSummaryEs: string
+  total: number
+  /** Every month of the period, zero included. */
+  months: Record<string, number>
+  /** By Area code (or `outside-city`, `not-sure`, NOT_GIVEN). */
+  areas: Record<string, number>
+  settings: Record<string, number>
+  /** A submission may name several agencies, or none (NOT_GIVEN). */
+  agencies: Record<string, number>
+  organizationKinds: Record<string, number>
+  quotes: RawQuote[]
+  guidance: GuidanceRef[]
+}
+
+export type RawReport = {
+  reportId: string
+  title: string
+  periodStart: string
+  periodEnd: string
+  filters: ReportFilters
+  themes: RawTheme[]
+}
+
+export type SnapshotQuote = { language: string; text: string; translations: QuoteTranslation[] }
+
+export type SnapshotTheme = {
+  themeId: string
+  title: string
+  summary: string
+  publicSummary: { en: string; es: string }
+  count: Figure
+  /** One cell per month of the period, in order (zeros included). */
+  trend: SuppressedBreakdown
+  /** Bureaus with their Areas as sub-cells, then outside the City, not sure, not given. */
+  areas: SuppressedBreakdown
+  settings: SuppressedBreakdown
+  agencies: SuppressedBreakdown
+  organizationKinds: SuppressedBreakdown
+  quotes: SnapshotQuote[]
+  guidance: GuidanceRef[]
+}
+
+export type ReportSnapshot = {
+  format: 1
+  reportId: string
+  title: string
+  periodStart: string
+  periodEnd: string
+  filters: ReportFilters
+  threshold: number
+  /** 0 for a draft. */
+  version: number
+  publishedAt: string | null
+  publishedBy: string | null
+  themes: SnapshotTheme[]
+}
+
+export const BREAKDOWNS = ['areas', 'settings', 'agencies', 'organizationKinds'] as const
+export type BreakdownName = (typeof BREAKDOWNS)[number]
+
+/** YYYY-MM months from `start` to `end`, inclusive. */
+export function monthsBetween(start: string, end: string): string[] {
+  const out: string[] = []
+  let [year, month] = start.split('-').map(Number) as [number, number]
+  const [endYear, endMonth] = end.split('-').map(Number) as [number, number]
+  while (year < endYear || (year === endYear && month <= endMonth)) {
+    out.push(`${year}-${String(month).padStart(2, '0')}`)
+    month++
+    if (month > 12) {
+      month = 1
+      year++
+    }
+  }
+  return out
+}
+
+const BUREAU_KEYS = Object.keys(BUREAUS) as Bureau[]
+
+/** Bureaus with their Areas under them, then the catch-alls: the cells of the Area breakdown. */
+export function areaCells(areas: Record<string, number>): CountCell[] {
+  const cells: CountCell[] = BUREAU_KEYS.map((bureau) => {
+    const children = BUREAUS[bureau].map((area) => ({ key: area, count: areas[area] ?? 0 }))
+    return { key: bureau, count: children.reduce((s, c) => s + c.count, 0), children }
+  })
+  for (const key of ['outside-city', 'not-sure', NOT_GIVEN]) cells.push({ key, count: areas[key] ?? 0 })
+  return cells
+}
+
+const ordered = (counts: Record<string, number>, order: readonly string[], last: string): CountCell[] => {
+  const keys = [...order, ...Object.keys(counts).filter((k) => !order.includes(k) && k !== last).sort(), last]
+  return keys.map((key) => ({ key, count: counts[key] ?? 0 }))
+}
+
+/** Cells nobody is in are left out of the stored breakdowns (the trend keeps every month). */
+function dropZeros(breakdown: SuppressedBreakdown): SuppressedBreakdown {
+  const keep = (cells: SuppressedBreakdown['cells']): SuppressedBreakdown['cells'] =>
+    cells
+      .filter((c) => !('n' in c.figure && c.figure.n === 0))
+      .map((c) => (c.children ? { ...c, children: keep(c.children) } : c))
+  return { withheld: breakdown.withheld, cells: keep(breakdown.cells) }
+}
+
+const WITHHELD: SuppressedBreakdown = { withheld: true, cells: [] }
+
+/**
+ * Whether a quote may be shown: its theme is at or above the threshold, and so
+ * is every cell its submission falls in (month, Area and bureau, setting, each
+ * agency, organization type), so that no quote speaks for a small group.
+ */
+export function quoteAllowed(theme: RawTheme, quote: RawQuote, threshold: number): boolean {
+  if (theme.total < threshold) return false
+  const { month, area, setting, agencies, organizationKind } = quote.cells
+  const bureau = BUREAU_KEYS.find((b) => (BUREAUS[b] as readonly string[]).includes(area))
+  const bureauCount = bureau ? BUREAUS[bureau].reduce((s, a) => s + (theme.areas[a] ?? 0), 0) : null
+  const counts = [
+    theme.months[month] ?? 0,
+    theme.areas[area] ?? 0,
+    bureauCount ?? threshold,
+    theme.settings[setting] ?? 0,
+    ...(agencies.length ? agencies : [NOT_GIVEN]).map((a) => theme.agencies[a] ?? 0),
+    theme.organizationKinds[organizationKind] ?? 0,
+  ]
+  return counts.every((n) => n >= threshold)
+}
+
+export function suppressTheme(theme: RawTheme, periodStart: string, periodEnd: string, threshold: number): SnapshotTheme {
+  const base = {
+    themeId: theme.themeId,
+    title: theme.title,
+    summary: theme.summary,
+    publicSummary: { en: theme.publicSummaryEn, es: theme.publicSummaryEs },
+    count: suppressCount(theme.total, threshold),
+    guidance: theme.guidance,
+  }
+  if (theme.total < threshold) {
+    return { ...base, trend: WITHHELD, areas: WITHHELD, settings: WITHHELD, agencies: WITHHELD, organizationKinds: WITHHELD, quotes: [] }
+  }
+  const months = monthsBetween(periodStart, periodEnd).map((key) => ({ key, count: theme.months[key] ?? 0 }))
+  return {
+    ...base,
+    trend: suppressPartition(theme.total, months, threshold),
+    areas: dropZeros(suppressPartition(theme.total, areaCells(theme.areas), threshold)),
+    settings: dropZeros(suppressPartition(theme.total, ordered(theme.settings, SETTINGS, NOT_GIVEN), threshold)),
+    agencies: dropZeros(suppressIndependent(ordered(theme.agencies, AGENCIES, NOT_GIVEN), threshold)),
+    organizationKinds: dropZeros(suppressPartition(theme.total, ordered(theme.organizationKinds, [], NO_ORGANIZATION), threshold)),
+    quotes: theme.quotes.filter((q) => quoteAllowed(theme, q, threshold)).map(({ language, text, translations }) => ({ language, text, translations })),
+  }
+}
+
+export function suppressReport(raw: RawReport, threshold: number, publication: { version: number; publishedAt: Date | null; publishedBy: string | null }): ReportSnapshot {
+  return {
+    format: 1,
+    reportId: raw.reportId,
+    title: raw.title,
+    periodStart: raw.periodStart,
+    periodEnd: raw.periodEnd,
+    filters: raw.filters,
+    threshold,
+    version: publication.version,
+    publishedAt: publication.publishedAt ? publication.publishedAt.toISOString() : null,
+    publishedBy: publication.publishedBy,
+    themes: raw.themes.map((theme) => suppressTheme(theme, raw.periodStart, raw.periodEnd, threshold)),
+  }
+}
+
+/** How many cells of a theme will be shown as "fewer than" or withheld, and how many quotes held back (for the builder, inside the workspace). */
+export function suppressionPreview(raw: RawTheme, snapshot: SnapshotTheme) {
+  let fewer = 0
+  let withheld = 0
+  const walk = (cells: SuppressedBreakdown['cells']) => {
+    for (const c of cells) {
+      if ('lt' in c.figure) fewer++
+      if ('withheld' in c.figure) withheld++
+      if (c.children) walk(c.children)
+    }
+  }
+  const breakdowns = [snapshot.trend, ...BREAKDOWNS.map((b) => snapshot[b])]
+  for (const b of breakdowns) walk(b.cells)
+  return { fewer, withheld, breakdownsWithheld: breakdowns.filter((b) => b.withheld).length, quotesShown: snapshot.quotes.length, quotesHeldBack: raw.quotes.length - snapshot.quotes.length }
+}
