@@ -170,6 +170,8 @@ describe('themes', { timeout: 120_000 }, () => {
       .where('tm.theme_id', '=', c)
       .where('s.consent_quote', '=', true)
       .where('s.status', '=', 'accepted')
+      .where('s.id', 'not in', (eb) => eb.selectFrom('theme_quotes').select('submission_id').where('theme_id', '=', target))
+      .orderBy('s.id')
       .execute()
     const cQuote = consentingC.length ? await caller().theme.addQuote({ themeId: c, submissionId: consentingC[0]!.id }) : null
 
@@ -181,10 +183,14 @@ describe('themes', { timeout: 120_000 }, () => {
 
     const merged = await caller().theme.byId({ id: target })
     expect(merged.memberCount).toBe(union.length)
-    expect(merged.sources.filter((s) => s.kind === 'theme').map((s) => [s.sourceThemeId, s.memberCount])).toEqual([
-      [b, membersB.length],
-      [c, membersC.length],
-    ])
+    // Both sources were recorded in one transaction (same time): compare them in a fixed order.
+    const themeSources = merged.sources.filter((s) => s.kind === 'theme').map((s) => [s.sourceThemeId, s.memberCount])
+    expect(themeSources.sort()).toEqual(
+      [
+        [b, membersB.length],
+        [c, membersC.length],
+      ].sort(),
+    )
     if (cQuote) expect(merged.quotes.map((q) => q.id)).toContain(cQuote.id)
     expect(merged.quotes.map((q) => q.position)).toEqual(merged.quotes.map((_, i) => i))
 
