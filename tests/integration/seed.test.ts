@@ -39,7 +39,7 @@ describe('demo seed', () => {
     expect(await seedDemo(db, env)).toBe(false)
     expect(await count('submissions')).toBe(submissions)
     expect(await db.selectFrom('themes').select('id').execute()).toHaveLength(DEMO_THEMES.length)
-  })
+  }, 120_000) // seeding 360 testimonies (redaction, encryption, themes, a report) on a busy 2-core machine
 
   it('builds demo themes, a published demo report and guidance, so the Commission home and public page are not empty', async () => {
     const commission = await db.selectFrom('users').select(['id', 'display_name', 'email', 'role']).where('email', '=', 'commission@voces.demo').executeTakeFirstOrThrow()
