@@ -57,7 +57,7 @@ describe('backup and restore', () => {
     await fill(db)
     const before = await contents(db)
     expect(before.submissions!.n).toBe(40)
-    expect(before.themes!.n).toBe(1)
+    expect(before.themes!.n).toBeGreaterThanOrEqual(1)
     expect(before.audit!.n).toBeGreaterThan(0)
     await expect(backupPglite(source, key)).rejects.toThrow(BackupError) // open by the app: refused
     await db.destroy()
