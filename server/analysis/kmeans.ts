@@ -86,11 +86,13 @@ function seedPlusPlus(x: Dense, k: number, random: Random, greedy: boolean): Flo
     total += closest[r]
   }
   const trials = greedy ? 2 + Math.floor(Math.log(k)) : 1
-  const candidateDist = new Float64Array(rows)
-  const bestDist = new Float64Array(rows)
+  // Distances to all candidates of a round in one pass over the rows (each row read once).
+  const candidateDist = new Float64Array(trials * rows)
+  const picks = new Int32Array(trials)
+  const sums = new Float64Array(trials)
   for (let c = 1; c < k; c++) {
-    let bestCandidate = -1
-    let bestTotal = Infinity
+    // The candidates are drawn before any distance is computed: `closest` does not change
+    // within a round, so this draws exactly what drawing one candidate at a time would.
     for (let t = 0; t < trials; t++) {
       let target = random.next() * total
       let pick = rows - 1
@@ -101,21 +103,23 @@ function seedPlusPlus(x: Dense, k: number, random: Random, greedy: boolean): Flo
           break
         }
       }
-      let sum = 0
-      for (let r = 0; r < rows; r++) {
-        const d = Math.min(closest[r], Math.max(0, 2 - 2 * dot(data, r * dims, data, pick * dims, dims)))
-        candidateDist[r] = d
-        sum += d
-      }
-      if (sum < bestTotal) {
-        bestTotal = sum
-        bestCandidate = pick
-        bestDist.set(candidateDist)
+      picks[t] = pick * dims
+    }
+    sums.fill(0)
+    for (let r = 0; r < rows; r++) {
+      const o = r * dims
+      const own = closest[r]
+      for (let t = 0; t < trials; t++) {
+        const d = Math.min(own, Math.max(0, 2 - 2 * dot(data, o, data, picks[t], dims)))
+        candidateDist[t * rows + r] = d
+        sums[t] += d
       }
     }
-    centroids.set(data.subarray(bestCandidate * dims, bestCandidate * dims + dims), c * dims)
-    closest.set(bestDist)
-    total = bestTotal
+    let best = 0
+    for (let t = 1; t < trials; t++) if (sums[t] < sums[best]) best = t
+    centroids.set(data.subarray(picks[best], picks[best] + dims), c * dims)
+    closest.set(candidateDist.subarray(best * rows, (best + 1) * rows))
+    total = sums[best]
   }
   return centroids
 }
@@ -364,18 +368,24 @@ export function refineSparse(x: CsrMatrix, start: Int32Array, k: number, maxIter
       for (let j = 0; j < cols; j++) centroids[co + j] *= inv
     }
   }
+  // Centres transposed (cols×k): a row's k cosines come from one contiguous slice per word.
+  const transposed = new Float64Array(cols * k)
+  const sims = new Float64Array(k)
   const assign = () => {
+    for (let c = 0; c < k; c++) for (let j = 0, co = c * cols; j < cols; j++) transposed[j * k + c] = centroids[co + j]
     let changed = 0
     for (let r = 0; r < rows; r++) {
       if (labels[r] < 0) continue
       let best = labels[r]
       let bestSim = -Infinity
-      const start = indptr[r]
-      const end = indptr[r + 1]
+      sims.fill(0)
+      for (let p = indptr[r]; p < indptr[r + 1]; p++) {
+        const v = data[p]
+        const to = indices[p] * k
+        for (let c = 0; c < k; c++) sims[c] += v * transposed[to + c]
+      }
       for (let c = 0; c < k; c++) {
-        const co = c * cols
-        let s = 0
-        for (let p = start; p < end; p++) s += data[p] * centroids[co + indices[p]]
+        const s = sims[c]
         if (s > bestSim) {
           bestSim = s
           best = c
