@@ -3,7 +3,7 @@
  * scikit-learn), Lloyd iterations, several restarts keeping the most cohesive result.
  * Also silhouette-based choice of k on a sample.
  */
-import { serialRunner, type TaskRunner } from './tasks'
+import { allocateFloats, serialRunner, type TaskRunner } from './tasks'
 import { createRandom, deriveSeed, sampleIndices, type Random } from './random'
 import type { CsrMatrix } from './vectorize'
 
@@ -127,67 +127,189 @@ function seedPlusPlus(x: Dense, k: number, random: Random, greedy: boolean): Flo
 const chord = (cos: number) => Math.sqrt(Math.max(0, 2 - 2 * cos))
 
 /**
+ * Two dot products of row `ao` of a with rows `bo` and `co` of b, each summed exactly as
+ * dot() sums it (same four partial sums), reading the row once: about 1.5× faster than two
+ * calls. Results in out[0], out[1].
+ */
+function dot2(a: Float64Array, ao: number, b: Float64Array, bo: number, co: number, dims: number, out: Float64Array): void {
+  let s0 = 0
+  let s1 = 0
+  let s2 = 0
+  let s3 = 0
+  let t0 = 0
+  let t1 = 0
+  let t2 = 0
+  let t3 = 0
+  let j = 0
+  const end4 = dims - (dims % 4)
+  for (; j < end4; j += 4) {
+    const x0 = a[ao + j]
+    const x1 = a[ao + j + 1]
+    const x2 = a[ao + j + 2]
+    const x3 = a[ao + j + 3]
+    s0 += x0 * b[bo + j]
+    s1 += x1 * b[bo + j + 1]
+    s2 += x2 * b[bo + j + 2]
+    s3 += x3 * b[bo + j + 3]
+    t0 += x0 * b[co + j]
+    t1 += x1 * b[co + j + 1]
+    t2 += x2 * b[co + j + 2]
+    t3 += x3 * b[co + j + 3]
+  }
+  for (; j < dims; j++) {
+    s0 += a[ao + j] * b[bo + j]
+    t0 += a[ao + j] * b[co + j]
+  }
+  out[0] = s0 + s1 + s2 + s3
+  out[1] = t0 + t1 + t2 + t3
+}
+
+/**
+ * One assignment step of Lloyd's algorithm with Elkan's bounds over rows r0…r1, in place on
+ * labels/upper/lower (shared memory when other threads run other row ranges). The first
+ * step (`first`) computes every distance. Returns the rows that changed centre, as
+ * (row, from, to) triples in row order, so the caller updates the centre sums in the same
+ * order however the rows were split.
+ */
+export type AssignTask = {
+  data: Float64Array
+  dims: number
+  k: number
+  r0: number
+  r1: number
+  centroids: Float64Array
+  labels: Int32Array
+  upper: Float64Array
+  lower: Float64Array
+  first: boolean
+  /** How far each centre moved (chord), half the distance to its nearest other centre, and half of all centre-to-centre distances (k×k); unused when `first`. */
+  moved: Float64Array
+  half: Float64Array
+  between: Float64Array
+}
+
+export function assignRows(task: AssignTask): Int32Array {
+  const { data, dims, k, r0, r1, centroids, labels, upper, lower, first, moved, half, between } = task
+  const pair = new Float64Array(2)
+  if (first) {
+    // Every distance, exact; two centres per pass over the row.
+    for (let r = r0; r < r1; r++) {
+      const o = r * dims
+      const lo = r * k
+      let best = 0
+      let bestSim = -Infinity
+      let c = 0
+      for (; c + 1 < k; c += 2) {
+        dot2(data, o, centroids, c * dims, (c + 1) * dims, dims, pair)
+        lower[lo + c] = chord(pair[0])
+        lower[lo + c + 1] = chord(pair[1])
+        if (pair[0] > bestSim) {
+          bestSim = pair[0]
+          best = c
+        }
+        if (pair[1] > bestSim) {
+          bestSim = pair[1]
+          best = c + 1
+        }
+      }
+      if (c < k) {
+        const s = dot(data, o, centroids, c * dims, dims)
+        lower[lo + c] = chord(s)
+        if (s > bestSim) best = c
+      }
+      labels[r] = best
+      upper[r] = lower[lo + best]
+    }
+    return new Int32Array(0)
+  }
+  const moves: number[] = []
+  for (let r = r0; r < r1; r++) {
+    const lo = r * k
+    for (let c = 0; c < k; c++) lower[lo + c] = Math.max(0, lower[lo + c] - moved[c])
+    const was = labels[r]
+    let a = was
+    upper[r] += moved[a]
+    if (upper[r] <= half[a]) continue
+    const o = r * dims
+    let tight = false
+    for (let c = 0; c < k; c++) {
+      if (c === a || upper[r] <= lower[lo + c] || upper[r] <= between[a * k + c]) continue
+      if (!tight) {
+        upper[r] = lower[lo + a] = chord(dot(data, o, centroids, a * dims, dims))
+        tight = true
+        if (upper[r] <= lower[lo + c] || upper[r] <= between[a * k + c]) continue
+      }
+      const d = (lower[lo + c] = chord(dot(data, o, centroids, c * dims, dims)))
+      if (d < upper[r] || (d === upper[r] && c < a)) {
+        a = c
+        upper[r] = d
+      }
+    }
+    if (a !== was) {
+      labels[r] = a
+      moves.push(r, was, a)
+    }
+  }
+  return Int32Array.from(moves)
+}
+
+/**
  * Lloyd iterations with Elkan's bounds (2003): chord distances on the unit sphere obey the
  * triangle inequality, so with an upper bound on each row's distance to its centre and a
  * lower bound to every other centre, most dot products can be skipped — a centre is tried
  * only when its bound and the centre-to-centre distance leave it a chance. Same labels as
- * plain Lloyd, several times fewer dot products once few rows move.
+ * plain Lloyd, several times fewer dot products once few rows move. Centre sums are kept
+ * up to date from the rows that moved (in row order) instead of being summed afresh each
+ * iteration. The assignment steps run as tasks over row ranges on the runner's threads;
+ * results never depend on how the rows were split.
  */
-function lloyd(x: Dense, k: number, centroids: Float64Array, maxIterations: number): KMeansResult {
-  const { rows, dims, data } = x
-  const labels = new Int32Array(rows)
-  const upper = new Float64Array(rows)
-  const lower = new Float64Array(rows * k)
+function lloyd(x: Dense, k: number, centroids: Float64Array, maxIterations: number, runner: TaskRunner = serialRunner): KMeansResult {
+  const { rows, dims } = x
+  const threads = rows >= 4000 ? runner.threads : 1
+  const run = threads > 1 ? runner : serialRunner
+  const data = threads > 1 ? shareFloats(x.data) : x.data
+  const labels = threads > 1 ? new Int32Array(new SharedArrayBuffer(rows * 4)) : new Int32Array(rows)
+  const upper = allocateFloats(run, rows)
+  const lower = allocateFloats(run, rows * k)
   const sums = new Float64Array(k * dims)
   const sizes = new Int32Array(k)
   const moved = new Float64Array(k)
   const half = new Float64Array(k)
   const between = new Float64Array(k * k)
   const previous = new Float64Array(k * dims)
+  const ranges = Array.from({ length: threads }, (_, t) => [Math.floor((rows * t) / threads), Math.floor((rows * (t + 1)) / threads)])
+  const assign = (first: boolean) =>
+    run.run('kmeans-assign', ranges.map(([r0, r1]) => ({ data, dims, k, r0, r1, centroids, labels, upper, lower, first, moved, half, between }))) as Int32Array[]
 
-  // First assignment: every distance, exact.
+  assign(true)
   for (let r = 0; r < rows; r++) {
+    const c = labels[r]
+    sizes[c]++
     const o = r * dims
-    const lo = r * k
-    let best = 0
-    let bestSim = -Infinity
-    for (let c = 0; c < k; c++) {
-      const s = dot(data, o, centroids, c * dims, dims)
-      lower[lo + c] = chord(s)
-      if (s > bestSim) {
-        bestSim = s
-        best = c
-      }
-    }
-    labels[r] = best
-    upper[r] = lower[lo + best]
+    const co = c * dims
+    for (let j = 0; j < dims; j++) sums[co + j] += data[o + j]
   }
   let iterations = 1
   for (; ; iterations++) {
     // Move centres to the normalised mean of their rows.
     previous.set(centroids)
-    sums.fill(0)
-    sizes.fill(0)
-    for (let r = 0; r < rows; r++) {
-      const c = labels[r]
-      sizes[c]++
-      const o = r * dims
-      const co = c * dims
-      for (let j = 0; j < dims; j++) sums[co + j] += data[o + j]
-    }
     for (let c = 0; c < k; c++) {
       const co = c * dims
+      let source: Float64Array = sums
+      let so = co
       if (sizes[c] === 0) {
         // Empty cluster: restart it at the row worst served by its centre.
         let worst = 0
         for (let r = 1; r < rows; r++) if (upper[r] > upper[worst]) worst = r
         upper[worst] = 0
-        sums.set(data.subarray(worst * dims, worst * dims + dims), co)
+        sums.fill(0, co, co + dims)
+        source = data
+        so = worst * dims
       }
       let s = 0
-      for (let j = 0; j < dims; j++) s += sums[co + j] * sums[co + j]
+      for (let j = 0; j < dims; j++) s += source[so + j] * source[so + j]
       const inv = s > 0 ? 1 / Math.sqrt(s) : 0
-      for (let j = 0; j < dims; j++) centroids[co + j] = sums[co + j] * inv
+      for (let j = 0; j < dims; j++) centroids[co + j] = source[so + j] * inv
       moved[c] = chord(dot(centroids, co, previous, co, dims))
     }
     if (iterations >= maxIterations) break
@@ -201,31 +323,19 @@ function lloyd(x: Dense, k: number, centroids: Float64Array, maxIterations: numb
       half[c] = nearest
     }
     let changed = 0
-    for (let r = 0; r < rows; r++) {
-      const lo = r * k
-      for (let c = 0; c < k; c++) lower[lo + c] = Math.max(0, lower[lo + c] - moved[c])
-      let a = labels[r]
-      upper[r] += moved[a]
-      if (upper[r] <= half[a]) continue
-      const o = r * dims
-      let tight = false
-      for (let c = 0; c < k; c++) {
-        if (c === a || upper[r] <= lower[lo + c] || upper[r] <= between[a * k + c]) continue
-        if (!tight) {
-          upper[r] = lower[lo + a] = chord(dot(data, o, centroids, a * dims, dims))
-          tight = true
-          if (upper[r] <= lower[lo + c] || upper[r] <= between[a * k + c]) continue
+    for (const moves of assign(false)) {
+      for (let m = 0; m < moves.length; m += 3) {
+        const o = moves[m] * dims
+        const from = moves[m + 1] * dims
+        const to = moves[m + 2] * dims
+        for (let j = 0; j < dims; j++) {
+          sums[from + j] -= data[o + j]
+          sums[to + j] += data[o + j]
         }
-        const d = (lower[lo + c] = chord(dot(data, o, centroids, c * dims, dims)))
-        if (d < upper[r] || (d === upper[r] && c < a)) {
-          a = c
-          upper[r] = d
-        }
+        sizes[moves[m + 1]]--
+        sizes[moves[m + 2]]++
       }
-      if (a !== labels[r]) {
-        labels[r] = a
-        changed++
-      }
+      changed += moves.length / 3
     }
     // Converged when (almost) nothing moves: one row in 2,000.
     if (changed <= Math.floor(rows / 2000)) break
@@ -237,7 +347,15 @@ function lloyd(x: Dense, k: number, centroids: Float64Array, maxIterations: numb
     similarity[r] = dot(data, r * dims, centroids, labels[r] * dims, dims)
     cohesion += similarity[r]
   }
-  return { k, labels, centroids, similarity, cohesion, iterations }
+  return { k, labels: threads > 1 ? Int32Array.from(labels) : labels, centroids, similarity, cohesion, iterations }
+}
+
+/** A copy on shared memory, unless it is there already. */
+function shareFloats(x: Float64Array): Float64Array {
+  if (x.buffer instanceof SharedArrayBuffer) return x
+  const out = new Float64Array(new SharedArrayBuffer(x.byteLength))
+  out.set(x)
+  return out
 }
 
 export function kmeans(x: Dense, k: number, options: KMeansOptions): KMeansResult {
@@ -248,7 +366,7 @@ export function kmeans(x: Dense, k: number, options: KMeansOptions): KMeansResul
   if (restarts > 1 && x.rows > 2 * sampleSize && sampleSize >= 10 * kk) {
     const sample = takeRows(x, sampleIndices(x.rows, sampleSize, createRandom(deriveSeed(options.seed, 4))))
     const best = kmeans(sample, kk, { seed: options.seed, restarts, maxIterations, greedySeeding: options.greedySeeding, runner: options.runner })
-    return lloyd(x, kk, Float64Array.from(best.centroids), Math.max(1, options.fullIterations ?? maxIterations))
+    return lloyd(x, kk, Float64Array.from(best.centroids), Math.max(1, options.fullIterations ?? maxIterations), options.runner)
   }
   // Each restart depends only on (rows, k, seed, restart number), so the restarts may run on
   // several threads; the best is then chosen in restart order, as if they had run in turn.

@@ -36,6 +36,18 @@ describe('task runners', () => {
     }
   })
 
+  it('Lloyd on all rows gives the same result however its assignment steps are split', () => {
+    const random = createRandom(4)
+    const x = normalizeRows({ rows: 5000, dims: 6, data: Float64Array.from({ length: 30_000 }, () => random.normal()) })
+    const serial = kmeans(x, 6, { seed: 2, restarts: 3, restartSample: 500 })
+    for (const threads of [2, 3]) {
+      const split = kmeans(x, 6, { seed: 2, restarts: 3, restartSample: 500, runner: splitting(threads) })
+      expect(Array.from(split.labels)).toEqual(Array.from(serial.labels))
+      expect(Array.from(split.centroids)).toEqual(Array.from(serial.centroids))
+      expect(split.cohesion).toBe(serial.cohesion)
+    }
+  })
+
   it('worker threads give byte-identical output to one thread', async () => {
     const docs = corpus(400, 1)
     const runner = createThreadRunner(2)

@@ -5,12 +5,13 @@
  * worker threads) runs them on several cores. Results never depend on which thread ran a
  * task, so the same input and seed give byte-identical output with either runner.
  */
-import { runRestarts, type RestartTask } from './kmeans'
+import { assignRows, runRestarts, type RestartTask } from './kmeans'
 import { gramProductColumns, gramRows, multiplyRows, solveRows } from './svd'
 import type { CsrMatrix } from './vectorize'
 
 export const TASKS = {
   'kmeans-restarts': (task: RestartTask) => runRestarts(task),
+  'kmeans-assign': assignRows,
   'svd-gram-product': gramProductColumns,
   'svd-gram': gramRows,
   'svd-solve': solveRows,
