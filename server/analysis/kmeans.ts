@@ -90,6 +90,7 @@ function seedPlusPlus(x: Dense, k: number, random: Random, greedy: boolean): Flo
   const candidateDist = new Float64Array(trials * rows)
   const picks = new Int32Array(trials)
   const sums = new Float64Array(trials)
+  const pair = new Float64Array(2)
   for (let c = 1; c < k; c++) {
     // The candidates are drawn before any distance is computed: `closest` does not change
     // within a round, so this draws exactly what drawing one candidate at a time would.
@@ -109,7 +110,17 @@ function seedPlusPlus(x: Dense, k: number, random: Random, greedy: boolean): Flo
     for (let r = 0; r < rows; r++) {
       const o = r * dims
       const own = closest[r]
-      for (let t = 0; t < trials; t++) {
+      let t = 0
+      for (; t + 1 < trials; t += 2) {
+        dot2(data, o, data, picks[t], picks[t + 1], dims, pair)
+        const d0 = Math.min(own, Math.max(0, 2 - 2 * pair[0]))
+        const d1 = Math.min(own, Math.max(0, 2 - 2 * pair[1]))
+        candidateDist[t * rows + r] = d0
+        candidateDist[(t + 1) * rows + r] = d1
+        sums[t] += d0
+        sums[t + 1] += d1
+      }
+      if (t < trials) {
         const d = Math.min(own, Math.max(0, 2 - 2 * dot(data, o, data, picks[t], dims)))
         candidateDist[t * rows + r] = d
         sums[t] += d
