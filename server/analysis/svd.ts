@@ -5,92 +5,14 @@
  */
 import type { CsrMatrix } from './vectorize'
 import { createRandom } from './random'
+import { kernels } from './kernels'
 import { allocateFloats, serialRunner, shareMatrix, type TaskRunner } from './tasks'
 
 /** Y (rows×l) = A · M, with M (cols×l). */
 export function multiply(a: CsrMatrix, m: Float64Array, l: number): Float64Array {
   const y = new Float64Array(a.rows * l)
-  multiplyRows({ a, m, l, out: y, r0: 0, r1: a.rows })
+  kernels.multiplyRows({ a, m, l, out: y, r0: 0, r1: a.rows })
   return y
-}
-
-/**
- * y[yo + c] += v · m[mo + c] for c < w, unrolled by 4: V8 does not vectorise, and unrolling
- * roughly halves the loop and bounds-check overhead of the hottest loops. Each element gets
- * the same single product and sum as in a plain loop.
- */
-function axpy(y: Float64Array, yo: number, v: number, m: Float64Array, mo: number, w: number): void {
-  const w4 = w - (w & 3)
-  let c = 0
-  for (; c < w4; c += 4) {
-    y[yo + c] += v * m[mo + c]
-    y[yo + c + 1] += v * m[mo + c + 1]
-    y[yo + c + 2] += v * m[mo + c + 2]
-    y[yo + c + 3] += v * m[mo + c + 3]
-  }
-  for (; c < w; c++) y[yo + c] += v * m[mo + c]
-}
-
-/** Rows r0…r1 of A·M into `out` (rows×l, those rows overwritten). */
-export function multiplyRows(task: { a: CsrMatrix; m: Float64Array; l: number; out: Float64Array; r0: number; r1: number }): void {
-  const { a, m, l, out, r0, r1 } = task
-  const { indptr, indices, data } = a
-  out.fill(0, r0 * l, r1 * l)
-  for (let r = r0; r < r1; r++) {
-    const end = indptr[r + 1]
-    for (let p = indptr[r]; p < end; p++) axpy(out, r * l, data[p], m, indices[p] * l, l)
-  }
-}
-
-/**
- * Columns c0…c1 of Aᵀ(A·M) (cols×l) into `out`, then each of those columns scaled to unit
- * length. Row r of A·M is formed in a small buffer and scattered straight back, never
- * materialising A·M. Column c of the result depends only on column c of M, and every
- * element is summed in the same order (rows ascending) however the columns are split, so
- * the bits never depend on the number of tasks.
- */
-export function gramProductColumns(task: { a: CsrMatrix; m: Float64Array; l: number; out: Float64Array; c0: number; c1: number }): void {
-  const { a, m, l, out, c0, c1 } = task
-  const { rows, cols, indptr, indices, data } = a
-  const w = c1 - c0
-  if (w <= 0) return
-  for (let j = 0; j < cols; j++) out.fill(0, j * l + c0, j * l + c1)
-  const y = new Float64Array(w)
-  for (let r = 0; r < rows; r++) {
-    const start = indptr[r]
-    const end = indptr[r + 1]
-    if (start === end) continue
-    y.fill(0)
-    for (let p = start; p < end; p++) axpy(y, 0, data[p], m, indices[p] * l + c0, w)
-    for (let p = start; p < end; p++) axpy(out, indices[p] * l + c0, data[p], y, 0, w)
-  }
-  const norms = new Float64Array(w)
-  for (let j = 0; j < cols; j++) {
-    const o = j * l + c0
-    for (let c = 0; c < w; c++) norms[c] += out[o + c] * out[o + c]
-  }
-  for (let c = 0; c < w; c++) norms[c] = norms[c] > 0 ? 1 / Math.sqrt(norms[c]) : 0
-  for (let j = 0; j < cols; j++) {
-    const o = j * l + c0
-    for (let c = 0; c < w; c++) out[o + c] *= norms[c]
-  }
-}
-
-/**
- * Rows i0…i1 of G = MᵀM (l×l, upper triangle and diagonal) for row-major M (rows×l), into
- * `g`. Each element sums over all rows of M in order, so splitting by i changes no bits.
- */
-export function gramRows(task: { m: Float64Array; l: number; g: Float64Array; i0: number; i1: number }): void {
-  const { m, l, g, i0, i1 } = task
-  const rows = m.length / l
-  g.fill(0, i0 * l, i1 * l)
-  for (let r = 0; r < rows; r++) {
-    const o = r * l
-    for (let i = i0; i < i1; i++) {
-      const v = m[o + i]
-      if (v !== 0) axpy(g, i * l + i, v, m, o + i, l - i)
-    }
-  }
 }
 
 /**
@@ -130,41 +52,6 @@ function choleskyQr(m: Float64Array, rows: number, l: number, runner: TaskRunner
     }
   }
   runner.run('svd-solve', splitRange(rows, runner.threads).map(([r0, r1]) => ({ m, l, rt, dead, r0, r1 })))
-}
-
-/**
- * Solves rows r0…r1 of M in place: x_new R = x (forward substitution over columns). The
- * dot products use four partial sums: one running sum is a chain of dependent additions,
- * four keep the floating-point unit busy.
- */
-export function solveRows(task: { m: Float64Array; l: number; rt: Float64Array; dead: Uint8Array; r0: number; r1: number }): void {
-  const { m, l, rt, dead, r0, r1 } = task
-  const row = new Float64Array(l)
-  for (let q = r0; q < r1; q++) {
-    const o = q * l
-    for (let j = 0; j < l; j++) {
-      if (dead[j]) {
-        row[j] = 0
-        continue
-      }
-      const jo = j * l
-      let s0 = 0
-      let s1 = 0
-      let s2 = 0
-      let s3 = 0
-      const j4 = j - (j & 3)
-      let k = 0
-      for (; k < j4; k += 4) {
-        s0 += row[k] * rt[jo + k]
-        s1 += row[k + 1] * rt[jo + k + 1]
-        s2 += row[k + 2] * rt[jo + k + 2]
-        s3 += row[k + 3] * rt[jo + k + 3]
-      }
-      for (; k < j; k++) s0 += row[k] * rt[jo + k]
-      row[j] = (m[o + j] - (s0 + s1 + s2 + s3)) / rt[jo + j]
-    }
-    for (let j = 0; j < l; j++) m[o + j] = row[j]
-  }
 }
 
 /** [start, end) ranges splitting n items into `parts` nearly equal pieces. */

@@ -4,21 +4,15 @@
  * same order. The default runner runs them in turn; `parallel.ts` (not pure: it starts
  * worker threads) runs them on several cores. Results never depend on which thread ran a
  * task, so the same input and seed give byte-identical output with either runner.
+ *
+ * The tasks themselves are in kernels.ts (one self-contained function, so a helper thread
+ * can be started from its source text). Tasks write their results into typed arrays they
+ * are given; with helper threads those arrays are on shared memory (allocateFloats).
  */
-import { assignRows, runRestarts, type RestartTask } from './kmeans'
-import { gramProductColumns, gramRows, multiplyRows, solveRows } from './svd'
+import { kernels, type Kernels } from './kernels'
 import type { CsrMatrix } from './vectorize'
 
-export const TASKS = {
-  'kmeans-restarts': (task: RestartTask) => runRestarts(task),
-  'kmeans-assign': assignRows,
-  'svd-gram-product': gramProductColumns,
-  'svd-gram': gramRows,
-  'svd-solve': solveRows,
-  'svd-multiply': multiplyRows,
-} as const
-
-export type TaskName = keyof typeof TASKS
+export type TaskName = keyof Kernels['tasks']
 
 export type TaskRunner = {
   /** How many tasks it can usefully run at once. */
@@ -28,7 +22,7 @@ export type TaskRunner = {
 }
 
 export function runTask(name: TaskName, task: unknown): unknown {
-  return (TASKS[name] as (t: unknown) => unknown)(task)
+  return (kernels.tasks[name] as (t: unknown) => unknown)(task)
 }
 
 export const serialRunner: TaskRunner = {
