@@ -80,9 +80,16 @@ async function runOne(): Promise<void> {
   let translateSeconds = 0
   if (values.translate) {
     const t = performance.now()
+    // As the app stores them: each document's translation into the other language (English
+    // documents only matter when there are Spanish ones to meet).
     const spanish = docs.filter((d) => d.lang === 'es')
-    const english = await translate(spanish.map((d) => d.text), 'spa-eng')
-    spanish.forEach((d, i) => (d.translation = english[i]))
+    const english = docs.filter((d) => d.lang !== 'es')
+    const toEnglish = await translate(spanish.map((d) => d.text), 'spa-eng')
+    spanish.forEach((d, i) => (d.translation = toEnglish[i]))
+    if (spanish.length > 0 && english.length > 0 && isApertiumAvailable('eng-spa')) {
+      const toSpanish = await translate(english.map((d) => d.text), 'eng-spa')
+      english.forEach((d, i) => (d.translation = toSpanish[i]))
+    }
     translateSeconds = (performance.now() - t) / 1000
   }
   const dictionary = values['no-dictionary'] ? undefined : (loadSystemDictionary() ?? undefined)

@@ -26,7 +26,12 @@ export type InputDocument = {
   text: string
   /** 'en' or 'es'; guessed from function words when absent. */
   lang?: Lang
-  /** English machine translation of a Spanish text (e.g. Apertium spa-eng), used for features. */
+  /**
+   * Machine translation into the other language, used for features: English for a Spanish
+   * text (Apertium spa-eng), Spanish for an English one (eng-spa). In a set with both
+   * languages, pass it for every document that has one: each document then carries both
+   * languages' views, and translations of one another land together far more often.
+   */
   translation?: string | null
   /** Whether the submitter consented to being quoted; see ClusterOptions.quotableOnly. */
   quotable?: boolean
@@ -94,18 +99,22 @@ function analyzerOptions(bigrams: boolean, dictionary: BilingualDictionary | und
   return { bigrams, concepts: true, pivotSpanish: true, dictionary }
 }
 
-/** Features of a document: its English translation when given, else its own text. */
-function featuresOf(analyzer: Analyzer, doc: InputDocument): { lang: Lang; features: AnalyzedText; original: AnalyzedText | null; english: AnalyzedText | null } {
-  if (doc.translation && doc.translation.trim()) {
-    const original = analyzer.analyze(doc.text, doc.lang)
-    const english = analyzer.analyze(doc.translation, 'en')
-    // The original's own (pivoted) words too: Apertium misses idioms the lexicon knows
-    // ("la migra" → "it migrates it") and the two views agree on most of the rest.
-    const features = { lang: english.lang, terms: [...english.terms, ...original.terms], surfaces: [...english.surfaces, ...original.surfaces] }
-    return { lang: original.lang, features, original, english }
-  }
-  const features = analyzer.analyze(doc.text, doc.lang)
-  return { lang: features.lang, features, original: null, english: null }
+/**
+ * Features of a document: its own text's, plus its machine translation's into the other
+ * language when given. Both views land in the same English-stem space (Spanish words are
+ * pivoted, 012), so a Spanish testimony and an English one about the same thing share the
+ * features of both views: the Spanish text's English translation meets the English text,
+ * and the English text's Spanish translation meets the Spanish text (Apertium's literal
+ * Spanish is much closer to a Spanish original than either is to the other's English). The
+ * original's own words are kept beside the translation's: Apertium misses idioms the
+ * lexicon knows ("la migra" → "it migrates it").
+ */
+function featuresOf(analyzer: Analyzer, doc: InputDocument): { lang: Lang; features: AnalyzedText; own: AnalyzedText; translated: AnalyzedText | null } {
+  const own = analyzer.analyze(doc.text, doc.lang)
+  if (!doc.translation || !doc.translation.trim()) return { lang: own.lang, features: own, own, translated: null }
+  const translated = analyzer.analyze(doc.translation, own.lang === 'es' ? 'en' : 'es')
+  const features = { lang: translated.lang, terms: [...translated.terms, ...own.terms], surfaces: [...translated.surfaces, ...own.surfaces] }
+  return { lang: own.lang, features, own, translated }
 }
 
 /** Densifies small TF-IDF matrices when LSA cannot apply (fewer than two rows or columns). */
@@ -158,14 +167,13 @@ export function clusterDocuments(docs: readonly InputDocument[], options: Cluste
   const surfaces = new SurfaceForms()
   const pivotedSpanish = new Uint8Array(n)
   for (let i = 0; i < n; i++) {
-    const { lang, features, original, english } = featuresOf(analyzer, docs[i])
+    const { lang, features, own, translated } = featuresOf(analyzer, docs[i])
     langs[i] = lang
-    pivotedSpanish[i] = lang === 'es' && !original ? 1 : 0
+    pivotedSpanish[i] = lang === 'es' && !translated ? 1 : 0
     featureLists[i] = features.terms
     // Surface forms of single words and concepts only; a pair is shown through its words.
-    const display = original ?? features
-    for (let t = 0; t < display.terms.length; t++) if (!display.terms[t].includes(' ')) surfaces.add(display.terms[t], display.surfaces[t], lang)
-    if (english) for (let t = 0; t < english.terms.length; t++) if (!english.terms[t].includes(' ')) surfaces.add(english.terms[t], english.surfaces[t], 'en')
+    for (let t = 0; t < own.terms.length; t++) if (!own.terms[t].includes(' ')) surfaces.add(own.terms[t], own.surfaces[t], lang)
+    if (translated) for (let t = 0; t < translated.terms.length; t++) if (!translated.terms[t].includes(' ')) surfaces.add(translated.terms[t], translated.surfaces[t], translated.lang)
     if ((i + 1) % 5000 === 0) progress({ stage: 'features', done: i + 1, total: n })
   }
 
