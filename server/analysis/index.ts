@@ -11,8 +11,8 @@ import { ClusterModelSchema, decodeFloats, encodeFloats, MODEL_VERSION, type Clu
 import { deriveSeed } from './random'
 import { truncatedSvd } from './svd'
 import type { TaskRunner } from './tasks'
-import { createAnalyzer, type AnalyzedText, type Analyzer, type AnalyzerOptions, type Lang } from './tokenize'
-import { fitVocabulary, transform, type CsrMatrix, type Vocabulary } from './vectorize'
+import { CONCEPT_PREFIX, createAnalyzer, type AnalyzedText, type Analyzer, type AnalyzerOptions, type Lang } from './tokenize'
+import { fitVocabularyIds, transform, transformColumns, type CsrMatrix, type Vocabulary } from './vectorize'
 
 export type { BilingualDictionary } from './bilingual'
 export { parseDictdDictionary } from './bilingual'
@@ -163,17 +163,31 @@ export function clusterDocuments(docs: readonly InputDocument[], options: Cluste
 
   progress({ stage: 'features', done: 0, total: n })
   const langs: Lang[] = new Array(n)
-  const featureLists: string[][] = new Array(n)
-  const surfaces = new SurfaceForms()
+  // Features as small integers from the start (one string look-up per feature); the words
+  // behind them are kept per document and counted later only for the key terms shown.
+  const termIds = new Map<string, number>()
+  const termNames: string[] = []
+  const docTerms: Int32Array[] = new Array(n)
+  const views: DocumentViews[] = new Array(n)
   const pivotedSpanish = new Uint8Array(n)
   for (let i = 0; i < n; i++) {
     const { lang, features, own, translated } = featuresOf(analyzer, docs[i])
     langs[i] = lang
     pivotedSpanish[i] = lang === 'es' && !translated ? 1 : 0
-    featureLists[i] = features.terms
-    // Surface forms of single words and concepts only; a pair is shown through its words.
-    for (let t = 0; t < own.terms.length; t++) if (!own.terms[t].includes(' ')) surfaces.add(own.terms[t], own.surfaces[t], lang)
-    if (translated) for (let t = 0; t < translated.terms.length; t++) if (!translated.terms[t].includes(' ')) surfaces.add(translated.terms[t], translated.surfaces[t], translated.lang)
+    const terms = features.terms
+    const row = new Int32Array(terms.length)
+    for (let t = 0; t < terms.length; t++) {
+      let id = termIds.get(terms[t])
+      if (id === undefined) {
+        id = termNames.length
+        termIds.set(terms[t], id)
+        termNames.push(terms[t])
+      }
+      row[t] = id
+    }
+    docTerms[i] = row
+    // features.terms = translated view's, then own's (featuresOf).
+    views[i] = { surfaces: features.surfaces, translated: translated ? translated.terms.length : 0, translatedLang: translated?.lang ?? lang }
     if ((i + 1) % 5000 === 0) progress({ stage: 'features', done: i + 1, total: n })
   }
 
@@ -182,8 +196,8 @@ export function clusterDocuments(docs: readonly InputDocument[], options: Cluste
   // A word pair is "frequent" in at least 2 documents, or 1 in 10,000 in large corpora
   // (perturbed or templated text otherwise floods the vocabulary with rare pairs).
   const minDfPair = small ? 1 : Math.max(2, Math.ceil(n / 10_000))
-  const vocabulary = fitVocabulary(featureLists, { minDf: small ? 1 : 2, minDfPair, maxDfRatio: small ? 1 : 0.5 })
-  const x = transform(featureLists, vocabulary)
+  const { vocabulary, column } = fitVocabularyIds(docTerms, termNames, { minDf: small ? 1 : 2, minDfPair, maxDfRatio: small ? 1 : 0.5 })
+  const x = transformColumns(docTerms, vocabulary.idf, column)
 
   progress({ stage: 'reduce', done: 0, total: 1 })
   const wantDims = Math.max(0, opts.dims)
@@ -249,7 +263,7 @@ export function clusterDocuments(docs: readonly InputDocument[], options: Cluste
   } else k = 0
 
   progress({ stage: 'describe', done: 0, total: k })
-  const clusters = describeClusters({ docs, langs, featureLists, vocabulary, surfaces, labels, similarity, x, centroids, k, analyzer, opts })
+  const clusters = describeClusters({ docs, langs, docTerms, termNames, column, views, vocabulary, labels, similarity, x, centroids, k, analyzer, opts })
 
   const model: ClusterModel = {
     version: MODEL_VERSION,
@@ -264,12 +278,18 @@ export function clusterDocuments(docs: readonly InputDocument[], options: Cluste
   return { k, assignments, clusters, unclustered: labels.filter((l) => l < 0).length, kScores, model }
 }
 
+/** A document's features came from its own text and, first, its translation (featuresOf). */
+type DocumentViews = { surfaces: string[]; translated: number; translatedLang: Lang }
+
 type DescribeInput = {
   docs: readonly InputDocument[]
   langs: Lang[]
-  featureLists: string[][]
+  /** Each document's features as interned ids (termNames), and each id's column or −1. */
+  docTerms: Int32Array[]
+  termNames: string[]
+  column: Int32Array
+  views: DocumentViews[]
   vocabulary: Vocabulary
-  surfaces: SurfaceForms
   labels: Int32Array
   similarity: Float64Array
   /** TF-IDF rows and unit centres (k×cols) in the same space. */
@@ -281,9 +301,35 @@ type DescribeInput = {
 }
 
 function describeClusters(input: DescribeInput): ClusterDescription[] {
-  const { docs, langs, featureLists, vocabulary, surfaces, labels, similarity, x, k, opts } = input
-  const termIds = featureLists.map((terms) => terms.map((t) => vocabulary.index.get(t)).filter((t): t is number => t !== undefined))
-  const ranked = classTfIdf(termIds, labels, k, vocabulary.terms.length, opts.keyTermCount * 4)
+  const { docs, langs, docTerms, termNames, column, views, vocabulary, labels, similarity, x, k, opts } = input
+  const columns = docTerms.map((row) => {
+    const out: number[] = []
+    for (let t = 0; t < row.length; t++) if (column[row[t]] >= 0) out.push(column[row[t]])
+    return out
+  })
+  const ranked = classTfIdf(columns, labels, k, vocabulary.terms.length, opts.keyTermCount * 4)
+
+  // The original words behind the candidate key terms (a pair shows through its two words).
+  const wanted = new Set<string>()
+  for (const list of ranked) {
+    for (const t of list) {
+      const term = vocabulary.terms[t]
+      const space = term.indexOf(' ')
+      if (space > 0 && !term.startsWith(CONCEPT_PREFIX)) {
+        wanted.add(term.slice(0, space))
+        wanted.add(term.slice(space + 1))
+      } else wanted.add(term)
+    }
+  }
+  const wantedIds = new Uint8Array(termNames.length)
+  termNames.forEach((name, id) => wanted.has(name) && (wantedIds[id] = 1))
+  const surfaces = new SurfaceForms()
+  for (let i = 0; i < docTerms.length; i++) {
+    const row = docTerms[i]
+    const { surfaces: words, translated, translatedLang } = views[i]
+    for (let t = 0; t < row.length; t++) if (wantedIds[row[t]]) surfaces.add(termNames[row[t]], words[t], t < translated ? translatedLang : langs[i])
+  }
+
   const members: number[][] = Array.from({ length: k }, () => [])
   labels.forEach((c, i) => c >= 0 && members[c].push(i))
 

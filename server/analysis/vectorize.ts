@@ -25,44 +25,90 @@ export type Vocabulary = { terms: string[]; idf: Float64Array; index: Map<string
 const isPair = (term: string) => term.includes(' ')
 
 export function fitVocabulary(docs: readonly (readonly string[])[], options: VocabularyOptions): Vocabulary {
-  const df = new Map<string, number>()
-  const seen = new Set<string>()
-  for (const terms of docs) {
-    seen.clear()
-    for (const t of terms) {
-      if (seen.has(t)) continue
-      seen.add(t)
-      df.set(t, (df.get(t) ?? 0) + 1)
+  const table = internTerms(docs)
+  return fitVocabularyIds(table.docs, table.names, options).vocabulary
+}
+
+/** Feature strings as small integers (first-seen order), and each document as their ids. */
+export type InternedTerms = { names: string[]; docs: Int32Array[] }
+
+export function internTerms(docs: readonly (readonly string[])[]): InternedTerms {
+  const ids = new Map<string, number>()
+  const names: string[] = []
+  const out = docs.map((terms) => {
+    const row = new Int32Array(terms.length)
+    for (let i = 0; i < terms.length; i++) {
+      let id = ids.get(terms[i])
+      if (id === undefined) {
+        id = names.length
+        ids.set(terms[i], id)
+        names.push(terms[i])
+      }
+      row[i] = id
+    }
+    return row
+  })
+  return { names, docs: out }
+}
+
+/**
+ * fitVocabulary on interned documents; also returns each interned id's column (−1 when the
+ * feature was not kept), so the documents need no second round of string look-ups.
+ */
+export function fitVocabularyIds(docs: readonly Int32Array[], names: readonly string[], options: VocabularyOptions): { vocabulary: Vocabulary; column: Int32Array } {
+  const df = new Int32Array(names.length)
+  const lastDoc = new Int32Array(names.length).fill(-1)
+  for (let d = 0; d < docs.length; d++) {
+    const row = docs[d]
+    for (let i = 0; i < row.length; i++) {
+      const t = row[i]
+      if (lastDoc[t] === d) continue
+      lastDoc[t] = d
+      df[t]++
     }
   }
   const n = docs.length
   const maxDf = Math.max(1, Math.floor(options.maxDfRatio * n))
   const select = (limit: number) => {
-    const kept: string[] = []
-    for (const [t, count] of df) {
+    const kept: number[] = []
+    for (let t = 0; t < names.length; t++) {
+      const count = df[t]
       if (count > limit && n > 2) continue
-      if (count < (isPair(t) ? options.minDfPair : options.minDf)) continue
+      if (count < (isPair(names[t]) ? options.minDfPair : options.minDf)) continue
       kept.push(t)
     }
     return kept
   }
   // When every feature is "too common" (near-identical texts), keep them rather than none.
-  let terms = select(maxDf)
-  if (terms.length === 0) terms = select(Infinity)
+  let kept = select(maxDf)
+  if (kept.length === 0) kept = select(Infinity)
   // Sorted so that feature ids never depend on Map iteration order or input quirks.
-  terms.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+  kept.sort((a, b) => (names[a] < names[b] ? -1 : names[a] > names[b] ? 1 : 0))
+  const terms = kept.map((t) => names[t])
   const idf = new Float64Array(terms.length)
   const index = new Map<string, number>()
-  terms.forEach((t, i) => {
-    index.set(t, i)
-    idf[i] = Math.log((1 + n) / (1 + df.get(t)!)) + 1
+  const column = new Int32Array(names.length).fill(-1)
+  kept.forEach((t, i) => {
+    index.set(names[t], i)
+    column[t] = i
+    idf[i] = Math.log((1 + n) / (1 + df[t])) + 1
   })
-  return { terms, idf, index }
+  return { vocabulary: { terms, idf, index }, column }
 }
 
 /** Documents (as feature lists) → L2-normalised sublinear TF-IDF rows. */
 export function transform(docs: readonly (readonly string[])[], vocabulary: Vocabulary): CsrMatrix {
   const { index, idf } = vocabulary
+  const columns = docs.map((terms) => {
+    const row = new Int32Array(terms.length)
+    for (let i = 0; i < terms.length; i++) row[i] = index.get(terms[i]) ?? -1
+    return row
+  })
+  return transformColumns(columns, idf)
+}
+
+/** Documents as column ids (−1: not in the vocabulary) → L2-normalised sublinear TF-IDF rows. */
+export function transformColumns(docs: readonly Int32Array[], idf: Float64Array, column?: Int32Array): CsrMatrix {
   const counts = new Float64Array(idf.length)
   const touched: number[] = []
   const indptr = new Int32Array(docs.length + 1)
@@ -71,9 +117,10 @@ export function transform(docs: readonly (readonly string[])[], vocabulary: Voca
   let nnz = 0
   for (let r = 0; r < docs.length; r++) {
     touched.length = 0
-    for (const t of docs[r]) {
-      const j = index.get(t)
-      if (j === undefined) continue
+    const row = docs[r]
+    for (let i = 0; i < row.length; i++) {
+      const j = column ? column[row[i]] : row[i]
+      if (j < 0) continue
       if (counts[j] === 0) touched.push(j)
       counts[j]++
     }
