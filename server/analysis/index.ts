@@ -11,8 +11,8 @@ import { ClusterModelSchema, decodeFloats, encodeFloats, MODEL_VERSION, type Clu
 import { deriveSeed } from './random'
 import { truncatedSvd } from './svd'
 import type { TaskRunner } from './tasks'
-import { CONCEPT_PREFIX, createAnalyzer, type AnalyzedText, type Analyzer, type AnalyzerOptions, type Lang } from './tokenize'
-import { fitVocabularyIds, transform, transformColumns, type CsrMatrix, type Vocabulary } from './vectorize'
+import { createAnalyzer, type AnalyzedText, type Analyzer, type AnalyzerOptions, type Lang } from './tokenize'
+import { fitVocabularyIds, TermTable, transform, transformColumns, type CsrMatrix, type PackedIds, type Vocabulary } from './vectorize'
 
 export type { BilingualDictionary } from './bilingual'
 export { parseDictdDictionary } from './bilingual'
@@ -163,33 +163,22 @@ export function clusterDocuments(docs: readonly InputDocument[], options: Cluste
 
   progress({ stage: 'features', done: 0, total: n })
   const langs: Lang[] = new Array(n)
-  // Features as small integers from the start (one string look-up per feature); the words
-  // behind them are kept per document and counted later only for the key terms shown.
-  const termIds = new Map<string, number>()
-  const termNames: string[] = []
-  const docTerms: Int32Array[] = new Array(n)
-  const views: DocumentViews[] = new Array(n)
+  // Features become small integers as they are made: documents retain no strings.
+  const table = new TermTable()
+  const surfaces = new SurfaceForms()
   const pivotedSpanish = new Uint8Array(n)
   for (let i = 0; i < n; i++) {
     const { lang, features, own, translated } = featuresOf(analyzer, docs[i])
     langs[i] = lang
     pivotedSpanish[i] = lang === 'es' && !translated ? 1 : 0
-    const terms = features.terms
-    const row = new Int32Array(terms.length)
-    for (let t = 0; t < terms.length; t++) {
-      let id = termIds.get(terms[t])
-      if (id === undefined) {
-        id = termNames.length
-        termIds.set(terms[t], id)
-        termNames.push(terms[t])
-      }
-      row[t] = id
-    }
-    docTerms[i] = row
-    // features.terms = translated view's, then own's (featuresOf).
-    views[i] = { surfaces: features.surfaces, translated: translated ? translated.terms.length : 0, translatedLang: translated?.lang ?? lang }
+    table.add(features.terms)
+    // Surface forms of single words and concepts only; a pair is shown through its words.
+    for (let t = 0; t < own.terms.length; t++) if (!own.terms[t].includes(' ')) surfaces.add(own.terms[t], own.surfaces[t], lang)
+    if (translated) for (let t = 0; t < translated.terms.length; t++) if (!translated.terms[t].includes(' ')) surfaces.add(translated.terms[t], translated.surfaces[t], translated.lang)
     if ((i + 1) % 5000 === 0) progress({ stage: 'features', done: i + 1, total: n })
   }
+  const termNames = table.names
+  const docTerms = table.docs
 
   progress({ stage: 'vectors', done: 0, total: n })
   const small = n < 20
@@ -263,7 +252,7 @@ export function clusterDocuments(docs: readonly InputDocument[], options: Cluste
   } else k = 0
 
   progress({ stage: 'describe', done: 0, total: k })
-  const clusters = describeClusters({ docs, langs, docTerms, termNames, column, views, vocabulary, labels, similarity, x, centroids, k, analyzer, opts })
+  const clusters = describeClusters({ docs, langs, docTerms, column, surfaces, vocabulary, labels, similarity, x, centroids, k, analyzer, opts })
 
   const model: ClusterModel = {
     version: MODEL_VERSION,
@@ -278,17 +267,13 @@ export function clusterDocuments(docs: readonly InputDocument[], options: Cluste
   return { k, assignments, clusters, unclustered: labels.filter((l) => l < 0).length, kScores, model }
 }
 
-/** A document's features came from its own text and, first, its translation (featuresOf). */
-type DocumentViews = { surfaces: string[]; translated: number; translatedLang: Lang }
-
 type DescribeInput = {
   docs: readonly InputDocument[]
   langs: Lang[]
-  /** Each document's features as interned ids (termNames), and each id's column or −1. */
-  docTerms: Int32Array[]
-  termNames: string[]
+  /** Each document's features as interned ids, and each id's column or −1. */
+  docTerms: PackedIds
   column: Int32Array
-  views: DocumentViews[]
+  surfaces: SurfaceForms
   vocabulary: Vocabulary
   labels: Int32Array
   similarity: Float64Array
@@ -301,35 +286,14 @@ type DescribeInput = {
 }
 
 function describeClusters(input: DescribeInput): ClusterDescription[] {
-  const { docs, langs, docTerms, termNames, column, views, vocabulary, labels, similarity, x, k, opts } = input
-  const columns = docTerms.map((row) => {
+  const { docs, langs, docTerms, column, surfaces, vocabulary, labels, similarity, x, k, opts } = input
+  const { ids, start } = docTerms
+  const columns = Array.from({ length: docs.length }, (_, d) => {
     const out: number[] = []
-    for (let t = 0; t < row.length; t++) if (column[row[t]] >= 0) out.push(column[row[t]])
+    for (let t = start[d]; t < start[d + 1]; t++) if (column[ids[t]] >= 0) out.push(column[ids[t]])
     return out
   })
   const ranked = classTfIdf(columns, labels, k, vocabulary.terms.length, opts.keyTermCount * 4)
-
-  // The original words behind the candidate key terms (a pair shows through its two words).
-  const wanted = new Set<string>()
-  for (const list of ranked) {
-    for (const t of list) {
-      const term = vocabulary.terms[t]
-      const space = term.indexOf(' ')
-      if (space > 0 && !term.startsWith(CONCEPT_PREFIX)) {
-        wanted.add(term.slice(0, space))
-        wanted.add(term.slice(space + 1))
-      } else wanted.add(term)
-    }
-  }
-  const wantedIds = new Uint8Array(termNames.length)
-  termNames.forEach((name, id) => wanted.has(name) && (wantedIds[id] = 1))
-  const surfaces = new SurfaceForms()
-  for (let i = 0; i < docTerms.length; i++) {
-    const row = docTerms[i]
-    const { surfaces: words, translated, translatedLang } = views[i]
-    for (let t = 0; t < row.length; t++) if (wantedIds[row[t]]) surfaces.add(termNames[row[t]], words[t], t < translated ? translatedLang : langs[i])
-  }
-
   const members: number[][] = Array.from({ length: k }, () => [])
   labels.forEach((c, i) => c >= 0 && members[c].push(i))
 

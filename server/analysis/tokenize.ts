@@ -131,6 +131,8 @@ export type Analyzer = { analyze(text: string, lang?: Lang): AnalyzedText; optio
 
 /** What the analyzer needs to know about one token, looked up once per distinct token. */
 type Word = {
+  /** The token as tokenised (the cache key: reused, so texts retain no copies of it). */
+  token: string
   /** Lower case without accents. */
   folded: string
   /** +1 for an English-only function word, −1 for a Spanish-only one, else 0. */
@@ -171,6 +173,7 @@ export function createAnalyzer(options: AnalyzerOptions): Analyzer {
     const stop = lang === 'en' ? inEn : inEs
     const skip = f.length < 2 || (f.length < 3 && f.charCodeAt(0) <= 57 && /^\d+$/.test(f)) || stop
     word = {
+      token,
       folded: f,
       evidence: inEn && !inEs ? 1 : inEs && !inEn ? -1 : 0,
       terms: skip ? null : termsOf(f, lang),
@@ -211,13 +214,13 @@ export function createAnalyzer(options: AnalyzerOptions): Analyzer {
         if (ts === null) continue
         for (const t of ts) {
           terms.push(t)
-          surfaces.push(tokens[i])
+          surfaces.push(segment[i].token)
         }
         // Pairs of nearby content words; one removed function word between them is allowed
         // ("stop at school" → "stop school").
         if (options.bigrams && prev >= 0 && i - prev <= 2 && prevTerm !== ts[0]) {
           pairTerms.push(prevTerm + ' ' + ts[0])
-          pairSurfaces.push(tokens[prev] + ' ' + tokens[i])
+          pairSurfaces.push(segment[prev].token + ' ' + segment[i].token)
         }
         prev = i
         prevTerm = ts[0]
