@@ -50,10 +50,17 @@ async function main() {
 
   if (!values['no-translate'] && isApertiumAvailable('spa-eng')) {
     const spanish = docs.filter((d) => d.lang === 'es')
+    const english = docs.filter((d) => d.lang !== 'es')
     if (spanish.length > 0) {
       log(`translating ${spanish.length} Spanish documents with Apertium (spa-eng)…`)
-      const english = await translate(spanish.map((d) => d.text), 'spa-eng')
-      spanish.forEach((d, i) => (d.translation = english[i]))
+      const toEnglish = await translate(spanish.map((d) => d.text), 'spa-eng')
+      spanish.forEach((d, i) => (d.translation = toEnglish[i]))
+      // In a mixed set every document carries both languages (decision 012).
+      if (english.length > 0 && isApertiumAvailable('eng-spa')) {
+        log(`translating ${english.length} English documents with Apertium (eng-spa)…`)
+        const toSpanish = await translate(english.map((d) => d.text), 'eng-spa')
+        english.forEach((d, i) => (d.translation = toSpanish[i]))
+      }
     }
   } else log('Apertium not used: Spanish is matched through the lexicon, word list and cognates')
   const dictionary = values['no-dictionary'] ? undefined : (loadSystemDictionary() ?? undefined)

@@ -140,6 +140,25 @@ describe('clusterDocuments', () => {
     const byId = new Map(result.assignments.map((a) => [a.id, a.cluster]))
     expect(byId.get('es1')).toBe(byId.get('en1'))
   })
+
+  it('uses a Spanish translation of an English text as a second view', () => {
+    // No shared words, concepts or cognates between the English texts and the Spanish ones:
+    // only the English texts' Spanish translations can bring them together.
+    const docs: InputDocument[] = [
+      { id: 'es1', text: 'El perro del vecino ladra toda la noche', lang: 'es' },
+      { id: 'es2', text: 'Ese perro ladra mucho', lang: 'es' },
+      { id: 'es3', text: 'Las gallinas blancas del patio', lang: 'es' },
+      { id: 'es4', text: 'Mis gallinas blancas', lang: 'es' },
+      { id: 'en1', text: 'That dog barks a lot', lang: 'en', translation: 'Ese perro ladra mucho' },
+      { id: 'en2', text: 'The hens are white', lang: 'en', translation: 'Las gallinas son blancas' },
+    ]
+    const result = clusterDocuments(docs, { seed: 1, k: 2 })
+    const byId = new Map(result.assignments.map((a) => [a.id, a.cluster]))
+    expect(byId.get('en1')).toBe(byId.get('es1'))
+    expect(byId.get('en2')).toBe(byId.get('es3'))
+    expect(byId.get('en1')).not.toBe(byId.get('en2'))
+    expect(result.clusters[byId.get('en1')!].keyTerms.en).toContain('dog')
+  })
 })
 
 describe('assignToClusters', () => {

@@ -12,7 +12,7 @@ import { deriveSeed } from './random'
 import { truncatedSvd } from './svd'
 import type { TaskRunner } from './tasks'
 import { createAnalyzer, type AnalyzedText, type Analyzer, type AnalyzerOptions, type Lang } from './tokenize'
-import { fitVocabulary, transform, type CsrMatrix, type Vocabulary } from './vectorize'
+import { fitVocabularyIds, TermTable, transform, transformColumns, type CsrMatrix, type PackedIds, type Vocabulary } from './vectorize'
 
 export type { BilingualDictionary } from './bilingual'
 export { parseDictdDictionary } from './bilingual'
@@ -26,7 +26,12 @@ export type InputDocument = {
   text: string
   /** 'en' or 'es'; guessed from function words when absent. */
   lang?: Lang
-  /** English machine translation of a Spanish text (e.g. Apertium spa-eng), used for features. */
+  /**
+   * Machine translation into the other language, used for features: English for a Spanish
+   * text (Apertium spa-eng), Spanish for an English one (eng-spa). In a set with both
+   * languages, pass it for every document that has one: each document then carries both
+   * languages' views, and translations of one another land together far more often.
+   */
   translation?: string | null
   /** Whether the submitter consented to being quoted; see ClusterOptions.quotableOnly. */
   quotable?: boolean
@@ -94,18 +99,22 @@ function analyzerOptions(bigrams: boolean, dictionary: BilingualDictionary | und
   return { bigrams, concepts: true, pivotSpanish: true, dictionary }
 }
 
-/** Features of a document: its English translation when given, else its own text. */
-function featuresOf(analyzer: Analyzer, doc: InputDocument): { lang: Lang; features: AnalyzedText; original: AnalyzedText | null; english: AnalyzedText | null } {
-  if (doc.translation && doc.translation.trim()) {
-    const original = analyzer.analyze(doc.text, doc.lang)
-    const english = analyzer.analyze(doc.translation, 'en')
-    // The original's own (pivoted) words too: Apertium misses idioms the lexicon knows
-    // ("la migra" → "it migrates it") and the two views agree on most of the rest.
-    const features = { lang: english.lang, terms: [...english.terms, ...original.terms], surfaces: [...english.surfaces, ...original.surfaces] }
-    return { lang: original.lang, features, original, english }
-  }
-  const features = analyzer.analyze(doc.text, doc.lang)
-  return { lang: features.lang, features, original: null, english: null }
+/**
+ * Features of a document: its own text's, plus its machine translation's into the other
+ * language when given. Both views land in the same English-stem space (Spanish words are
+ * pivoted, 012), so a Spanish testimony and an English one about the same thing share the
+ * features of both views: the Spanish text's English translation meets the English text,
+ * and the English text's Spanish translation meets the Spanish text (Apertium's literal
+ * Spanish is much closer to a Spanish original than either is to the other's English). The
+ * original's own words are kept beside the translation's: Apertium misses idioms the
+ * lexicon knows ("la migra" → "it migrates it").
+ */
+function featuresOf(analyzer: Analyzer, doc: InputDocument): { lang: Lang; features: AnalyzedText; own: AnalyzedText; translated: AnalyzedText | null } {
+  const own = analyzer.analyze(doc.text, doc.lang)
+  if (!doc.translation || !doc.translation.trim()) return { lang: own.lang, features: own, own, translated: null }
+  const translated = analyzer.analyze(doc.translation, own.lang === 'es' ? 'en' : 'es')
+  const features = { lang: translated.lang, terms: [...translated.terms, ...own.terms], surfaces: [...translated.surfaces, ...own.surfaces] }
+  return { lang: own.lang, features, own, translated }
 }
 
 /** Densifies small TF-IDF matrices when LSA cannot apply (fewer than two rows or columns). */
@@ -150,32 +159,34 @@ export function clusterDocuments(docs: readonly InputDocument[], options: Cluste
   const opts = { ...DEFAULTS, ...(Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) as ClusterOptions) }
   const progress = options.onProgress ?? (() => {})
   const n = docs.length
-  const analyzer = createAnalyzer(analyzerOptions(opts.bigrams, options.dictionary))
+  const analyzer = createAnalyzer(analyzerOptions(opts.bigrams, options.dictionary), { pairSurfaces: false })
 
   progress({ stage: 'features', done: 0, total: n })
   const langs: Lang[] = new Array(n)
-  const featureLists: string[][] = new Array(n)
+  // Features become small integers as they are made: documents retain no strings.
+  const table = new TermTable()
   const surfaces = new SurfaceForms()
   const pivotedSpanish = new Uint8Array(n)
   for (let i = 0; i < n; i++) {
-    const { lang, features, original, english } = featuresOf(analyzer, docs[i])
+    const { lang, features, own, translated } = featuresOf(analyzer, docs[i])
     langs[i] = lang
-    pivotedSpanish[i] = lang === 'es' && !original ? 1 : 0
-    featureLists[i] = features.terms
+    pivotedSpanish[i] = lang === 'es' && !translated ? 1 : 0
+    table.add(features.terms)
     // Surface forms of single words and concepts only; a pair is shown through its words.
-    const display = original ?? features
-    for (let t = 0; t < display.terms.length; t++) if (!display.terms[t].includes(' ')) surfaces.add(display.terms[t], display.surfaces[t], lang)
-    if (english) for (let t = 0; t < english.terms.length; t++) if (!english.terms[t].includes(' ')) surfaces.add(english.terms[t], english.surfaces[t], 'en')
+    for (let t = 0; t < own.terms.length; t++) if (!own.terms[t].includes(' ')) surfaces.add(own.terms[t], own.surfaces[t], lang)
+    if (translated) for (let t = 0; t < translated.terms.length; t++) if (!translated.terms[t].includes(' ')) surfaces.add(translated.terms[t], translated.surfaces[t], translated.lang)
     if ((i + 1) % 5000 === 0) progress({ stage: 'features', done: i + 1, total: n })
   }
+  const termNames = table.names
+  const docTerms = table.docs
 
   progress({ stage: 'vectors', done: 0, total: n })
   const small = n < 20
   // A word pair is "frequent" in at least 2 documents, or 1 in 10,000 in large corpora
   // (perturbed or templated text otherwise floods the vocabulary with rare pairs).
   const minDfPair = small ? 1 : Math.max(2, Math.ceil(n / 10_000))
-  const vocabulary = fitVocabulary(featureLists, { minDf: small ? 1 : 2, minDfPair, maxDfRatio: small ? 1 : 0.5 })
-  const x = transform(featureLists, vocabulary)
+  const { vocabulary, column } = fitVocabularyIds(docTerms, termNames, { minDf: small ? 1 : 2, minDfPair, maxDfRatio: small ? 1 : 0.5 })
+  const x = transformColumns(docTerms, vocabulary.idf, column)
 
   progress({ stage: 'reduce', done: 0, total: 1 })
   const wantDims = Math.max(0, opts.dims)
@@ -187,8 +198,10 @@ export function clusterDocuments(docs: readonly InputDocument[], options: Cluste
   // Documents with no features at all cannot be placed: they stay unclustered.
   const placeable: number[] = []
   for (let r = 0; r < n; r++) if (x.indptr[r + 1] > x.indptr[r] && dotRow(dense.data, r * width, dense.data, r * width, width) > 0.5) placeable.push(r)
-  const sub: Dense = { rows: placeable.length, dims: width, data: new Float64Array(placeable.length * width) }
-  placeable.forEach((r, i) => sub.data.set(dense.data.subarray(r * width, (r + 1) * width), i * width))
+  // Their rows moved up in place (r ≥ i): `dense` is not used again, and a fresh copy of a
+  // large matrix costs more in page faults than the copying itself.
+  placeable.forEach((r, i) => r !== i && dense.data.copyWithin(i * width, r * width, (r + 1) * width))
+  const sub: Dense = { rows: placeable.length, dims: width, data: dense.data.subarray(0, placeable.length * width) }
 
   let k: number
   let kScores: { k: number; silhouette: number }[] | undefined
@@ -241,7 +254,7 @@ export function clusterDocuments(docs: readonly InputDocument[], options: Cluste
   } else k = 0
 
   progress({ stage: 'describe', done: 0, total: k })
-  const clusters = describeClusters({ docs, langs, featureLists, vocabulary, surfaces, labels, similarity, x, centroids, k, analyzer, opts })
+  const clusters = describeClusters({ docs, langs, docTerms, column, surfaces, vocabulary, labels, similarity, x, centroids, k, analyzer, opts })
 
   const model: ClusterModel = {
     version: MODEL_VERSION,
@@ -259,9 +272,11 @@ export function clusterDocuments(docs: readonly InputDocument[], options: Cluste
 type DescribeInput = {
   docs: readonly InputDocument[]
   langs: Lang[]
-  featureLists: string[][]
-  vocabulary: Vocabulary
+  /** Each document's features as interned ids, and each id's column or −1. */
+  docTerms: PackedIds
+  column: Int32Array
   surfaces: SurfaceForms
+  vocabulary: Vocabulary
   labels: Int32Array
   similarity: Float64Array
   /** TF-IDF rows and unit centres (k×cols) in the same space. */
@@ -273,9 +288,14 @@ type DescribeInput = {
 }
 
 function describeClusters(input: DescribeInput): ClusterDescription[] {
-  const { docs, langs, featureLists, vocabulary, surfaces, labels, similarity, x, k, opts } = input
-  const termIds = featureLists.map((terms) => terms.map((t) => vocabulary.index.get(t)).filter((t): t is number => t !== undefined))
-  const ranked = classTfIdf(termIds, labels, k, vocabulary.terms.length, opts.keyTermCount * 4)
+  const { docs, langs, docTerms, column, surfaces, vocabulary, labels, similarity, x, k, opts } = input
+  const { ids, start } = docTerms
+  const columns = Array.from({ length: docs.length }, (_, d) => {
+    const out: number[] = []
+    for (let t = start[d]; t < start[d + 1]; t++) if (column[ids[t]] >= 0) out.push(column[ids[t]])
+    return out
+  })
+  const ranked = classTfIdf(columns, labels, k, vocabulary.terms.length, opts.keyTermCount * 4)
   const members: number[][] = Array.from({ length: k }, () => [])
   labels.forEach((c, i) => c >= 0 && members[c].push(i))
 
@@ -329,7 +349,7 @@ export function assignToClusters(modelInput: ClusterModel, docs: readonly InputD
   if (model.analyzer.dictionary && model.analyzer.dictionary !== options.dictionary?.name) {
     throw new Error(`model was built with the word list "${model.analyzer.dictionary}"; pass the same dictionary`)
   }
-  const analyzer = createAnalyzer({ ...model.analyzer, dictionary: options.dictionary })
+  const analyzer = createAnalyzer({ ...model.analyzer, dictionary: options.dictionary }, { pairSurfaces: false })
   const vocabulary: Vocabulary = { terms: model.terms, idf: Float64Array.from(model.idf), index: new Map(model.terms.map((t, i) => [t, i])) }
   const x = transform(docs.map((d) => featuresOf(analyzer, d).features.terms), vocabulary)
   const cols = model.terms.length

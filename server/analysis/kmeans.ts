@@ -1,25 +1,17 @@
 /**
  * Spherical k-means (cosine) on unit-length dense rows: k-means++ seeding (greedy, as
- * scikit-learn), Lloyd iterations, several restarts keeping the most cohesive result.
- * Also silhouette-based choice of k on a sample.
+ * scikit-learn), Lloyd iterations with Elkan's bounds, several restarts keeping the most
+ * cohesive result (the numeric loops are in kernels.ts). Also silhouette-based choice of k
+ * on a sample, and refinement in the sparse TF-IDF space.
  */
+import { kernels, seedDraws, type AssignTask, type Dense, type KMeansResult, type ParallelAssign, type RestartTask } from './kernels'
+import { createRandom, deriveSeed, sampleIndices } from './random'
 import { serialRunner, type TaskRunner } from './tasks'
-import { createRandom, deriveSeed, sampleIndices, type Random } from './random'
 import type { CsrMatrix } from './vectorize'
 
-export type Dense = { rows: number; dims: number; data: Float64Array }
+export type { Dense, KMeansResult } from './kernels'
 
-export type KMeansResult = {
-  k: number
-  labels: Int32Array
-  /** Unit-length centres (k×dims). */
-  centroids: Float64Array
-  /** Cosine of each row to its centre. */
-  similarity: Float64Array
-  /** Sum of cosines to the assigned centre (higher is better; = n − inertia/2). */
-  cohesion: number
-  iterations: number
-}
+const { dot } = kernels
 
 export type KMeansOptions = {
   seed: number
@@ -56,215 +48,51 @@ export function normalizeRows(x: Dense): Dense {
   return x
 }
 
-function dot(a: Float64Array, ao: number, b: Float64Array, bo: number, dims: number): number {
-  let s0 = 0
-  let s1 = 0
-  let s2 = 0
-  let s3 = 0
-  let j = 0
-  const end4 = dims - (dims % 4)
-  for (; j < end4; j += 4) {
-    s0 += a[ao + j] * b[bo + j]
-    s1 += a[ao + j + 1] * b[bo + j + 1]
-    s2 += a[ao + j + 2] * b[bo + j + 2]
-    s3 += a[ao + j + 3] * b[bo + j + 3]
-  }
-  for (; j < dims; j++) s0 += a[ao + j] * b[bo + j]
-  return s0 + s1 + s2 + s3
-}
-
-function seedPlusPlus(x: Dense, k: number, random: Random, greedy: boolean): Float64Array {
-  const { rows, dims, data } = x
-  const centroids = new Float64Array(k * dims)
-  const first = random.int(rows)
-  centroids.set(data.subarray(first * dims, first * dims + dims), 0)
-  // Squared chord distance on the unit sphere: 2 − 2 cos.
-  const closest = new Float64Array(rows)
-  let total = 0
-  for (let r = 0; r < rows; r++) {
-    closest[r] = Math.max(0, 2 - 2 * dot(data, r * dims, centroids, 0, dims))
-    total += closest[r]
-  }
-  const trials = greedy ? 2 + Math.floor(Math.log(k)) : 1
-  const candidateDist = new Float64Array(rows)
-  const bestDist = new Float64Array(rows)
-  for (let c = 1; c < k; c++) {
-    let bestCandidate = -1
-    let bestTotal = Infinity
-    for (let t = 0; t < trials; t++) {
-      let target = random.next() * total
-      let pick = rows - 1
-      for (let r = 0; r < rows; r++) {
-        target -= closest[r]
-        if (target <= 0) {
-          pick = r
-          break
-        }
-      }
-      let sum = 0
-      for (let r = 0; r < rows; r++) {
-        const d = Math.min(closest[r], Math.max(0, 2 - 2 * dot(data, r * dims, data, pick * dims, dims)))
-        candidateDist[r] = d
-        sum += d
-      }
-      if (sum < bestTotal) {
-        bestTotal = sum
-        bestCandidate = pick
-        bestDist.set(candidateDist)
-      }
-    }
-    centroids.set(data.subarray(bestCandidate * dims, bestCandidate * dims + dims), c * dims)
-    closest.set(bestDist)
-    total = bestTotal
-  }
-  return centroids
-}
-
-const chord = (cos: number) => Math.sqrt(Math.max(0, 2 - 2 * cos))
-
-/**
- * Lloyd iterations with Elkan's bounds (2003): chord distances on the unit sphere obey the
- * triangle inequality, so with an upper bound on each row's distance to its centre and a
- * lower bound to every other centre, most dot products can be skipped — a centre is tried
- * only when its bound and the centre-to-centre distance leave it a chance. Same labels as
- * plain Lloyd, several times fewer dot products once few rows move.
- */
-function lloyd(x: Dense, k: number, centroids: Float64Array, maxIterations: number): KMeansResult {
-  const { rows, dims, data } = x
-  const labels = new Int32Array(rows)
-  const upper = new Float64Array(rows)
-  const lower = new Float64Array(rows * k)
-  const sums = new Float64Array(k * dims)
-  const sizes = new Int32Array(k)
-  const moved = new Float64Array(k)
-  const half = new Float64Array(k)
-  const between = new Float64Array(k * k)
-  const previous = new Float64Array(k * dims)
-
-  // First assignment: every distance, exact.
-  for (let r = 0; r < rows; r++) {
-    const o = r * dims
-    const lo = r * k
-    let best = 0
-    let bestSim = -Infinity
-    for (let c = 0; c < k; c++) {
-      const s = dot(data, o, centroids, c * dims, dims)
-      lower[lo + c] = chord(s)
-      if (s > bestSim) {
-        bestSim = s
-        best = c
-      }
-    }
-    labels[r] = best
-    upper[r] = lower[lo + best]
-  }
-  let iterations = 1
-  for (; ; iterations++) {
-    // Move centres to the normalised mean of their rows.
-    previous.set(centroids)
-    sums.fill(0)
-    sizes.fill(0)
-    for (let r = 0; r < rows; r++) {
-      const c = labels[r]
-      sizes[c]++
-      const o = r * dims
-      const co = c * dims
-      for (let j = 0; j < dims; j++) sums[co + j] += data[o + j]
-    }
-    for (let c = 0; c < k; c++) {
-      const co = c * dims
-      if (sizes[c] === 0) {
-        // Empty cluster: restart it at the row worst served by its centre.
-        let worst = 0
-        for (let r = 1; r < rows; r++) if (upper[r] > upper[worst]) worst = r
-        upper[worst] = 0
-        sums.set(data.subarray(worst * dims, worst * dims + dims), co)
-      }
-      let s = 0
-      for (let j = 0; j < dims; j++) s += sums[co + j] * sums[co + j]
-      const inv = s > 0 ? 1 / Math.sqrt(s) : 0
-      for (let j = 0; j < dims; j++) centroids[co + j] = sums[co + j] * inv
-      moved[c] = chord(dot(centroids, co, previous, co, dims))
-    }
-    if (iterations >= maxIterations) break
-    for (let c = 0; c < k; c++) {
-      between[c * k + c] = 0
-      for (let c2 = c + 1; c2 < k; c2++) between[c * k + c2] = between[c2 * k + c] = chord(dot(centroids, c * dims, centroids, c2 * dims, dims)) / 2
-    }
-    for (let c = 0; c < k; c++) {
-      let nearest = Infinity
-      for (let c2 = 0; c2 < k; c2++) if (c2 !== c) nearest = Math.min(nearest, between[c * k + c2])
-      half[c] = nearest
-    }
-    let changed = 0
-    for (let r = 0; r < rows; r++) {
-      const lo = r * k
-      for (let c = 0; c < k; c++) lower[lo + c] = Math.max(0, lower[lo + c] - moved[c])
-      let a = labels[r]
-      upper[r] += moved[a]
-      if (upper[r] <= half[a]) continue
-      const o = r * dims
-      let tight = false
-      for (let c = 0; c < k; c++) {
-        if (c === a || upper[r] <= lower[lo + c] || upper[r] <= between[a * k + c]) continue
-        if (!tight) {
-          upper[r] = lower[lo + a] = chord(dot(data, o, centroids, a * dims, dims))
-          tight = true
-          if (upper[r] <= lower[lo + c] || upper[r] <= between[a * k + c]) continue
-        }
-        const d = (lower[lo + c] = chord(dot(data, o, centroids, c * dims, dims)))
-        if (d < upper[r] || (d === upper[r] && c < a)) {
-          a = c
-          upper[r] = d
-        }
-      }
-      if (a !== labels[r]) {
-        labels[r] = a
-        changed++
-      }
-    }
-    // Converged when (almost) nothing moves: one row in 2,000.
-    if (changed <= Math.floor(rows / 2000)) break
-  }
-  // Exact similarities for the final centres.
-  const similarity = new Float64Array(rows)
-  let cohesion = 0
-  for (let r = 0; r < rows; r++) {
-    similarity[r] = dot(data, r * dims, centroids, labels[r] * dims, dims)
-    cohesion += similarity[r]
-  }
-  return { k, labels, centroids, similarity, cohesion, iterations }
-}
-
 export function kmeans(x: Dense, k: number, options: KMeansOptions): KMeansResult {
   const kk = Math.max(1, Math.min(k, x.rows))
   const maxIterations = options.maxIterations ?? 100
   const restarts = Math.max(1, options.restarts)
   const sampleSize = options.restartSample ?? Infinity
+  const runner = options.runner ?? serialRunner
+  const greedy = options.greedySeeding ?? true
   if (restarts > 1 && x.rows > 2 * sampleSize && sampleSize >= 10 * kk) {
     const sample = takeRows(x, sampleIndices(x.rows, sampleSize, createRandom(deriveSeed(options.seed, 4))))
-    const best = kmeans(sample, kk, { seed: options.seed, restarts, maxIterations, greedySeeding: options.greedySeeding, runner: options.runner })
-    return lloyd(x, kk, Float64Array.from(best.centroids), Math.max(1, options.fullIterations ?? maxIterations))
+    const best = kmeans(sample, kk, { seed: options.seed, restarts, maxIterations, greedySeeding: greedy, runner })
+    // Lloyd on all rows: its assignment steps split over the runner's threads when worth it.
+    const threaded = runner.threads > 1 && x.rows >= 4000
+    const data = threaded ? shareFloats(x.data) : x.data
+    const parallel: ParallelAssign | undefined = threaded
+      ? (step) => {
+          const parts = 2 * runner.threads
+          const ranges = Array.from({ length: parts }, (_, t) => [Math.floor((x.rows * t) / parts), Math.floor((x.rows * (t + 1)) / parts)])
+          return runner.run('kmeans-assign', ranges.map(([r0, r1]): AssignTask => ({ ...step, r0, r1 }))) as Int32Array[]
+        }
+      : undefined
+    return kernels.lloyd({ rows: x.rows, dims: x.dims, data }, kk, Float64Array.from(best.centroids), Math.max(1, options.fullIterations ?? maxIterations), parallel)
   }
-  // Each restart depends only on (rows, k, seed, restart number), so the restarts may run on
+  // Each restart depends only on (rows, k, its own random draws), so the restarts may run on
   // several threads; the best is then chosen in restart order, as if they had run in turn.
-  const task: RestartTask = { rows: x.rows, dims: x.dims, data: x.data, k: kk, seed: options.seed, maxIterations, greedySeeding: options.greedySeeding ?? true, restarts: [] }
-  const runner = options.runner ?? serialRunner
-  const parts = Math.min(runner.threads, restarts)
-  const tasks = Array.from({ length: parts }, (_, t) => ({ ...task, restarts: Array.from({ length: restarts }, (_, r) => r).filter((r) => r % parts === t) }))
-  const results: KMeansResult[] = new Array(restarts)
-  runner.run('kmeans-restarts', tasks).forEach((out, t) => (out as KMeansResult[]).forEach((result, i) => (results[tasks[t].restarts[i]] = result)))
+  const draws = Array.from({ length: restarts }, (_, r) => {
+    const random = createRandom(deriveSeed(options.seed, 1, r))
+    return Float64Array.from({ length: seedDraws(kk, greedy) }, () => random.next())
+  })
+  // With helper threads, one task per restart (threads claim them as they finish one).
+  const threaded = runner.threads > 1
+  const data = threaded ? shareFloats(x.data) : x.data
+  const task = (mine: Float64Array[]): RestartTask => ({ rows: x.rows, dims: x.dims, data, k: kk, maxIterations, greedySeeding: greedy, draws: mine })
+  const tasks = threaded ? draws.map((d) => task([d])) : [task(draws)]
+  const results = (runner.run('kmeans-restarts', tasks) as KMeansResult[][]).flat()
   let best: KMeansResult | null = null
   for (const result of results) if (!best || result.cohesion > best.cohesion + 1e-9) best = result
   return best!
 }
 
-/** Restarts of k-means on the same rows: a self-contained task for a worker thread. */
-export type RestartTask = { rows: number; dims: number; data: Float64Array; k: number; seed: number; maxIterations: number; greedySeeding: boolean; restarts: number[] }
-
-export function runRestarts(task: RestartTask): KMeansResult[] {
-  const x: Dense = { rows: task.rows, dims: task.dims, data: task.data }
-  return task.restarts.map((restart) => lloyd(x, task.k, seedPlusPlus(x, task.k, createRandom(deriveSeed(task.seed, 1, restart)), task.greedySeeding), task.maxIterations))
+/** A copy on shared memory (shared, not copied, when posted to a helper thread), unless it is there already. */
+function shareFloats(x: Float64Array): Float64Array {
+  if (x.buffer instanceof SharedArrayBuffer) return x
+  const out = new Float64Array(new SharedArrayBuffer(x.byteLength))
+  out.set(x)
+  return out
 }
 
 export function takeRows(x: Dense, indices: readonly number[]): Dense {
@@ -364,18 +192,24 @@ export function refineSparse(x: CsrMatrix, start: Int32Array, k: number, maxIter
       for (let j = 0; j < cols; j++) centroids[co + j] *= inv
     }
   }
+  // Centres transposed (cols×k): a row's k cosines come from one contiguous slice per word.
+  const transposed = new Float64Array(cols * k)
+  const sims = new Float64Array(k)
   const assign = () => {
+    for (let c = 0; c < k; c++) for (let j = 0, co = c * cols; j < cols; j++) transposed[j * k + c] = centroids[co + j]
     let changed = 0
     for (let r = 0; r < rows; r++) {
       if (labels[r] < 0) continue
       let best = labels[r]
       let bestSim = -Infinity
-      const start = indptr[r]
-      const end = indptr[r + 1]
+      sims.fill(0)
+      for (let p = indptr[r]; p < indptr[r + 1]; p++) {
+        const v = data[p]
+        const to = indices[p] * k
+        for (let c = 0; c < k; c++) sims[c] += v * transposed[to + c]
+      }
       for (let c = 0; c < k; c++) {
-        const co = c * cols
-        let s = 0
-        for (let p = start; p < end; p++) s += data[p] * centroids[co + indices[p]]
+        const s = sims[c]
         if (s > bestSim) {
           bestSim = s
           best = c

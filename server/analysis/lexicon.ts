@@ -75,19 +75,25 @@ export const CONCEPTS: Concept[] = [
 
 export type ConceptMatcher = {
   /** Length (in tokens) and concept id of the longest phrase that starts at tokens[i], if any. */
-  match(tokens: readonly string[], i: number): { length: number; id: string } | null
+  match(tokens: readonly string[], i: number): Readonly<{ length: number; id: string }> | null
+  /** The phrases whose first word matches `token` (longest first), or null: cacheable per token. */
+  candidates(token: string): readonly ConceptPattern[] | null
+  /** match() with the candidates for tokens[i] already known. */
+  matchWith(candidates: readonly ConceptPattern[], tokens: readonly string[], i: number): Readonly<{ length: number; id: string }> | null
 }
 
-type Pattern = { words: string[]; id: string }
+/** One word of a phrase: the word and its plurals, or any word with a prefix ("raid*"). */
+type PatternWord = { word: string; plurals: [string, string]; prefix: boolean }
+export type ConceptPattern = { words: PatternWord[]; id: string; match: Readonly<{ length: number; id: string }> }
 
-function wordMatches(pattern: string, token: string): boolean {
-  if (pattern.endsWith('*')) return token.startsWith(pattern.slice(0, -1))
-  return token === pattern || token === pattern + 's' || token === pattern + 'es'
+function wordMatches(pattern: PatternWord, token: string): boolean {
+  if (pattern.prefix) return token.startsWith(pattern.word)
+  return token === pattern.word || token === pattern.plurals[0] || token === pattern.plurals[1]
 }
 
 /** Builds a matcher; tokens must be folded the same way (lower case, accents removed). */
 export function createConceptMatcher(lang: 'en' | 'es', concepts: readonly Concept[] = CONCEPTS): ConceptMatcher {
-  const byFirst = new Map<string, Pattern[]>()
+  const byFirst = new Map<string, ConceptPattern[]>()
   const key = (word: string) => word.replace(/\*$/, '').slice(0, 3)
   for (const concept of concepts) {
     for (const phrase of concept[lang]) {
@@ -95,22 +101,37 @@ export function createConceptMatcher(lang: 'en' | 'es', concepts: readonly Conce
       if (words.length === 0) continue
       const k = key(words[0])
       const list = byFirst.get(k) ?? []
-      list.push({ words, id: concept.id })
+      const compiled = words.map((w): PatternWord => {
+        const prefix = w.endsWith('*')
+        return { word: prefix ? w.slice(0, -1) : w, plurals: [w + 's', w + 'es'], prefix }
+      })
+      list.push({ words: compiled, id: concept.id, match: Object.freeze({ length: words.length, id: concept.id }) })
       byFirst.set(k, list)
     }
   }
   for (const list of byFirst.values()) list.sort((a, b) => b.words.length - a.words.length)
+
+  function candidates(token: string): readonly ConceptPattern[] | null {
+    const list = byFirst.get(token.slice(0, 3))?.filter((p) => wordMatches(p.words[0], token))
+    return list && list.length > 0 ? list : null
+  }
+
+  function matchWith(list: readonly ConceptPattern[], tokens: readonly string[], i: number): Readonly<{ length: number; id: string }> | null {
+    for (const p of list) {
+      if (i + p.words.length > tokens.length) continue
+      let ok = true
+      for (let j = 1; j < p.words.length && ok; j++) ok = wordMatches(p.words[j], tokens[i + j])
+      if (ok) return p.match
+    }
+    return null
+  }
+
   return {
     match(tokens, i) {
-      const candidates = byFirst.get(tokens[i].slice(0, 3))
-      if (!candidates) return null
-      for (const p of candidates) {
-        if (i + p.words.length > tokens.length) continue
-        let ok = true
-        for (let j = 0; j < p.words.length && ok; j++) ok = wordMatches(p.words[j], tokens[i + j])
-        if (ok) return { length: p.words.length, id: p.id }
-      }
-      return null
+      const list = candidates(tokens[i])
+      return list ? matchWith(list, tokens, i) : null
     },
+    candidates,
+    matchWith,
   }
 }

@@ -1,40 +1,89 @@
 /**
  * A TaskRunner on worker threads. NOT pure (it starts threads): the engine never imports it;
  * callers that want both cores (the cluster command, the benchmark, a background job) create
- * one and pass it as ClusterOptions.runner. The calling thread does its own share of every
- * batch and then blocks (Atomics.wait) until the helpers are done, so clusterDocuments stays
+ * one and pass it as ClusterOptions.runner. The calling thread works on every batch too and
+ * then blocks (Atomics.wait) until the helpers are done, so clusterDocuments stays
  * synchronous. Which thread runs which task never changes a result (see tasks.ts).
+ *
+ * The helper runs the kernels from their source text (kernels.ts is one self-contained
+ * function): it needs no TypeScript loader and no separate build output, so it starts in a
+ * few tens of milliseconds from source (tsx, vitest) and from a bundled production build
+ * alike. A helper that fails to start, or has not started yet when a batch is ready, is
+ * simply not used: its share runs on the calling thread, with the same result.
  */
-import { createRequire } from 'node:module'
 import { availableParallelism, loadavg } from 'node:os'
-import { pathToFileURL } from 'node:url'
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads'
+import { createKernels } from './kernels'
 import { runTask, type TaskName, type TaskRunner } from './tasks'
 
-export type ThreadRunner = TaskRunner & { close(): Promise<void> }
-
-type Helper = { worker: Worker; port: MessagePort; flag: Int32Array; alive: boolean }
-
-/** Shared flag slots: the helper sets DONE after each batch and BOOTED once loaded. */
-const DONE = 0
-const BOOTED = 1
-const BOOT_TIMEOUT_MS = 20_000
-
-/** The helper's entry point: from source (tsx, vitest) it first registers tsx in the thread. */
-function workerEntry(): { entry: string | URL; eval: boolean } {
-  const self = import.meta.url
-  if (!self.endsWith('.ts')) return { entry: new URL('./parallel-worker.js', self), eval: false }
-  // tsx's ESM entry (its CommonJS one registers differently).
-  const tsx = pathToFileURL(createRequire(self).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href
-  const worker = new URL('./parallel-worker.ts', self).href
-  const code = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(worker)}) })`
-  return { entry: code, eval: true }
+export type ThreadRunner = TaskRunner & {
+  /** Tasks run on helper threads so far (0 when none could start). */
+  readonly helperTasks: number
+  /** Resolves once every helper has loaded or failed to (batches never wait for it). */
+  ready(): Promise<void>
+  close(): Promise<void>
 }
+
+export type ThreadRunnerOptions = {
+  /** The kernels' source text (default: createKernels.toString()); for tests of the fallback. */
+  kernelSource?: string
+}
+
+type Helper = { worker: Worker; port: MessagePort; state: Int32Array; alive: boolean }
+type Reply = { batch: number; indices?: number[]; out?: unknown[]; error?: string }
+
+/** A helper's state slot: 1 once loaded, −1 if loading failed. */
+const LOADED = 1
+const FAILED = -1
+
+/**
+ * The helper thread's program (CommonJS, run with `eval`). Every thread — the caller and the
+ * helpers — claims a batch's tasks one at a time from a shared counter, so a busy or
+ * descheduled thread simply takes fewer; a helper that picks up a batch only after the
+ * others have claimed every task replies with nothing. Replies carry the batch number, and
+ * each is followed by a tick on the shared `replies` counter that the caller waits on.
+ */
+const HELPER = `
+const { parentPort, workerData } = require('node:worker_threads')
+const { port, state, replies, source } = workerData
+let kernels
+try {
+  // Transpilers may wrap functions in a __name() helper (esbuild's keepNames); give one.
+  kernels = new Function('__name', 'return (' + source + ')')((f) => f)()
+} catch (error) {
+  Atomics.store(state, 0, ${FAILED})
+  Atomics.add(replies, 0, 1)
+  Atomics.notify(replies, 0)
+  throw error
+}
+parentPort.on('message', ({ batch, name, tasks, counter }) => {
+  const indices = []
+  const out = []
+  let reply
+  try {
+    for (;;) {
+      const i = Atomics.add(counter, 0, 1)
+      if (i >= tasks.length) break
+      out.push(kernels.tasks[name](tasks[i]))
+      indices.push(i)
+    }
+    reply = { batch, indices, out }
+  } catch (error) {
+    reply = { batch, error: error instanceof Error ? (error.stack || error.message) : String(error) }
+  }
+  port.postMessage(reply)
+  Atomics.add(replies, 0, 1)
+  Atomics.notify(replies, 0)
+})
+Atomics.store(state, 0, ${LOADED})
+Atomics.add(replies, 0, 1)
+Atomics.notify(replies, 0)
+`
 
 /**
  * Threads worth using now: up to `max`, but only cores the rest of the machine leaves idle
  * (1-minute load average). On a busy machine a helper thread only competes for the same
- * cores, and its start-up (≈ 0.3 s of CPU from TypeScript source) is not repaid.
+ * cores.
  */
 export function idleThreads(max = 2): number {
   const cores = availableParallelism()
@@ -43,67 +92,87 @@ export function idleThreads(max = 2): number {
 }
 
 /**
- * Starts `threads − 1` helper threads (default: idleThreads(), at most 2 in all). Returns at once: the
- * helpers load while the caller works (tokenising takes longer than their start-up), and
- * tasks posted before they are ready wait in their queue. A helper that has not started
- * within BOOT_TIMEOUT_MS, or has died, is skipped and its share runs on the calling thread.
+ * Starts `threads − 1` helper threads (default: idleThreads(), at most 2 in all). Returns at
+ * once: the helpers load (tens of milliseconds) while the caller tokenises.
  */
-export function createThreadRunner(threads = idleThreads()): ThreadRunner {
+export function createThreadRunner(threads = idleThreads(), options: ThreadRunnerOptions = {}): ThreadRunner {
   const count = Math.max(0, Math.floor(threads) - 1)
-  const { entry, eval: isCode } = workerEntry()
-  const started = Date.now()
-  const helpers: Helper[] = Array.from({ length: count }, () => {
+  const source = options.kernelSource ?? createKernels.toString()
+  const replies = new Int32Array(new SharedArrayBuffer(4))
+  const helpers: Helper[] = []
+  let helperTasks = 0
+  let batch = 0
+  for (let h = 0; h < count; h++) {
     const channel = new MessageChannel()
-    const flag = new Int32Array(new SharedArrayBuffer(8))
-    const worker = new Worker(entry, { eval: isCode, workerData: { port: channel.port2, flag }, transferList: [channel.port2] })
-    const helper: Helper = { worker, port: channel.port1, flag, alive: true }
+    const state = new Int32Array(new SharedArrayBuffer(4))
+    let worker: Worker
+    try {
+      worker = new Worker(HELPER, { eval: true, workerData: { port: channel.port2, state, replies, source }, transferList: [channel.port2] })
+    } catch {
+      channel.port1.close()
+      break
+    }
+    const helper: Helper = { worker, port: channel.port1, state, alive: true }
     worker.on('error', () => (helper.alive = false))
     worker.on('exit', () => (helper.alive = false))
     worker.unref()
-    return helper
-  })
+    helpers.push(helper)
+  }
 
-  /** Blocks until the helper replies; null if it never started or stopped. */
-  function reply(helper: Helper): { out?: unknown[]; error?: string } | null {
-    for (;;) {
-      const message = receiveMessageOnPort(helper.port) as { message: { out?: unknown[]; error?: string } } | undefined
-      if (message) return message.message
-      const booted = Atomics.load(helper.flag, BOOTED) === 1
-      if (!booted && Date.now() - started > BOOT_TIMEOUT_MS) return null
-      Atomics.wait(helper.flag, DONE, 0, booted ? 1000 : 50)
-    }
+  /** Helpers loaded and able to take work now; one that failed to load is dropped. */
+  function loaded(): Helper[] {
+    return helpers.filter((h) => {
+      const state = Atomics.load(h.state, 0)
+      if (state === FAILED && h.alive) {
+        h.alive = false
+        void h.worker.terminate()
+      }
+      return h.alive && state === LOADED
+    })
   }
 
   function run(name: TaskName, tasks: unknown[]): unknown[] {
-    const live = helpers.filter((h) => h.alive)
-    const threadsInUse = live.length + 1
+    const live = tasks.length > 1 ? loaded() : []
+    if (live.length === 0) return tasks.map((t) => runTask(name, t))
     const results: unknown[] = new Array(tasks.length)
-    // Task i goes to thread i mod threads; thread 0 is this one.
-    const share = (t: number) => tasks.map((_, i) => i).filter((i) => i % threadsInUse === t)
-    const sent: { helper: Helper; indices: number[] }[] = []
-    live.forEach((helper, h) => {
-      const indices = share(h + 1)
-      if (indices.length === 0) return
-      Atomics.store(helper.flag, DONE, 0)
-      helper.worker.postMessage({ name, tasks: indices.map((i) => tasks[i]) })
-      sent.push({ helper, indices })
-    })
-    for (const i of share(0)) results[i] = runTask(name, tasks[i])
-    for (const { helper, indices } of sent) {
-      const message = reply(helper)
-      if (message?.error !== undefined) throw new Error(`analysis worker failed: ${message.error}`)
-      if (message === null) {
-        helper.alive = false
-        void helper.worker.terminate()
-        for (const i of indices) results[i] = runTask(name, tasks[i])
-      } else indices.forEach((i, j) => (results[i] = message.out![j]))
+    const counter = new Int32Array(new SharedArrayBuffer(4))
+    batch++
+    for (const helper of live) helper.worker.postMessage({ batch, name, tasks, counter })
+    let missing = tasks.length
+    for (;;) {
+      const i = Atomics.add(counter, 0, 1)
+      if (i >= tasks.length) break
+      results[i] = runTask(name, tasks[i])
+      missing--
+    }
+    // Wait only for tasks a helper actually took: one that has not picked the batch up by
+    // now replies later with nothing, and that reply is skipped.
+    while (missing > 0) {
+      const seen = Atomics.load(replies, 0)
+      for (const helper of live) {
+        for (let m = receiveMessageOnPort(helper.port); m; m = receiveMessageOnPort(helper.port)) {
+          const reply = m.message as Reply
+          if (reply.batch !== batch) continue
+          if (reply.error !== undefined) throw new Error(`analysis worker failed: ${reply.error}`)
+          reply.indices!.forEach((i, j) => (results[i] = reply.out![j]))
+          missing -= reply.indices!.length
+          helperTasks += reply.indices!.length
+        }
+      }
+      if (missing > 0) Atomics.wait(replies, 0, seen, 1000)
     }
     return results
   }
 
   return {
     get threads() {
-      return helpers.filter((h) => h.alive).length + 1
+      return helpers.filter((h) => h.alive && Atomics.load(h.state, 0) !== FAILED).length + 1
+    },
+    get helperTasks() {
+      return helperTasks
+    },
+    ready: async () => {
+      while (helpers.some((h) => h.alive && Atomics.load(h.state, 0) === 0)) await new Promise((resolve) => setTimeout(resolve, 5))
     },
     run,
     close: async () => {

@@ -4,90 +4,32 @@
  * Rayleigh–Ritz on the small projected problem. Dense blocks are row-major Float64Arrays.
  */
 import type { CsrMatrix } from './vectorize'
-import { createRandom } from './random'
-import { serialRunner, type TaskRunner } from './tasks'
+import { fillSigned } from './random'
+import { kernels } from './kernels'
+import { allocateFloats, serialRunner, shareMatrix, type TaskRunner } from './tasks'
 
 /** Y (rows×l) = A · M, with M (cols×l). */
 export function multiply(a: CsrMatrix, m: Float64Array, l: number): Float64Array {
-  const { rows, indptr, indices, data } = a
-  const y = new Float64Array(rows * l)
-  for (let r = 0; r < rows; r++) {
-    const yo = r * l
-    const end = indptr[r + 1]
-    for (let p = indptr[r]; p < end; p++) {
-      const v = data[p]
-      const mo = indices[p] * l
-      for (let c = 0; c < l; c++) y[yo + c] += v * m[mo + c]
-    }
-  }
+  const y = new Float64Array(a.rows * l)
+  kernels.multiplyRows({ a, m, l, out: y, r0: 0, r1: a.rows })
   return y
-}
-
-/** Z (cols×l) = Aᵀ · Y, with Y (rows×l). */
-export function multiplyTransposed(a: CsrMatrix, y: Float64Array, l: number): Float64Array {
-  const { rows, cols, indptr, indices, data } = a
-  const z = new Float64Array(cols * l)
-  for (let r = 0; r < rows; r++) {
-    const yo = r * l
-    const end = indptr[r + 1]
-    for (let p = indptr[r]; p < end; p++) {
-      const v = data[p]
-      const zo = indices[p] * l
-      for (let c = 0; c < l; c++) z[zo + c] += v * y[yo + c]
-    }
-  }
-  return z
-}
-
-/** Scales each column of row-major M (rows×l) to unit length. */
-function normalizeColumns(m: Float64Array, rows: number, l: number): void {
-  const norms = new Float64Array(l)
-  for (let r = 0; r < rows; r++) {
-    const o = r * l
-    for (let c = 0; c < l; c++) norms[c] += m[o + c] * m[o + c]
-  }
-  for (let c = 0; c < l; c++) norms[c] = norms[c] > 0 ? 1 / Math.sqrt(norms[c]) : 0
-  for (let r = 0; r < rows; r++) {
-    const o = r * l
-    for (let c = 0; c < l; c++) m[o + c] *= norms[c]
-  }
-}
-
-/** G = Mᵀ M (l×l) for row-major M (rows×l). */
-function gram(m: Float64Array, rows: number, l: number): Float64Array {
-  const g = new Float64Array(l * l)
-  for (let r = 0; r < rows; r++) {
-    const o = r * l
-    for (let i = 0; i < l; i++) {
-      const v = m[o + i]
-      if (v === 0) continue
-      const gi = i * l
-      let j = i
-      for (; j + 3 < l; j += 4) {
-        g[gi + j] += v * m[o + j]
-        g[gi + j + 1] += v * m[o + j + 1]
-        g[gi + j + 2] += v * m[o + j + 2]
-        g[gi + j + 3] += v * m[o + j + 3]
-      }
-      for (; j < l; j++) g[gi + j] += v * m[o + j]
-    }
-  }
-  for (let i = 0; i < l; i++) for (let j = 0; j < i; j++) g[i * l + j] = g[j * l + i]
-  return g
 }
 
 /**
  * Orthonormalises the columns of M in place by Cholesky QR (M ← M R⁻¹ with RᵀR = MᵀM).
- * Columns that are (numerically) dependent are zeroed rather than amplified. MᵀM is summed
- * over fixed row blocks in order and the rows are solved block by block, so the work can
- * run on the runner's threads with the same result.
+ * Columns that are (numerically) dependent are zeroed rather than amplified. MᵀM is split
+ * by rows of G and the solve by rows of M, so the work can run on the runner's threads
+ * with the same result.
  */
-function choleskyQr(m: Float64Array, rows: number, l: number, runner: TaskRunner = serialRunner): void {
-  const bounds = Array.from({ length: PRODUCT_BLOCKS + 1 }, (_, b) => Math.floor((rows * b) / PRODUCT_BLOCKS))
-  const blocks = bounds.slice(0, -1).map((start, b) => m.slice(start * l, bounds[b + 1] * l))
-  const grams = runner.run('gram', blocks.map((block) => ({ m: block, l }))) as Float64Array[]
-  const g = grams[0]
-  for (let b = 1; b < grams.length; b++) for (let i = 0; i < g.length; i++) g[i] += grams[b][i]
+function choleskyQr(m: Float64Array, rows: number, l: number, runner: TaskRunner): void {
+  const g = allocateFloats(runner, l * l)
+  // Row i of the upper triangle costs l − i: split so the parts cost about the same.
+  const parts = Math.min(runner.threads, l)
+  const cuts = [0]
+  for (let t = 1; t < parts; t++) cuts.push(Math.round(l - l * Math.sqrt(1 - t / parts)))
+  cuts.push(l)
+  runner.run('svd-gram', cuts.slice(0, -1).map((i0, t) => ({ m, l, g, i0, i1: cuts[t + 1] })))
+  for (let i = 0; i < l; i++) for (let j = 0; j < i; j++) g[i * l + j] = g[j * l + i]
   // rt holds Rᵀ (row j = column j of R) so the per-row solve reads contiguously.
   const rt = new Float64Array(l * l)
   let maxDiag = 0
@@ -109,35 +51,13 @@ function choleskyQr(m: Float64Array, rows: number, l: number, runner: TaskRunner
       rt[i * l + j] = t / d
     }
   }
-  const solved = runner.run('solve', blocks.map((block) => ({ m: block, l, rt, dead }))) as Float64Array[]
-  solved.forEach((block, b) => m.set(block, bounds[b] * l))
+  runner.run('svd-solve', splitRange(rows, runner.threads).map(([r0, r1]) => ({ m, l, rt, dead, r0, r1 })))
 }
 
-/** MᵀM (l×l) of one row block. */
-export function gramTask(task: { m: Float64Array; l: number }): Float64Array {
-  return gram(task.m, task.m.length / task.l, task.l)
-}
-
-/** Solves each row x of a block in place: x_new R = x (forward substitution over columns). */
-export function solveTask(task: { m: Float64Array; l: number; rt: Float64Array; dead: Uint8Array }): Float64Array {
-  const { m, l, rt, dead } = task
-  const rows = m.length / l
-  const row = new Float64Array(l)
-  for (let q = 0; q < rows; q++) {
-    const o = q * l
-    for (let j = 0; j < l; j++) {
-      if (dead[j]) {
-        row[j] = 0
-        continue
-      }
-      let s = m[o + j]
-      const jo = j * l
-      for (let k = 0; k < j; k++) s -= row[k] * rt[jo + k]
-      row[j] = s / rt[jo + j]
-    }
-    for (let j = 0; j < l; j++) m[o + j] = row[j]
-  }
-  return m
+/** [start, end) ranges splitting n items into `parts` nearly equal pieces. */
+function splitRange(n: number, parts: number): [number, number][] {
+  const count = Math.max(1, Math.min(parts, n))
+  return Array.from({ length: count }, (_, t) => [Math.floor((n * t) / count), Math.floor((n * (t + 1)) / count)])
 }
 
 /** Eigen-decomposition of a symmetric l×l matrix by cyclic Jacobi; eigenvalues descending. */
@@ -209,90 +129,34 @@ export type Lsa = {
 }
 
 /**
- * Subspace iteration Z ← AᵀA Z from a Gaussian start, rescaling columns between steps and
+ * Subspace iteration Z ← AᵀA Z from a random start, rescaling columns between steps and
  * orthonormalising once at the end: with few iterations the columns stay well enough
- * conditioned for one Cholesky QR (condition of MᵀM well below 1e16).
+ * conditioned for one Cholesky QR (condition of MᵀM well below 1e16). Every step is split
+ * into tasks whose results do not depend on how many there are (see gramProductColumns),
+ * and works in place in two buffers (shared memory when the runner has helper threads).
  */
 export function truncatedSvd(a: CsrMatrix, dims: number, seed: number, powerIterations = 3, runner: TaskRunner = serialRunner): Lsa {
   const l = Math.max(1, Math.min(dims, a.rows, a.cols))
-  const random = createRandom(seed)
-  let z: Float64Array = new Float64Array(a.cols * l)
+  const shared = shareMatrix(runner, a)
+  // Two buffers, each big enough for the embedding too, which goes into whichever the last
+  // iteration left free: pages already touched are reused (first touches of fresh memory —
+  // page faults — cost about as much here as the arithmetic), untouched ones cost nothing.
+  const size = Math.max(a.rows, a.cols) * l
+  let z = allocateFloats(runner, size).subarray(0, a.cols * l)
   // Uniform in [−1, 1): any i.i.d. zero-mean start spans a generic subspace (Halko et al.
   // §4.6 use Gaussian or structured ones); a tenth of the cost of Box–Muller normals.
-  for (let i = 0; i < z.length; i++) z[i] = 2 * random.next() - 1
-  // The products run on fixed row blocks (their number never depends on the threads
-  // available), and AᵀA Z is summed over the blocks in order: the same bits on any runner.
-  const blocks = rowBlocks(a, PRODUCT_BLOCKS)
+  fillSigned(z, seed)
+  let next = allocateFloats(runner, size).subarray(0, a.cols * l)
+  const columns = splitRange(l, runner.threads)
   for (let it = 0; it < powerIterations; it++) {
-    const parts = runner.run('sparse-product', blocks.map((b) => ({ ...b, m: z, l, back: true }))) as Float64Array[]
-    z = parts[0]
-    for (let b = 1; b < parts.length; b++) {
-      const part = parts[b]
-      for (let i = 0; i < z.length; i++) z[i] += part[i]
-    }
-    normalizeColumns(z, a.cols, l)
+    const m = z
+    const out = next
+    runner.run('svd-gram-product', columns.map(([c0, c1]) => ({ a: shared, m, l, out, c0, c1 })))
+    next = z
+    z = out
   }
   choleskyQr(z, a.cols, l, runner)
-  const parts = runner.run('sparse-product', blocks.map((b) => ({ ...b, m: z, l, back: false }))) as Float64Array[]
-  const embedding = new Float64Array(a.rows * l)
-  let offset = 0
-  for (const part of parts) {
-    embedding.set(part, offset)
-    offset += part.length
-  }
+  const embedding = new Float64Array(next.buffer, next.byteOffset, a.rows * l)
+  runner.run('svd-multiply', splitRange(a.rows, runner.threads).map(([r0, r1]) => ({ a: shared, m: z, l, out: embedding, r0, r1 })))
   return { dims: l, embedding, basis: z }
-}
-
-/** Row blocks of A for the sparse products (fixed count, so results never vary). */
-const PRODUCT_BLOCKS = 2
-
-/**
- * One row block A_b of a sparse matrix and a dense M (cols×l): computes A_b·M, or with
- * `back` A_bᵀ(A_b·M) (cols×l), whose sum over the blocks is AᵀA·M.
- */
-export type SparseProductTask = CsrMatrix & { m: Float64Array; l: number; back: boolean }
-
-export function sparseProductTask(task: SparseProductTask): Float64Array {
-  return task.back ? multiplyGram(task, task.m, task.l) : multiply(task, task.m, task.l)
-}
-
-/**
- * Aᵀ(A·M) (cols×l) one row at a time: row r of A·M is formed in a small buffer and scattered
- * straight back, never materialising A·M. Same sums in the same order as
- * multiplyTransposed(a, multiply(a, m, l), l).
- */
-export function multiplyGram(a: CsrMatrix, m: Float64Array, l: number): Float64Array {
-  const { rows, cols, indptr, indices, data } = a
-  const z = new Float64Array(cols * l)
-  const y = new Float64Array(l)
-  for (let r = 0; r < rows; r++) {
-    const start = indptr[r]
-    const end = indptr[r + 1]
-    if (start === end) continue
-    y.fill(0)
-    for (let p = start; p < end; p++) {
-      const v = data[p]
-      const mo = indices[p] * l
-      for (let c = 0; c < l; c++) y[c] += v * m[mo + c]
-    }
-    for (let p = start; p < end; p++) {
-      const v = data[p]
-      const zo = indices[p] * l
-      for (let c = 0; c < l; c++) z[zo + c] += v * y[c]
-    }
-  }
-  return z
-}
-
-function rowBlocks(a: CsrMatrix, count: number): CsrMatrix[] {
-  const out: CsrMatrix[] = []
-  for (let b = 0; b < count; b++) {
-    const start = Math.floor((a.rows * b) / count)
-    const end = Math.floor((a.rows * (b + 1)) / count)
-    const base = a.indptr[start]
-    const indptr = new Int32Array(end - start + 1)
-    for (let r = start; r <= end; r++) indptr[r - start] = a.indptr[r] - base
-    out.push({ rows: end - start, cols: a.cols, indptr, indices: a.indices.slice(base, a.indptr[end]), data: a.data.slice(base, a.indptr[end]) })
-  }
-  return out
 }

@@ -4,18 +4,15 @@
  * same order. The default runner runs them in turn; `parallel.ts` (not pure: it starts
  * worker threads) runs them on several cores. Results never depend on which thread ran a
  * task, so the same input and seed give byte-identical output with either runner.
+ *
+ * The tasks themselves are in kernels.ts (one self-contained function, so a helper thread
+ * can be started from its source text). Tasks write their results into typed arrays they
+ * are given; with helper threads those arrays are on shared memory (allocateFloats).
  */
-import { runRestarts, type RestartTask } from './kmeans'
-import { gramTask, solveTask, sparseProductTask, type SparseProductTask } from './svd'
+import { kernels, type Kernels } from './kernels'
+import type { CsrMatrix } from './vectorize'
 
-export const TASKS = {
-  'kmeans-restarts': (task: RestartTask) => runRestarts(task),
-  'sparse-product': (task: SparseProductTask) => sparseProductTask(task),
-  gram: (task: { m: Float64Array; l: number }) => gramTask(task),
-  solve: (task: { m: Float64Array; l: number; rt: Float64Array; dead: Uint8Array }) => solveTask(task),
-} as const
-
-export type TaskName = keyof typeof TASKS
+export type TaskName = keyof Kernels['tasks']
 
 export type TaskRunner = {
   /** How many tasks it can usefully run at once. */
@@ -25,10 +22,35 @@ export type TaskRunner = {
 }
 
 export function runTask(name: TaskName, task: unknown): unknown {
-  return (TASKS[name] as (t: unknown) => unknown)(task)
+  return (kernels.tasks[name] as (t: unknown) => unknown)(task)
 }
 
 export const serialRunner: TaskRunner = {
   threads: 1,
   run: (name, tasks) => tasks.map((t) => runTask(name, t)),
+}
+
+/**
+ * A Float64Array that tasks may write into: on shared memory when the runner has helper
+ * threads (a SharedArrayBuffer is shared, not copied, when posted to a worker).
+ */
+export function allocateFloats(runner: TaskRunner, length: number): Float64Array {
+  return runner.threads > 1 ? new Float64Array(new SharedArrayBuffer(length * 8)) : new Float64Array(length)
+}
+
+/** The matrix on shared memory when the runner has helper threads (copied once). */
+export function shareMatrix(runner: TaskRunner, a: CsrMatrix): CsrMatrix {
+  if (runner.threads <= 1 || a.data.buffer instanceof SharedArrayBuffer) return a
+  const share = <T extends Int32Array | Float64Array>(x: T, make: (b: SharedArrayBuffer) => T): T => {
+    const out = make(new SharedArrayBuffer(x.byteLength))
+    out.set(x)
+    return out
+  }
+  return {
+    rows: a.rows,
+    cols: a.cols,
+    indptr: share(a.indptr, (b) => new Int32Array(b)),
+    indices: share(a.indices, (b) => new Int32Array(b)),
+    data: share(a.data, (b) => new Float64Array(b)),
+  }
 }

@@ -9,8 +9,9 @@
  */
 import type { BilingualDictionary } from './bilingual'
 import { foldWord } from './fold'
-import { createConceptMatcher, type ConceptMatcher } from './lexicon'
-import { stemmerEn, stemmerEs, tokenizerEs } from './natural-modules'
+import { createConceptMatcher, type ConceptMatcher, type ConceptPattern } from './lexicon'
+import { stemmerEs, tokenizerEs } from './natural-modules'
+import { porterStem } from './porter'
 import { STOPWORDS } from './stopwords'
 
 export type Lang = 'en' | 'es'
@@ -129,78 +130,110 @@ export function spanishCognate(folded: string): string {
 
 export type Analyzer = { analyze(text: string, lang?: Lang): AnalyzedText; options: AnalyzerOptions }
 
-export function createAnalyzer(options: AnalyzerOptions): Analyzer {
+/** What the analyzer needs to know about one token, looked up once per distinct token. */
+type Word = {
+  /** The token as tokenised (the cache key: reused, so texts retain no copies of it). */
+  token: string
+  /** Lower case without accents. */
+  folded: string
+  /** +1 for an English-only function word, −1 for a Spanish-only one, else 0. */
+  evidence: number
+  /** Feature stems of a content word; null for function words, one-letter words and short numbers. */
+  terms: string[] | null
+  /** Concept phrases of the text's language that start with this token. */
+  own: readonly ConceptPattern[] | null
+  /** The other language's phrases that start with it (mixed-language text), unless it is a function word here. */
+  other: readonly ConceptPattern[] | null
+}
+
+/**
+ * `pairSurfaces: false` leaves the surfaces of word pairs empty: the engine shows a pair
+ * through its two words and never reads them (80,000 strings fewer on 20,000 titles).
+ */
+export function createAnalyzer(options: AnalyzerOptions, output: { pairSurfaces?: boolean } = {}): Analyzer {
+  const withPairSurfaces = output.pairSurfaces ?? true
   const matchers = { en: createConceptMatcher('en'), es: createConceptMatcher('es') }
-  const cache = { en: new Map<string, string[]>(), es: new Map<string, string[]>() }
+  // Per language, token as tokenised (English folded already, Spanish with its accents) →
+  // everything about it: one hash look-up per token instead of one per question.
+  const words = { en: new Map<string, Word>(), es: new Map<string, Word>() }
   const dictionary = options.dictionary?.entries
 
-  const stemEn = (folded: string) => stemmerEn.stem(folded)
+  const stemEn = porterStem
 
   // Folded content word → feature stems (usually one; a multi-word gloss gives several).
   function termsOf(folded: string, lang: Lang): string[] {
-    const hit = cache[lang].get(folded)
-    if (hit) return hit
-    let terms: string[]
-    if (lang === 'en') terms = [stemEn(folded)]
-    else if (!options.pivotSpanish) terms = [stemmerEs.stem(folded)]
-    else {
-      const gloss = dictionary?.[folded] ?? (folded.endsWith('s') ? dictionary?.[folded.slice(0, -1)] : undefined)
-      const glossWords = gloss ? gloss.split(/[^a-z0-9]+/).filter((w) => w.length > 1 && !STOPWORDS.en.has(w)) : []
-      terms = glossWords.length > 0 ? glossWords.slice(0, 2).map(stemEn) : [stemEn(spanishCognate(folded))]
+    if (lang === 'en') return [stemEn(folded)]
+    if (!options.pivotSpanish) return [stemmerEs.stem(folded)]
+    const gloss = dictionary?.[folded] ?? (folded.endsWith('s') ? dictionary?.[folded.slice(0, -1)] : undefined)
+    const glossWords = gloss ? gloss.split(/[^a-z0-9]+/).filter((w) => w.length > 1 && !STOPWORDS.en.has(w)) : []
+    return glossWords.length > 0 ? glossWords.slice(0, 2).map(stemEn) : [stemEn(spanishCognate(folded))]
+  }
+
+  function wordOf(token: string, lang: Lang): Word {
+    const cache = words[lang]
+    let word = cache.get(token)
+    if (word) return word
+    const f = lang === 'en' ? token : foldWord(token)
+    const inEn = STOPWORDS.en.has(f)
+    const inEs = STOPWORDS.es.has(f)
+    const stop = lang === 'en' ? inEn : inEs
+    const skip = f.length < 2 || (f.length < 3 && f.charCodeAt(0) <= 57 && /^\d+$/.test(f)) || stop
+    word = {
+      token,
+      folded: f,
+      evidence: inEn && !inEs ? 1 : inEs && !inEn ? -1 : 0,
+      terms: skip ? null : termsOf(f, lang),
+      own: f && options.concepts ? matchers[lang].candidates(f) : null,
+      other: f && options.concepts && !stop ? matchers[lang === 'en' ? 'es' : 'en'].candidates(f) : null,
     }
-    cache[lang].set(folded, terms)
-    return terms
+    cache.set(token, word)
+    return word
   }
 
   function analyze(text: string, langHint?: Lang): AnalyzedText {
     const lang = langHint ?? guessLanguage(text)
     const other: Lang = lang === 'en' ? 'es' : 'en'
     const segments = tokenizeSegments(text, lang)
-    // English words come out of tokenizeSegments folded already.
-    const foldedSegments = lang === 'en' ? segments : segments.map((words) => words.map(foldWord))
+    const info = segments.map((tokens) => tokens.map((t) => wordOf(t, lang)))
     // Text that mixes languages (two or more function words of each) gets the other
     // language's concepts too.
     let en = 0
     let es = 0
-    for (const folded of foldedSegments) {
-      for (const f of folded) {
-        const inEn = STOPWORDS.en.has(f)
-        const inEs = STOPWORDS.es.has(f)
-        if (inEn && !inEs) en++
-        else if (inEs && !inEn) es++
+    for (const segment of info) {
+      for (const w of segment) {
+        if (w.evidence > 0) en++
+        else if (w.evidence < 0) es++
       }
     }
     const mixed = Math.min(en, es) >= 2
-    const stop = STOPWORDS[lang]
     const terms: string[] = []
     const surfaces: string[] = []
     const pairTerms: string[] = []
     const pairSurfaces: string[] = []
     for (let s = 0; s < segments.length; s++) {
-      const words = segments[s]
-      const folded = foldedSegments[s]
+      const tokens = segments[s]
+      const segment = info[s]
       let prev = -1
       let prevTerm = ''
-      for (let i = 0; i < folded.length; i++) {
-        const f = folded[i]
-        if (f.length < 2 || (f.length < 3 && f.charCodeAt(0) <= 57 && /^\d+$/.test(f)) || stop.has(f)) continue
-        const ts = termsOf(f, lang)
+      for (let i = 0; i < segment.length; i++) {
+        const ts = segment[i].terms
+        if (ts === null) continue
         for (const t of ts) {
           terms.push(t)
-          surfaces.push(words[i])
+          surfaces.push(segment[i].token)
         }
         // Pairs of nearby content words; one removed function word between them is allowed
         // ("stop at school" → "stop school").
         if (options.bigrams && prev >= 0 && i - prev <= 2 && prevTerm !== ts[0]) {
           pairTerms.push(prevTerm + ' ' + ts[0])
-          pairSurfaces.push(words[prev] + ' ' + words[i])
+          pairSurfaces.push(withPairSurfaces ? segment[prev].token + ' ' + segment[i].token : '')
         }
         prev = i
         prevTerm = ts[0]
       }
       if (options.concepts) {
-        addConcepts(matchers[lang], folded, words, pairTerms, pairSurfaces, null)
-        if (mixed) addConcepts(matchers[other], folded, words, pairTerms, pairSurfaces, stop)
+        addConcepts(matchers[lang], segment, tokens, 'own', pairTerms, pairSurfaces)
+        if (mixed) addConcepts(matchers[other], segment, tokens, 'other', pairTerms, pairSurfaces)
       }
     }
     for (let i = 0; i < pairTerms.length; i++) {
@@ -213,12 +246,14 @@ export function createAnalyzer(options: AnalyzerOptions): Analyzer {
   return { analyze, options }
 }
 
-function addConcepts(matcher: ConceptMatcher, folded: string[], words: string[], terms: string[], surfaces: string[], skip: Set<string> | null) {
-  for (let i = 0; i < folded.length; ) {
-    const m = folded[i] && !skip?.has(folded[i]) ? matcher.match(folded, i) : null
+function addConcepts(matcher: ConceptMatcher, segment: readonly Word[], tokens: readonly string[], which: 'own' | 'other', terms: string[], surfaces: string[]) {
+  let folded: string[] | null = null
+  for (let i = 0; i < segment.length; ) {
+    const candidates = segment[i][which]
+    const m = candidates ? matcher.matchWith(candidates, (folded ??= segment.map((w) => w.folded)), i) : null
     if (m) {
       terms.push(CONCEPT_PREFIX + m.id)
-      surfaces.push(words.slice(i, i + m.length).join(' '))
+      surfaces.push(tokens.slice(i, i + m.length).join(' '))
       i += m.length
     } else i++
   }

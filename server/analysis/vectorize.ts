@@ -25,55 +25,129 @@ export type Vocabulary = { terms: string[]; idf: Float64Array; index: Map<string
 const isPair = (term: string) => term.includes(' ')
 
 export function fitVocabulary(docs: readonly (readonly string[])[], options: VocabularyOptions): Vocabulary {
-  const df = new Map<string, number>()
-  const seen = new Set<string>()
-  for (const terms of docs) {
-    seen.clear()
-    for (const t of terms) {
-      if (seen.has(t)) continue
-      seen.add(t)
-      df.set(t, (df.get(t) ?? 0) + 1)
+  const table = internTerms(docs)
+  return fitVocabularyIds(table.docs, table.names, options).vocabulary
+}
+
+/**
+ * Documents as lists of small integers (interned features), packed: document d's ids are
+ * ids[start[d]] … ids[start[d + 1] − 1]. One pair of typed arrays instead of an object per
+ * document keeps the garbage collector's work small on large inputs.
+ */
+export type PackedIds = { ids: Int32Array; start: Int32Array }
+
+/** Feature strings as small integers (first-seen order), and the documents as their ids. */
+export class TermTable {
+  readonly names: string[] = []
+  private readonly index = new Map<string, number>()
+  private ids = new Int32Array(1024)
+  private used = 0
+  private readonly starts: number[] = [0]
+
+  /** Appends a document's features. */
+  add(terms: readonly string[]): void {
+    if (this.used + terms.length > this.ids.length) {
+      const grown = new Int32Array(Math.max(this.ids.length * 2, this.used + terms.length))
+      grown.set(this.ids.subarray(0, this.used))
+      this.ids = grown
+    }
+    for (let i = 0; i < terms.length; i++) {
+      let id = this.index.get(terms[i])
+      if (id === undefined) {
+        id = this.names.length
+        this.index.set(terms[i], id)
+        this.names.push(terms[i])
+      }
+      this.ids[this.used++] = id
+    }
+    this.starts.push(this.used)
+  }
+
+  get docs(): PackedIds {
+    return { ids: this.ids.subarray(0, this.used), start: Int32Array.from(this.starts) }
+  }
+}
+
+export function internTerms(docs: readonly (readonly string[])[]): { names: string[]; docs: PackedIds } {
+  const table = new TermTable()
+  for (const terms of docs) table.add(terms)
+  return { names: table.names, docs: table.docs }
+}
+
+/**
+ * fitVocabulary on interned documents; also returns each interned id's column (−1 when the
+ * feature was not kept), so the documents need no second round of string look-ups.
+ */
+export function fitVocabularyIds(docs: PackedIds, names: readonly string[], options: VocabularyOptions): { vocabulary: Vocabulary; column: Int32Array } {
+  const { ids, start } = docs
+  const n = start.length - 1
+  const df = new Int32Array(names.length)
+  const lastDoc = new Int32Array(names.length).fill(-1)
+  for (let d = 0; d < n; d++) {
+    for (let i = start[d]; i < start[d + 1]; i++) {
+      const t = ids[i]
+      if (lastDoc[t] === d) continue
+      lastDoc[t] = d
+      df[t]++
     }
   }
-  const n = docs.length
   const maxDf = Math.max(1, Math.floor(options.maxDfRatio * n))
   const select = (limit: number) => {
-    const kept: string[] = []
-    for (const [t, count] of df) {
+    const kept: number[] = []
+    for (let t = 0; t < names.length; t++) {
+      const count = df[t]
       if (count > limit && n > 2) continue
-      if (count < (isPair(t) ? options.minDfPair : options.minDf)) continue
+      if (count < (isPair(names[t]) ? options.minDfPair : options.minDf)) continue
       kept.push(t)
     }
     return kept
   }
   // When every feature is "too common" (near-identical texts), keep them rather than none.
-  let terms = select(maxDf)
-  if (terms.length === 0) terms = select(Infinity)
+  let kept = select(maxDf)
+  if (kept.length === 0) kept = select(Infinity)
   // Sorted so that feature ids never depend on Map iteration order or input quirks.
-  terms.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+  kept.sort((a, b) => (names[a] < names[b] ? -1 : names[a] > names[b] ? 1 : 0))
+  const terms = kept.map((t) => names[t])
   const idf = new Float64Array(terms.length)
   const index = new Map<string, number>()
-  terms.forEach((t, i) => {
-    index.set(t, i)
-    idf[i] = Math.log((1 + n) / (1 + df.get(t)!)) + 1
+  const column = new Int32Array(names.length).fill(-1)
+  kept.forEach((t, i) => {
+    index.set(names[t], i)
+    column[t] = i
+    idf[i] = Math.log((1 + n) / (1 + df[t])) + 1
   })
-  return { terms, idf, index }
+  return { vocabulary: { terms, idf, index }, column }
 }
 
 /** Documents (as feature lists) → L2-normalised sublinear TF-IDF rows. */
 export function transform(docs: readonly (readonly string[])[], vocabulary: Vocabulary): CsrMatrix {
   const { index, idf } = vocabulary
+  const start = new Int32Array(docs.length + 1)
+  for (let d = 0; d < docs.length; d++) start[d + 1] = start[d] + docs[d].length
+  const ids = new Int32Array(start[docs.length])
+  let p = 0
+  for (const terms of docs) for (const t of terms) ids[p++] = index.get(t) ?? -1
+  return transformColumns({ ids, start }, idf)
+}
+
+/**
+ * Documents as column ids (−1: not in the vocabulary), or as interned ids mapped through
+ * `column` → L2-normalised sublinear TF-IDF rows.
+ */
+export function transformColumns(docs: PackedIds, idf: Float64Array, column?: Int32Array): CsrMatrix {
+  const { ids, start } = docs
+  const rows = start.length - 1
   const counts = new Float64Array(idf.length)
   const touched: number[] = []
-  const indptr = new Int32Array(docs.length + 1)
-  let indices = new Int32Array(Math.max(16, docs.length * 8))
+  const indptr = new Int32Array(rows + 1)
+  let indices = new Int32Array(Math.max(16, rows * 8))
   let data = new Float64Array(indices.length)
   let nnz = 0
-  for (let r = 0; r < docs.length; r++) {
+  for (let r = 0; r < rows; r++) {
     touched.length = 0
-    for (const t of docs[r]) {
-      const j = index.get(t)
-      if (j === undefined) continue
+    for (let i = start[r]; i < start[r + 1]; i++) {
+      const j = column ? column[ids[i]] : ids[i]
+      if (j < 0) continue
       if (counts[j] === 0) touched.push(j)
       counts[j]++
     }
@@ -101,5 +175,5 @@ export function transform(docs: readonly (readonly string[])[], vocabulary: Voca
     }
     indptr[r + 1] = nnz
   }
-  return { rows: docs.length, cols: idf.length, indptr, indices: indices.slice(0, nnz), data: data.slice(0, nnz) }
+  return { rows, cols: idf.length, indptr, indices: indices.slice(0, nnz), data: data.slice(0, nnz) }
 }
