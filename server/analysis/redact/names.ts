@@ -37,6 +37,8 @@ function placeKey(phrase: string): string {
 /** Multi-word places of the gazetteer, looked up by the folded words of a run (one-word places are NOT_NAME_WORDS). */
 const PLACE_KEYS = new Set(LA_PLACES.map(placeKey).filter((k) => k.includes(' ')))
 const PLACE_KEY_MAX_WORDS = Math.max(...[...PLACE_KEYS].map((k) => k.split(' ').length))
+/** Every whole-word beginning of a multi-word place ("green", "green meadows"): a run that is none of them can stop growing. */
+const PLACE_KEY_PREFIXES = new Set([...PLACE_KEYS].flatMap((k) => k.split(' ').map((_, i, words) => words.slice(0, i + 1).join(' '))))
 
 type Token = {
   start: number
@@ -210,13 +212,14 @@ function markProtected(text: string, tokens: Token[]): void {
   }
   // Places of the gazetteer, matched on the folded words: "Green Meadows", "Pico-Union", "Mt. Washington".
   for (let i = 0; i < tokens.length; i++) {
-    let key = tokens[i].folded.replace(/-/g, ' ')
-    for (let j = i + 1; j < tokens.length && j - i < PLACE_KEY_MAX_WORDS; j++) {
+    const first = tokens[i].folded.replace(/-/g, ' ')
+    let key = first
+    for (let j = i + 1; j < tokens.length && j - i < PLACE_KEY_MAX_WORDS && PLACE_KEY_PREFIXES.has(key); j++) {
       if (!/^(?:\.?[ \t]+|-|\/|[ \t]*\/[ \t]*)$/.test(text.slice(tokens[j - 1].end, tokens[j].start))) break
       key += ' ' + tokens[j].folded.replace(/-/g, ' ')
       if (PLACE_KEYS.has(key)) ranges.push([tokens[i].start, tokens[j].end])
     }
-    if (tokens[i].folded.includes('-') && PLACE_KEYS.has(key.split(' ').slice(0, tokens[i].folded.split('-').length).join(' '))) {
+    if (tokens[i].folded.includes('-') && PLACE_KEYS.has(first)) {
       ranges.push([tokens[i].start, tokens[i].end]) // "Pico-Union" is one token
     }
   }
