@@ -24,6 +24,7 @@ import {
   SURNAMES,
   fold,
 } from './lexicon'
+import { caseInsensitivePattern } from './case-insensitive'
 import { STOPWORDS_EN, STOPWORDS_ES } from './stopwords'
 import { PRIORITY, type Candidate } from './types'
 
@@ -101,7 +102,7 @@ const ORGANISATION_WORDS = new Set(
   santa pascua mayo ano nuevo`.split(/\s+/),
 )
 
-const STRONG_CUE = new RegExp(
+const STRONG_CUE = caseInsensitivePattern(
   [
     "\\b(?:my|his|her|their|the|whose|our|your)\\s+(?:(?:first|last|full|real)\\s+)?names?\\s+(?:is|was|are|were)\\b",
     "\\bname(?:'s|’s)\\s",
@@ -132,7 +133,6 @@ const STRONG_CUE = new RegExp(
     '\\bhabla\\b',
     '\\bspeaking\\b',
   ].join('|'),
-  'giu',
 )
 
 const KIN =
@@ -424,7 +424,7 @@ function findNamesIn(text: string, shouting: boolean): Candidate[] {
   }
 
   // 1. Cues.
-  for (const m of text.matchAll(STRONG_CUE)) {
+  for (const m of text.matchAll(STRONG_CUE.for(text))) {
     const i = firstTokenAfter(text, tokens, m.index + m[0].length)
     if (i < 0 || taken.has(i)) continue
     const t = tokens[i]
