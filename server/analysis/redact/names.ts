@@ -176,8 +176,7 @@ function tokenize(text: string): Token[] {
   const tokens: Token[] = []
   for (const m of text.matchAll(TOKEN)) {
     let word = m[0]
-    const possessive = word.match(/['’]s$/i)
-    if (possessive) word = word.slice(0, -2)
+    if (isPossessive(word)) word = word.slice(0, -2)
     const start = m.index
     let p = start - 1
     while (p >= 0 && (text[p] === ' ' || text[p] === '\t' || text[p] === '\r')) p--
@@ -185,7 +184,7 @@ function tokenize(text: string): Token[] {
       start,
       end: start + word.length,
       folded: fold(word),
-      cap: /^\p{Lu}/u.test(word),
+      cap: startsUpper(word),
       sentenceStart: p < 0 || /[.!?¿¡:\n"“]/.test(text[p]),
       // Handles and hashtags are the URL detector's business: "@ICEgov", "#ICEoutLA".
       protected: text[start - 1] === '@' || text[start - 1] === '#',
@@ -193,6 +192,47 @@ function tokenize(text: string): Token[] {
     })
   }
   return tokens
+}
+
+/** "Pérez's", "Ana’s": as /['’]s$/i, without a regex per token. */
+function isPossessive(word: string): boolean {
+  const n = word.length
+  return n >= 2 && (word[n - 1] === 's' || word[n - 1] === 'S') && (word[n - 2] === "'" || word[n - 2] === '’')
+}
+
+const UPPER_START = /^\p{Lu}/u
+const LETTER = /\p{L}/u
+const UPPER = /\p{Lu}/u
+
+/** As /^\p{Lu}/u.test(word), with ASCII answered without the regex. */
+function startsUpper(word: string): boolean {
+  const c = word.charCodeAt(0)
+  return c < 0x80 ? c >= 0x41 && c <= 0x5a : UPPER_START.test(word)
+}
+
+/** Letters and capital letters, counted as text.match(/\p{L}/gu) and /\p{Lu}/gu would, without building the arrays. */
+function countLetters(text: string): { letters: number; upper: number } {
+  let letters = 0
+  let upper = 0
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (c < 0x80) {
+      if (c >= 0x61 && c <= 0x7a) letters++
+      else if (c >= 0x41 && c <= 0x5a) {
+        letters++
+        upper++
+      }
+      continue
+    }
+    const point = text.codePointAt(i)!
+    const char = String.fromCodePoint(point)
+    if (point > 0xffff) i++
+    if (LETTER.test(char)) {
+      letters++
+      if (UPPER.test(char)) upper++
+    }
+  }
+  return { letters, upper }
 }
 
 function markProtected(text: string, tokens: Token[]): void {
@@ -401,8 +441,7 @@ function span(tokens: Token[], first: number, last: number): Candidate {
  * the lower-cased copy is used only when it has the same length.
  */
 export function findNames(text: string): Candidate[] {
-  const letters = text.match(/\p{L}/gu)?.length ?? 0
-  const upper = text.match(/\p{Lu}/gu)?.length ?? 0
+  const { letters, upper } = countLetters(text)
   if (letters >= 12 && upper / letters > 0.6) {
     const lower = text.toLowerCase()
     if (lower.length === text.length) return findNamesIn(lower, true)
