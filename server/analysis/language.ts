@@ -69,9 +69,28 @@ const LETTER_HINTS: [RegExp, Scored, number][] = [
 ]
 
 const NON_LATIN =
-  /[\p{Script=Hangul}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Armenian}\p{Script=Cyrillic}\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Thai}\p{Script=Devanagari}\p{Script=Greek}\p{Script=Georgian}\p{Script=Ethiopic}\p{Script=Khmer}\p{Script=Lao}\p{Script=Myanmar}\p{Script=Bengali}\p{Script=Gujarati}\p{Script=Gurmukhi}\p{Script=Tamil}]/gu
-const LATIN = /\p{Script=Latin}/gu
+  /[\p{Script=Hangul}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Armenian}\p{Script=Cyrillic}\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Thai}\p{Script=Devanagari}\p{Script=Greek}\p{Script=Georgian}\p{Script=Ethiopic}\p{Script=Khmer}\p{Script=Lao}\p{Script=Myanmar}\p{Script=Bengali}\p{Script=Gujarati}\p{Script=Gurmukhi}\p{Script=Tamil}]/u
+const LATIN = /\p{Script=Latin}/u
 const NOISE = /\[[A-Z-]+\]|https?:\/\/\S+|www\.\S+|\S+@\S+|@\w+/g
+
+/** Code points of Latin script and of the other scripts, as matching them globally would count them, without building the arrays. */
+function countScripts(text: string): { latin: number; other: number } {
+  let latin = 0
+  let other = 0
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (c < 0x80) {
+      if ((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a)) latin++
+      continue
+    }
+    const point = text.codePointAt(i)!
+    const char = String.fromCodePoint(point)
+    if (point > 0xffff) i++
+    if (LATIN.test(char)) latin++
+    else if (NON_LATIN.test(char)) other++
+  }
+  return { latin, other }
+}
 
 /** Below this many units of evidence, confidence is scaled down: "ok", "gracias" say little. */
 const FULL_EVIDENCE = 8
@@ -82,8 +101,7 @@ function round(x: number): number {
 
 export function detectLanguage(text: string): LanguageGuess {
   const clean = text.replace(NOISE, ' ')
-  const latin = clean.match(LATIN)?.length ?? 0
-  const other = clean.match(NON_LATIN)?.length ?? 0
+  const { latin, other } = countScripts(clean)
   if (latin + other === 0) return { lang: DEFAULT_LANGUAGE, confidence: 0 }
   if (other >= latin) return { lang: 'other', confidence: round(other / (latin + other)) }
 

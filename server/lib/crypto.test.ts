@@ -13,6 +13,11 @@ describe('crypto', () => {
     expect(decryptText(a, key)).toBe(text)
   })
 
+  it('never repeats an IV, also across refills of the random pool', () => {
+    const ivs = Array.from({ length: 2000 }, () => encryptText('x', key).subarray(0, 12).toString('hex'))
+    expect(new Set(ivs).size).toBe(ivs.length)
+  })
+
   it('rejects a tampered ciphertext and a wrong key', () => {
     const sealed = encryptText('secret', key)
     sealed[sealed.length - 1] ^= 1

@@ -3,8 +3,8 @@ import { availableParallelism } from 'node:os'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { Worker } from 'node:worker_threads'
-import type { NewSubmission } from '../../db/schema'
 import type { SubmissionInput } from '../schemas/submission'
+import type { ImportRow } from '../services/import-row'
 
 /**
  * Redaction is most of an import's time (about 0.5 ms a row on one core), so
@@ -21,7 +21,7 @@ const BOOTSTRAP = `import('tsx/esm/api').then(({ tsImport }) => tsImport(${JSON.
 const CHUNK = 250
 const START_TIMEOUT_MS = 30_000
 
-type Reply = { ready: true } | { chunk: number; rows: NewSubmission[] } | { chunk: number; error: string }
+type Reply = { ready: true } | { chunk: number; rows: ImportRow[] } | { chunk: number; error: string }
 
 /** The prepared rows in input order, or null when worker threads cannot run here. */
 export async function prepareInParallel(
@@ -29,14 +29,14 @@ export async function prepareInParallel(
   submitter: { userId: string | null; organizationId: string },
   inputs: SubmissionInput[],
   onProgress: (done: number) => void,
-): Promise<NewSubmission[] | null> {
+): Promise<ImportRow[] | null> {
   if (!existsSync(WORKER_FILE)) return null
   const size = Math.max(1, Math.min(availableParallelism(), 8, Math.ceil(inputs.length / CHUNK)))
   const workers: Worker[] = []
   try {
     const started = await Promise.all(Array.from({ length: size }, () => startWorker(encryptionKey, workers)))
     if (started.some((ok) => !ok)) return null
-    const results: NewSubmission[][] = new Array(Math.ceil(inputs.length / CHUNK))
+    const results: ImportRow[][] = new Array(Math.ceil(inputs.length / CHUNK))
     let next = 0
     let done = 0
     await Promise.all(
@@ -52,9 +52,9 @@ export async function prepareInParallel(
               if ('ready' in reply) return
               if ('error' in reply) return reject(new Error(`import worker: ${reply.error}`))
               // Structured clone turns Buffers into Uint8Arrays; both drivers want a Buffer for bytea.
-              for (const row of reply.rows) {
-                const enc = row.text_original_enc
-                if (enc && !Buffer.isBuffer(enc)) row.text_original_enc = Buffer.from(enc.buffer, enc.byteOffset, enc.byteLength)
+              for (const { submission } of reply.rows) {
+                const enc = submission.text_original_enc
+                if (enc && !Buffer.isBuffer(enc)) submission.text_original_enc = Buffer.from(enc.buffer, enc.byteOffset, enc.byteLength)
               }
               results[reply.chunk] = reply.rows
               done += reply.rows.length

@@ -1,4 +1,4 @@
-import type { ColumnType, Kysely, Transaction } from 'kysely'
+import { sql, type ColumnType, type Kysely, type Transaction } from 'kysely'
 import type { Database, NewSubmission } from '../../db/schema'
 
 /**
@@ -46,7 +46,65 @@ export async function deleteExpiredImports(db: Handle, now: Date): Promise<numbe
   return Number(result.numDeletedRows)
 }
 
-/** One multi-row INSERT; the caller keeps each batch under PostgreSQL's 65,535 parameters. */
-export async function insertSubmissionBatch(db: Handle, rows: NewSubmission[]): Promise<void> {
-  if (rows.length > 0) await db.insertInto('submissions').values(rows).execute()
+/** A submission as an import stores it: every column it writes, the id chosen beforehand. */
+export type ImportedSubmission = Omit<NewSubmission, 'id'> & { id: string; text_redacted: string; language: string }
+
+/**
+ * Inserts many submissions with one statement: each column travels as one
+ * array parameter and unnest() turns the arrays back into rows. Against a
+ * multi-row VALUES list (17 parameters a row), PostgreSQL parses and plans 17
+ * parameters whatever the number of rows, and the same SQL runs on PGlite and
+ * on a server. Bytes travel as hex and the agencies of each row as an array
+ * literal, because unnest() would flatten an array of arrays.
+ */
+export async function insertSubmissionRows(db: Handle, rows: readonly ImportedSubmission[]): Promise<void> {
+  if (rows.length === 0) return
+  const column = <T>(pick: (row: ImportedSubmission) => T) => rows.map(pick)
+  await sql`
+    insert into submissions (
+      id, receipt_code, organization_id, submitted_by, text_redacted, text_original_enc, language, incident_month,
+      area, setting, agencies, city_response, guidance_wanted, consent_quote, consent_contact, status, is_demo, intake_link_id
+    )
+    select
+      id, receipt_code, organization_id, submitted_by, text_redacted, decode(text_original_hex, 'hex'), language, incident_month,
+      area, setting, agencies::text[], city_response, guidance_wanted, consent_quote, consent_contact, status, is_demo, intake_link_id
+    from unnest(
+      ${column((r) => r.id)}::uuid[],
+      ${column((r) => r.receipt_code)}::text[],
+      ${column((r) => r.organization_id ?? null)}::uuid[],
+      ${column((r) => r.submitted_by ?? null)}::uuid[],
+      ${column((r) => r.text_redacted)}::text[],
+      ${column((r) => (r.text_original_enc ? Buffer.from(r.text_original_enc).toString('hex') : null))}::text[],
+      ${column((r) => r.language)}::text[],
+      ${column((r) => r.incident_month ?? null)}::text[],
+      ${column((r) => r.area ?? null)}::text[],
+      ${column((r) => r.setting ?? null)}::text[],
+      ${column((r) => arrayLiteral(r.agencies ?? []))}::text[],
+      ${column((r) => r.city_response ?? null)}::text[],
+      ${column((r) => r.guidance_wanted ?? null)}::text[],
+      ${column((r) => r.consent_quote ?? false)}::boolean[],
+      ${column((r) => r.consent_contact ?? false)}::boolean[],
+      ${column((r) => r.status ?? 'pending')}::text[],
+      ${column((r) => r.is_demo ?? false)}::boolean[],
+      ${column((r) => r.intake_link_id ?? null)}::uuid[]
+    ) as row(
+      id, receipt_code, organization_id, submitted_by, text_redacted, text_original_hex, language, incident_month,
+      area, setting, agencies, city_response, guidance_wanted, consent_quote, consent_contact, status, is_demo, intake_link_id
+    )
+  `.execute(db)
+}
+
+/** Near-duplicate signatures (see services/duplicates.ts) of many submissions, in one statement. */
+export async function insertSignatureRows(db: Handle, rows: readonly { submissionId: string; keys: readonly string[] }[]): Promise<void> {
+  if (rows.length === 0) return
+  await sql`
+    insert into submission_signatures (submission_id, lsh_keys)
+    select submission_id, lsh_keys::text[]
+    from unnest(${rows.map((r) => r.submissionId)}::uuid[], ${rows.map((r) => arrayLiteral(r.keys))}::text[]) as row(submission_id, lsh_keys)
+  `.execute(db)
+}
+
+/** A PostgreSQL array literal of strings: {"a","b \"c\""}. */
+function arrayLiteral(values: readonly string[]): string {
+  return `{${values.map((v) => `"${v.replace(/[\\"]/g, '\\$&')}"`).join(',')}}`
 }

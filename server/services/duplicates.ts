@@ -5,6 +5,11 @@ import { findNearDuplicates, lshKeys, minhash } from '../analysis/dedupe'
 /** Jaccard similarity of word shingles at or above which a new submission is flagged for moderation. */
 export const DUPLICATE_THRESHOLD = 0.8
 
+/** The MinHash LSH keys stored for a submission (submission_signatures): from its redacted text only. */
+export function signatureKeys(redactedText: string): string[] {
+  return lshKeys(minhash(redactedText))
+}
+
 /**
  * Stores the MinHash LSH keys of a new submission's redacted text and, when an
  * earlier submission sharing a key is at least DUPLICATE_THRESHOLD similar,
@@ -12,7 +17,7 @@ export const DUPLICATE_THRESHOLD = 0.8
  * Only redacted text is compared: the original is never decrypted for this.
  */
 export async function indexAndFlagDuplicates(trx: Transaction<Database>, submissionId: string, redactedText: string, now: Date) {
-  const keys = lshKeys(minhash(redactedText))
+  const keys = signatureKeys(redactedText)
   const candidates = await trx
     .selectFrom('submission_signatures as sig')
     .innerJoin('submissions as s', 's.id', 'sig.submission_id')

@@ -4,6 +4,7 @@ import type { Db } from '../../db/client'
 import { parseCsv } from '../../server/lib/csv'
 import { decryptText } from '../../server/lib/crypto'
 import type { SessionUser } from '../../server/services/auth'
+import { signatureKeys } from '../../server/services/duplicates'
 import { importCsvFile } from '../../server/services/import'
 import { createTestDb, testEnv } from '../support/db'
 import { callerFor, makeOrganization, makeUser } from '../support/factories'
@@ -120,6 +121,20 @@ describe('CSV import: commit', () => {
     expect(await caller.import.status({ id })).toMatchObject({ state: 'done', percent: 100, count: 2 })
   })
 
+  it('indexes imported rows for near-duplicates like form submissions, so a later copy is flagged', async () => {
+    const story = 'Agents in grey vests stopped every street vendor on the corner by the laundromat and asked each of them for papers before noon'
+    const caller = callerFor(db, env, submitterA)
+    const { id } = await caller.import.upload({ fileName: 'dup.csv', content: file(`Testimony\n"${story}."\n"Otro relato distinto sobre la clínica y las familias que ya no van a sus citas."\n`) })
+    await caller.import.commit({ id, mapping: { text: 0 } })
+    const imported = await db.selectFrom('submissions').select(['id', 'text_redacted']).where('organization_id', '=', orgA.id).where('text_redacted', 'like', 'Agents in grey vests%').executeTakeFirstOrThrow()
+    const signature = await db.selectFrom('submission_signatures').select('lsh_keys').where('submission_id', '=', imported.id).executeTakeFirstOrThrow()
+    expect(signature.lsh_keys).toEqual(signatureKeys(imported.text_redacted!))
+
+    const copy = await caller.submission.create({ text: `${story}!`, agencies: [], consentQuote: false, consentContact: false })
+    const flagged = await db.selectFrom('submissions').select('duplicate_of_id').where('id', '=', copy.id).executeTakeFirstOrThrow()
+    expect(flagged.duplicate_of_id).toBe(imported.id)
+  })
+
   it('refuses a file with any row error and stores nothing; "only valid rows" stores the valid ones', async () => {
     const caller = callerFor(db, env, submitterA)
     const { id } = await caller.import.upload({ fileName: 'mixed.csv', content: file(WITH_ERRORS) })
@@ -138,13 +153,13 @@ describe('CSV import: commit', () => {
     const { id } = await caller.import.upload({ fileName: 'big.csv', content: file('Testimony\n' + rows.join('\n')) })
     const before = await countFor(orgB.id)
     const auditBefore = await db.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
-    // A trigger that fails on row 1,101: the first INSERT batch (1,000 rows) has already gone in by then.
-    await sql`create function fail_on_poison() returns trigger language plpgsql as $$ begin if new.text_redacted like '%POISON%' then raise exception 'injected failure'; end if; return new; end $$`.execute(db)
-    await sql`create trigger fail_on_poison before insert on submissions for each row execute function fail_on_poison()`.execute(db)
+    // A trigger that fails on the signature of row 1,101: all 1,200 rows have already gone in by then.
+    await sql`create function fail_on_poison() returns trigger language plpgsql as $$ begin if exists (select 1 from submissions where id = new.submission_id and text_redacted like '%POISON%') then raise exception 'injected failure'; end if; return new; end $$`.execute(db)
+    await sql`create trigger fail_on_poison before insert on submission_signatures for each row execute function fail_on_poison()`.execute(db)
     try {
       await expect(caller.import.commit({ id, mapping: { text: 0 } })).rejects.toThrow()
     } finally {
-      await sql`drop trigger fail_on_poison on submissions`.execute(db)
+      await sql`drop trigger fail_on_poison on submission_signatures`.execute(db)
       await sql`drop function fail_on_poison()`.execute(db)
     }
     expect(await countFor(orgB.id)).toBe(before)
@@ -240,7 +255,12 @@ describe('CSV import from the command line', () => {
     const lines = Array.from({ length: 2400 }, (_, i) => `"Testimony ${i}: my name is Maria Lopez and my phone is 213-555-${String(1000 + (i % 9000)).padStart(4, '0')}.",${(i % 12) + 1}/2025`)
     const result = await importCsvFile(db, env, { organizationSlug: org.slug, fileName: 'large.csv', content: file(`Testimony,Month\n${lines.join('\n')}\n`) })
     expect(result).toMatchObject({ ok: true, count: 2400 })
-    const rows = await db.selectFrom('submissions').select(['text_redacted', 'text_original_enc', 'incident_month']).where('organization_id', '=', org.id).execute()
+    const rows = await db
+      .selectFrom('submissions as s')
+      .leftJoin('submission_signatures as sig', 'sig.submission_id', 's.id')
+      .select(['s.text_redacted', 's.text_original_enc', 's.incident_month', 'sig.lsh_keys'])
+      .where('s.organization_id', '=', org.id)
+      .execute()
     expect(rows).toHaveLength(2400)
     for (const row of rows) {
       const original = decryptText(row.text_original_enc!, env.encryptionKey)
@@ -249,6 +269,7 @@ describe('CSV import from the command line', () => {
       expect(row.text_redacted).toMatch(new RegExp(`^Testimony ${n}: `))
       expect(row.text_redacted).not.toContain('213-555')
       expect(row.incident_month).toBe(`2025-${String((n % 12) + 1).padStart(2, '0')}`)
+      expect(row.lsh_keys).toEqual(signatureKeys(row.text_redacted!))
     }
   }, 120_000)
 })

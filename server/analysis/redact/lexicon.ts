@@ -5,12 +5,16 @@
  */
 
 export function fold(word: string): string {
+  // Fast path, same result: ASCII has nothing to decompose and no curly quotes; of the quotes only the backtick is ASCII.
+  if (ASCII.test(word)) return word.toLowerCase().replace(/`/g, "'")
   return word
     .normalize('NFD')
     .replace(/\p{M}+/gu, '')
     .toLowerCase()
     .replace(/[’‘ʼ`´]/g, "'")
 }
+
+const ASCII = /^[\x00-\x7f]*$/
 
 function words(list: string): Set<string> {
   return new Set(list.split(/\s+/).filter(Boolean).map(fold))

@@ -24,6 +24,7 @@ import {
   SURNAMES,
   fold,
 } from './lexicon'
+import { caseInsensitivePattern } from './case-insensitive'
 import { STOPWORDS_EN, STOPWORDS_ES } from './stopwords'
 import { PRIORITY, type Candidate } from './types'
 
@@ -37,6 +38,8 @@ function placeKey(phrase: string): string {
 /** Multi-word places of the gazetteer, looked up by the folded words of a run (one-word places are NOT_NAME_WORDS). */
 const PLACE_KEYS = new Set(LA_PLACES.map(placeKey).filter((k) => k.includes(' ')))
 const PLACE_KEY_MAX_WORDS = Math.max(...[...PLACE_KEYS].map((k) => k.split(' ').length))
+/** Every whole-word beginning of a multi-word place ("green", "green meadows"): a run that is none of them can stop growing. */
+const PLACE_KEY_PREFIXES = new Set([...PLACE_KEYS].flatMap((k) => k.split(' ').map((_, i, words) => words.slice(0, i + 1).join(' '))))
 
 type Token = {
   start: number
@@ -99,7 +102,7 @@ const ORGANISATION_WORDS = new Set(
   santa pascua mayo ano nuevo`.split(/\s+/),
 )
 
-const STRONG_CUE = new RegExp(
+const STRONG_CUE = caseInsensitivePattern(
   [
     "\\b(?:my|his|her|their|the|whose|our|your)\\s+(?:(?:first|last|full|real)\\s+)?names?\\s+(?:is|was|are|were)\\b",
     "\\bname(?:'s|’s)\\s",
@@ -130,7 +133,6 @@ const STRONG_CUE = new RegExp(
     '\\bhabla\\b',
     '\\bspeaking\\b',
   ].join('|'),
-  'giu',
 )
 
 const KIN =
@@ -174,8 +176,7 @@ function tokenize(text: string): Token[] {
   const tokens: Token[] = []
   for (const m of text.matchAll(TOKEN)) {
     let word = m[0]
-    const possessive = word.match(/['’]s$/i)
-    if (possessive) word = word.slice(0, -2)
+    if (isPossessive(word)) word = word.slice(0, -2)
     const start = m.index
     let p = start - 1
     while (p >= 0 && (text[p] === ' ' || text[p] === '\t' || text[p] === '\r')) p--
@@ -183,7 +184,7 @@ function tokenize(text: string): Token[] {
       start,
       end: start + word.length,
       folded: fold(word),
-      cap: /^\p{Lu}/u.test(word),
+      cap: startsUpper(word),
       sentenceStart: p < 0 || /[.!?¿¡:\n"“]/.test(text[p]),
       // Handles and hashtags are the URL detector's business: "@ICEgov", "#ICEoutLA".
       protected: text[start - 1] === '@' || text[start - 1] === '#',
@@ -191,6 +192,47 @@ function tokenize(text: string): Token[] {
     })
   }
   return tokens
+}
+
+/** "Pérez's", "Ana’s": as /['’]s$/i, without a regex per token. */
+function isPossessive(word: string): boolean {
+  const n = word.length
+  return n >= 2 && (word[n - 1] === 's' || word[n - 1] === 'S') && (word[n - 2] === "'" || word[n - 2] === '’')
+}
+
+const UPPER_START = /^\p{Lu}/u
+const LETTER = /\p{L}/u
+const UPPER = /\p{Lu}/u
+
+/** As /^\p{Lu}/u.test(word), with ASCII answered without the regex. */
+function startsUpper(word: string): boolean {
+  const c = word.charCodeAt(0)
+  return c < 0x80 ? c >= 0x41 && c <= 0x5a : UPPER_START.test(word)
+}
+
+/** Letters and capital letters, counted as text.match(/\p{L}/gu) and /\p{Lu}/gu would, without building the arrays. */
+function countLetters(text: string): { letters: number; upper: number } {
+  let letters = 0
+  let upper = 0
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (c < 0x80) {
+      if (c >= 0x61 && c <= 0x7a) letters++
+      else if (c >= 0x41 && c <= 0x5a) {
+        letters++
+        upper++
+      }
+      continue
+    }
+    const point = text.codePointAt(i)!
+    const char = String.fromCodePoint(point)
+    if (point > 0xffff) i++
+    if (LETTER.test(char)) {
+      letters++
+      if (UPPER.test(char)) upper++
+    }
+  }
+  return { letters, upper }
 }
 
 function markProtected(text: string, tokens: Token[]): void {
@@ -210,13 +252,14 @@ function markProtected(text: string, tokens: Token[]): void {
   }
   // Places of the gazetteer, matched on the folded words: "Green Meadows", "Pico-Union", "Mt. Washington".
   for (let i = 0; i < tokens.length; i++) {
-    let key = tokens[i].folded.replace(/-/g, ' ')
-    for (let j = i + 1; j < tokens.length && j - i < PLACE_KEY_MAX_WORDS; j++) {
+    const first = tokens[i].folded.replace(/-/g, ' ')
+    let key = first
+    for (let j = i + 1; j < tokens.length && j - i < PLACE_KEY_MAX_WORDS && PLACE_KEY_PREFIXES.has(key); j++) {
       if (!/^(?:\.?[ \t]+|-|\/|[ \t]*\/[ \t]*)$/.test(text.slice(tokens[j - 1].end, tokens[j].start))) break
       key += ' ' + tokens[j].folded.replace(/-/g, ' ')
       if (PLACE_KEYS.has(key)) ranges.push([tokens[i].start, tokens[j].end])
     }
-    if (tokens[i].folded.includes('-') && PLACE_KEYS.has(key.split(' ').slice(0, tokens[i].folded.split('-').length).join(' '))) {
+    if (tokens[i].folded.includes('-') && PLACE_KEYS.has(first)) {
       ranges.push([tokens[i].start, tokens[i].end]) // "Pico-Union" is one token
     }
   }
@@ -398,8 +441,7 @@ function span(tokens: Token[], first: number, last: number): Candidate {
  * the lower-cased copy is used only when it has the same length.
  */
 export function findNames(text: string): Candidate[] {
-  const letters = text.match(/\p{L}/gu)?.length ?? 0
-  const upper = text.match(/\p{Lu}/gu)?.length ?? 0
+  const { letters, upper } = countLetters(text)
   if (letters >= 12 && upper / letters > 0.6) {
     const lower = text.toLowerCase()
     if (lower.length === text.length) return findNamesIn(lower, true)
@@ -421,7 +463,7 @@ function findNamesIn(text: string, shouting: boolean): Candidate[] {
   }
 
   // 1. Cues.
-  for (const m of text.matchAll(STRONG_CUE)) {
+  for (const m of text.matchAll(STRONG_CUE.for(text))) {
     const i = firstTokenAfter(text, tokens, m.index + m[0].length)
     if (i < 0 || taken.has(i)) continue
     const t = tokens[i]
