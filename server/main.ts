@@ -13,6 +13,7 @@ import { sql } from 'kysely'
 import { describeDb } from '../db/client'
 import { migrateToLatest } from '../db/migrator'
 import { getDb } from './db'
+import { requestBodyLimit } from './http/body-limit'
 import { restoreSameOriginOrigin, securityHeaders } from './http/security-headers'
 import { EnvError, getEnv } from './env'
 import { startRetentionJob } from './jobs/retention'
@@ -49,6 +50,9 @@ async function main() {
       res.status(503).json({ status: 'unavailable' })
     }
   })
+
+  // Bodies over a size (or without a declared length) are refused before anything reads them.
+  app.use(requestBodyLimit())
 
   // Mutations must come from our own pages: a cross-site Origin is refused outright.
   // (Forms and tRPC also carry a CSRF token; see docs/decisions/003-sessions-and-csrf.md.)

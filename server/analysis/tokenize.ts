@@ -10,7 +10,7 @@
 import type { BilingualDictionary } from './bilingual'
 import { foldWord } from './fold'
 import { createConceptMatcher, type ConceptMatcher, type ConceptPattern } from './lexicon'
-import { stemmerEs, tokenizerEs } from './natural-modules'
+import { stemmerEs } from './natural-modules'
 import { porterStem } from './porter'
 import { STOPWORDS } from './stopwords'
 
@@ -37,9 +37,16 @@ export type AnalyzedText = {
 /** Bracketed redaction placeholders such as [NAME], [PHONE_NUMBER], [DIRECCIÓN]. */
 const PLACEHOLDER = /\[[\p{Lu}][\p{Lu}\p{N}_ -]*\]/gu
 const PLACEHOLDER_OR_BREAK = /\[[\p{L}][\p{L}\p{N}_ -]*\]|[.!?;:…]+(?:\s|$)|\n/u
-const SPANISH_WORD = /[^a-z0-9á-úñü]+/
+/** Spanish words on lower-case text: a-z, digits and the accented letters (á–ú is a code point range with ÷ in it, left out). */
+const SPANISH_WORD = /[^a-z0-9á-öø-úñü]+/
 
 export const CONCEPT_PREFIX = '~'
+
+/**
+ * Longer runs of letters are not words (pasted hashes, "aaaa…"), and the Porter
+ * stemmers take quadratic time on them: a 10,000-letter run cost about a second.
+ */
+export const MAX_WORD_LENGTH = 40
 
 /** Removes redaction placeholders, leaving a sentence break in their place. */
 export function stripPlaceholders(text: string): string {
@@ -58,8 +65,8 @@ export function tokenizeSegments(text: string, lang: Lang): string[][] {
 
 function tokenizeSegment(lower: string, lang: Lang): string[] {
   if (lang === 'es') {
-    // natural's AggressiveTokenizerEs splits on /[^a-zA-Zá-úÁ-ÚñÑüÜ]+/ and so drops "911".
-    return /\d/.test(lower) ? lower.split(SPANISH_WORD).filter(Boolean) : tokenizerEs.tokenize(lower)
+    // Not natural's AggressiveTokenizerEs: it splits on /[^a-zA-Zá-úÁ-ÚñÑüÜ]+/, so drops "911" and keeps "5÷3" and "2×4" as words.
+    return lower.split(SPANISH_WORD).filter(Boolean)
   }
   // natural's AggressiveTokenizer splits on anything but ASCII letters, digits, ' - and /;
   // we also split at those three joiners, so on folded lower-case text (accents folded
@@ -177,7 +184,7 @@ export function createAnalyzer(options: AnalyzerOptions, output: { pairSurfaces?
     const inEn = STOPWORDS.en.has(f)
     const inEs = STOPWORDS.es.has(f)
     const stop = lang === 'en' ? inEn : inEs
-    const skip = f.length < 2 || (f.length < 3 && f.charCodeAt(0) <= 57 && /^\d+$/.test(f)) || stop
+    const skip = f.length < 2 || f.length > MAX_WORD_LENGTH || (f.length < 3 && f.charCodeAt(0) <= 57 && /^\d+$/.test(f)) || stop
     word = {
       token,
       folded: f,

@@ -63,11 +63,15 @@ export function decodeWindows1252(bytes: Uint8Array): string {
 }
 
 function strictDecode(encoding: 'utf-8' | 'utf-16le' | 'utf-16be', bytes: Uint8Array): string {
+  let text: string
   try {
-    return new TextDecoder(encoding, { fatal: true }).decode(bytes)
+    text = new TextDecoder(encoding, { fatal: true }).decode(bytes)
   } catch {
     throw new CsvError('errors.importEncoding')
   }
+  // As without a BOM: NUL does not occur in text (and PostgreSQL cannot store it in a text column).
+  if (text.includes('\u0000')) throw new CsvError('errors.importNotCsv')
+  return text
 }
 
 /** The separator of the header line: comma, semicolon (Excel in many locales) or tab, whichever occurs most outside quotes. */

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import './messages'
 import { ROLES } from './reference'
 
 // Messages are translation keys (app/i18n/*.json, "errors.*"), shown in the user's language.

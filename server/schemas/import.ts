@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import './messages'
 
 // Shapes of the CSV import. CSV rows themselves are validated with
 // SubmissionInputSchema (server/schemas/submission.ts) after column mapping.

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import './messages'
 import { SubmissionInputSchema } from './submission'
 
 // Intake links: created by facilitators for one listening session or campaign.

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import './messages'
 
 export const HIDE_REASONS = ['spam', 'abuse', 'off-topic', 'duplicate'] as const
 export type HideReasonCode = (typeof HIDE_REASONS)[number]

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import './messages'
 import { ReceiptSchema, SubmissionIdSchema, SubmissionInputSchema } from './submission'
 
 // Changes to a stored submission: a facilitator's audited reveal of the original,

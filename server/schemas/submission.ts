@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import './messages'
 import { AGENCIES, AREA_CODES, BUREAUS, SETTINGS, SUBMISSION_STATUSES, type Bureau } from './reference'
 
 // One schema per shape: the form, the procedure and the CSV import all use these.

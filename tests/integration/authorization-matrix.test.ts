@@ -16,6 +16,7 @@ const RULES: Record<string, 'public' | 'signed-in' | Role[]> = {
   'auth.me': 'public',
   'auth.login': 'public',
   'auth.logout': 'signed-in',
+  'auth.logoutEverywhere': 'signed-in',
   'auth.setLocale': 'signed-in',
   'audit.list': ['admin'],
   'invitation.create': ['admin', 'facilitator'],

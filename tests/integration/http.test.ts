@@ -1,10 +1,8 @@
-import { fetchRequestHandler } from '@trpc/server/adapters/fetch'
 import superjson from 'superjson'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Db } from '../../db/client'
-import { createContext } from '../../server/context'
-import { verifyCsrf, issueCsrfToken } from '../../server/lib/csrf'
-import { appRouter } from '../../server/routers/_app'
+import { handleTrpcRequest } from '../../server/http/trpc-endpoint'
+import { issueCsrfToken } from '../../server/lib/csrf'
 import { createTestDb, testEnv } from '../support/db'
 import { makeUser, TEST_PASSWORD } from '../support/factories'
 
@@ -17,15 +15,9 @@ beforeAll(async () => {
 })
 afterAll(() => close())
 
-/** The same wiring as app/routes/api.trpc.$trpc.ts, with this file's database. */
+/** The endpoint as app/routes/api.trpc.$trpc.ts serves it, with this file's database. */
 function handle(request: Request) {
-  return fetchRequestHandler({
-    endpoint: '/api/trpc',
-    req: request,
-    router: appRouter,
-    createContext: ({ req, resHeaders }) =>
-      createContext({ request: req, resHeaders, db, env, csrfVerified: verifyCsrf(req.headers.get('cookie'), req.headers.get('x-csrf-token'), env.sessionSecret) }),
-  })
+  return handleTrpcRequest(request, { clientAddress: null, db, env })
 }
 
 function post(path: string, body: unknown, headers: Record<string, string> = {}) {

@@ -184,9 +184,10 @@ const A_CUED = new RegExp(
 export function findANumbers(text: string): Candidate[] {
   const out: Candidate[] = []
   for (const m of text.matchAll(A_PREFIXED)) {
-    if (idCueBefore(text, m.index)) continue
     const n = digitsOf(m[0]).length
-    if (n >= 7 && n <= 9) out.push(candidate('A_NUMBER', m.index, m.index + m[0].length))
+    if (n < 7 || n > 9) continue
+    // After an ID cue ("licencia A7654321", "my id A 201 555 301") it is that document's number: still redacted, as an ID.
+    out.push(candidate(idCueBefore(text, m.index) ? 'ID' : 'A_NUMBER', m.index, m.index + m[0].length))
   }
   for (const m of text.matchAll(A_CUED)) {
     const [start, end] = m.indices![1]

@@ -1,0 +1,62 @@
+import type { RequestHandler } from 'express'
+import { createI18n } from '../../app/i18n/i18n'
+import { localeFromAcceptLanguage, DEFAULT_LOCALE } from '../lib/locale'
+import { IMPORT_MAX_BYTES } from '../schemas/import'
+
+/**
+ * Request bodies are refused above a size before anything reads them
+ * (server/main.ts). Pages post small forms: a testimony of 10,000 characters,
+ * percent-encoded, is about 100 KB, so a megabyte is ample; the CSV upload
+ * takes a file of up to IMPORT_MAX_BYTES (its own page says so, in the user's
+ * language, for files up to this limit). /api/trpc has its own, equal limit
+ * (server/http/trpc-endpoint.ts). A route that takes larger bodies needs a
+ * line in BODY_LIMITS.
+ */
+export const DEFAULT_BODY_LIMIT = 1024 * 1024
+export const BODY_LIMITS: { path: string; bytes: number; message: string }[] = [
+  // A file somewhat over the limit still reaches the import page, which explains the limit beside the field.
+  { path: '/import', bytes: 2 * IMPORT_MAX_BYTES, message: 'errors.importTooLarge' },
+]
+
+export function bodyLimitFor(path: string): { bytes: number; message: string } {
+  return BODY_LIMITS.find((l) => l.path === path) ?? { bytes: DEFAULT_BODY_LIMIT, message: 'errors.requestTooLarge' }
+}
+
+/**
+ * 413 when Content-Length is over the path's limit; 411 for a body sent
+ * without a length (chunked), which no page of ours sends and which could
+ * otherwise stream without end. The answer is a short page in the user's
+ * language (from Accept-Language).
+ */
+export function requestBodyLimit(): RequestHandler {
+  return (req, res, next) => {
+    if (req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS') return next()
+    const declared = req.get('content-length')
+    const limit = bodyLimitFor(req.path)
+    if (declared === undefined) {
+      if (req.get('transfer-encoding') === undefined) return next() // no body at all
+      return refuse(res, req.get('accept-language'), 411, 'errors.badRequest')
+    }
+    if (Number(declared) > limit.bytes) return refuse(res, req.get('accept-language'), 413, limit.message)
+    next()
+  }
+}
+
+function refuse(res: Parameters<RequestHandler>[1], acceptLanguage: string | undefined, status: number, key: string) {
+  const locale = localeFromAcceptLanguage(acceptLanguage ?? null) ?? DEFAULT_LOCALE
+  const { t } = createI18n(locale)
+  const title = escapeHtml(t('errors.title', { status }))
+  // The connection is closed: the rest of the body is not read.
+  res
+    .status(status)
+    .set('Connection', 'close')
+    .type('html')
+    .send(
+      `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title}</title></head>` +
+        `<body><main><h1>${title}</h1><p>${escapeHtml(t(key))}</p><p><a href="/">Voces</a></p></main></body></html>`,
+    )
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
+}
