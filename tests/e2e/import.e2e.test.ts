@@ -30,7 +30,8 @@ describe('CSV import in the browser', () => {
     const header = 'Testimony,Month,LAPD Area,Setting,Agencies,May quote\n'
 
     await upload(page, 'session.csv', `\uFEFF${header}"${good}",2025-07,Hollenbeck,Transit,ICE,yes\n\n"${bad}",2025-13,Rampart,Store,"ICE; LAPD",no\n`)
-    expect(await axeViolations(page).catch(() => [])).toEqual([])
+    // axe runs as a page script: only where the page runs scripts (with them off, evaluation never settles).
+    if (javaScriptEnabled) expect(await axeViolations(page)).toEqual([])
     const errors = page.getByTestId('import-errors')
     expect(await errors.locator('tbody tr').count()).toBe(1)
     const cells = await errors.locator('tbody tr td').allTextContents()
