@@ -22,6 +22,11 @@ export async function getCaller(request: Request, options: { form?: FormData; re
 export function toResponse(error: unknown): never {
   if (error instanceof TRPCError) {
     if (error.code === 'UNAUTHORIZED') throw redirect('/login')
+    // An unexpected error's message may name internals (SQL, paths): logged here, never sent to the page.
+    if (error.code === 'INTERNAL_SERVER_ERROR') {
+      console.error('[trpc]', error)
+      throw data({ message: 'errors.unexpected' }, { status: 500 })
+    }
     throw data({ message: error.message }, { status: getHTTPStatusCodeFromError(error) })
   }
   throw error

@@ -38,12 +38,15 @@ export function Field({
 export function ErrorList({ id, errors }: { id?: string; errors?: string[] | null }) {
   const { t } = useTranslation()
   if (!errors?.length) return null
+  // role="alert" on the list itself would take away its list semantics (axe: "listitem").
   return (
-    <ul className="errors" id={id} role="alert">
-      {errors.map((e) => (
-        <li key={e}>{t(e)}</li>
-      ))}
-    </ul>
+    <div role="alert">
+      <ul className="errors" id={id}>
+        {errors.map((e) => (
+          <li key={e}>{t(e)}</li>
+        ))}
+      </ul>
+    </div>
   )
 }
 

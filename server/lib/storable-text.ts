@@ -1,16 +1,6 @@
-/**
- * Text PostgreSQL can store as sent. NUL is refused in every text column; half
- * of a surrogate pair (what a cut emoji leaves) is silently replaced in a text
- * column and refused in jsonb (the audit log's details), because JSON escapes
- * it as "\ud83d". Both come only from broken or hostile clients: they are
- * refused at the edge with a clear message rather than failing, or changing,
- * on the way into the database.
- */
-const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/
+import { isStorableText } from '../schemas/text'
 
-export function isStorableText(text: string): boolean {
-  return !UNSTORABLE.test(text)
-}
+export { isStorableText }
 
 /**
  * The path to the first string (or object key) in `value` that is not

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import './messages'
 import { ROLES } from './reference'
+import { storableString } from './text'
 
 // Messages are translation keys (app/i18n/*.json, "errors.*"), shown in the user's language.
 
@@ -26,7 +27,7 @@ export const InvitationTokenSchema = z.object({ token: z.string().min(20).max(10
 export const InvitationAcceptSchema = z
   .object({
     token: z.string().min(20).max(100),
-    displayName: z.string({ error: 'errors.required' }).trim().min(1, 'errors.required').max(80, 'errors.tooLong'),
+    displayName: storableString({ error: 'errors.required' }).trim().min(1, 'errors.required').max(80, 'errors.tooLong'),
     password: PasswordSchema,
     confirmPassword: z.string({ error: 'errors.required' }),
   })

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import './messages'
 import { SubmissionInputSchema } from './submission'
+import { storableString } from './text'
 
 // Intake links: created by facilitators for one listening session or campaign.
 // Messages are translation keys ("errors.*").
@@ -8,7 +9,7 @@ import { SubmissionInputSchema } from './submission'
 export const INTAKE_LINK_MAX_DAYS = 90
 
 export const IntakeLinkCreateSchema = z.object({
-  name: z.string({ error: 'errors.required' }).trim().min(3, 'errors.tooShort').max(120, 'errors.tooLong'),
+  name: storableString({ error: 'errors.required' }).trim().min(3, 'errors.tooShort').max(120, 'errors.tooLong'),
   organizationId: z.uuid({ error: 'errors.choose' }).optional(),
   expiresInDays: z.coerce
     .number({ error: 'errors.days' })

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import './messages'
+import { storableString } from './text'
 import { ReceiptSchema, SubmissionIdSchema, SubmissionInputSchema } from './submission'
 
 // Changes to a stored submission: a facilitator's audited reveal of the original,
@@ -8,7 +9,7 @@ import { ReceiptSchema, SubmissionIdSchema, SubmissionInputSchema } from './subm
 export const REVEAL_REASON_MIN = 10
 
 export const RevealSchema = SubmissionIdSchema.extend({
-  reason: z.string({ error: 'errors.required' }).trim().min(REVEAL_REASON_MIN, 'errors.revealReason').max(500, 'errors.tooLong'),
+  reason: storableString({ error: 'errors.required' }).trim().min(REVEAL_REASON_MIN, 'errors.revealReason').max(500, 'errors.tooLong'),
 })
 export type RevealInput = z.infer<typeof RevealSchema>
 

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import './messages'
 import { AGENCIES, AREA_CODES, BUREAUS, SETTINGS, SUBMISSION_STATUSES, type Bureau } from './reference'
+import { storableString } from './text'
 
 // One schema per shape: the form, the procedure and the CSV import all use these.
 // Messages are translation keys ("errors.*").
@@ -8,8 +9,7 @@ import { AGENCIES, AREA_CODES, BUREAUS, SETTINGS, SUBMISSION_STATUSES, type Bure
 export const TESTIMONY_MAX = 10_000
 
 const optionalText = (max: number) =>
-  z
-    .string()
+  storableString()
     .trim()
     .max(max, 'errors.tooLong')
     .optional()
@@ -21,8 +21,7 @@ export const IncidentMonthSchema = z
   .refine((v) => v >= '2000-01', 'errors.month')
 
 export const SubmissionInputSchema = z.object({
-  text: z
-    .string({ error: 'errors.required' })
+  text: storableString({ error: 'errors.required' })
     .trim()
     .min(1, 'errors.required')
     .max(TESTIMONY_MAX, 'errors.tooLong'),

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Db } from '../../db/client'
 import { handleTrpcRequest } from '../../server/http/trpc-endpoint'
 import { issueCsrfToken } from '../../server/lib/csrf'
-import { SubmissionIdSchema } from '../../server/schemas/submission'
+import { SubmissionIdSchema, SubmissionInputSchema } from '../../server/schemas/submission'
 import type { SessionUser } from '../../server/services/auth'
 import { createTestDb, testEnv } from '../support/db'
 import { callerFor, makeOrganization, makeUser } from '../support/factories'
@@ -56,6 +56,14 @@ describe('text the database cannot store', () => {
     expect(await refusal(callerFor(db, env, facilitator).intakeLink.create({ name: 'Session \ude22' }))).toEqual({ code: 'BAD_REQUEST', message: 'errors.unstorableText' })
     // Whole pairs are text like any other.
     await expect(callerFor(db, env, facilitator).intakeLink.create({ name: 'Sesión 😢 \u202e\u200b' })).resolves.toMatchObject({ token: expect.any(String) })
+  })
+
+  it('the forms’ own schemas say so beside the field (conform, in the browser too)', () => {
+    const issues = SubmissionInputSchema.safeParse({ text: 'Agents \u0000 came', guidanceWanted: 'x\ud800' }).error?.issues
+    expect(issues?.map((i) => [i.path.join('.'), i.message])).toEqual([
+      ['text', 'errors.unstorableText'],
+      ['guidanceWanted', 'errors.unstorableText'],
+    ])
   })
 
   it('who may call is still decided first', async () => {

@@ -335,13 +335,12 @@ function inputFor(procedure: AnyProcedure): fc.Arbitrary<unknown> {
 
 // ---------------------------------------------------------------- calling
 
-function callerOf(who: Who) {
-  return callerFor(db, env, users[who], { clientAddress: CLIENT_ADDRESS }) as unknown as Record<string, Record<string, (input?: unknown) => Promise<unknown>>>
-}
-
+/** Calls the procedure at a dotted path (nested routers too) as `who`. */
 async function callPath(who: Who, path: string, input: unknown): Promise<unknown> {
-  const [routerName, name] = path.split('.') as [string, string]
-  return callerOf(who)[routerName]![name]!(input)
+  const caller = callerFor(db, env, users[who], { clientAddress: CLIENT_ADDRESS }) as unknown as Record<string, unknown>
+  const segments = path.split('.')
+  const procedure = segments.reduce<unknown>((node, segment) => (node as Record<string, unknown>)[segment], caller) as (input?: unknown) => Promise<unknown>
+  return procedure(input)
 }
 
 /** Role middleware answers before any input is read: a denied role needs few runs. */

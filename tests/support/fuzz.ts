@@ -10,9 +10,12 @@
  *   property's run count for a longer local run (FUZZ_RUNS=2000 …).
  */
 import fc from 'fast-check'
+import { vi } from 'vitest'
 
 export const FUZZ_SEED = intFromEnv('FUZZ_SEED') ?? 20261127
 const FUZZ_RUNS = intFromEnv('FUZZ_RUNS')
+// A longer run takes longer: no test timeout then.
+if (FUZZ_RUNS !== undefined) vi.setConfig({ testTimeout: 24 * 3_600_000, hookTimeout: 24 * 3_600_000 })
 
 function intFromEnv(name: string): number | undefined {
   const raw = process.env[name]
