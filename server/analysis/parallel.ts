@@ -29,30 +29,34 @@ export type ThreadRunnerOptions = {
   kernelSource?: string
 }
 
-type Helper = { worker: Worker; port: MessagePort; flag: Int32Array; alive: boolean }
+type Helper = { worker: Worker; port: MessagePort; state: Int32Array; alive: boolean }
+type Reply = { batch: number; indices?: number[]; out?: unknown[]; error?: string }
 
-/** Shared flag slots: DONE is set after each batch; STATE is 1 once loaded, −1 if loading failed. */
-const DONE = 0
-const STATE = 1
+/** A helper's state slot: 1 once loaded, −1 if loading failed. */
+const LOADED = 1
+const FAILED = -1
 
 /**
- * The helper thread's program (CommonJS, run with `eval`). Tasks of a batch are claimed one
- * at a time from a shared counter by every thread, so a busy or slow thread simply takes
- * fewer; each result goes back to its task's index.
+ * The helper thread's program (CommonJS, run with `eval`). Every thread — the caller and the
+ * helpers — claims a batch's tasks one at a time from a shared counter, so a busy or
+ * descheduled thread simply takes fewer; a helper that picks up a batch only after the
+ * others have claimed every task replies with nothing. Replies carry the batch number, and
+ * each is followed by a tick on the shared `replies` counter that the caller waits on.
  */
 const HELPER = `
 const { parentPort, workerData } = require('node:worker_threads')
-const { port, flag, source } = workerData
+const { port, state, replies, source } = workerData
 let kernels
 try {
   // Transpilers may wrap functions in a __name() helper (esbuild's keepNames); give one.
   kernels = new Function('__name', 'return (' + source + ')')((f) => f)()
 } catch (error) {
-  Atomics.store(flag, ${STATE}, -1)
-  Atomics.notify(flag, ${DONE})
+  Atomics.store(state, 0, ${FAILED})
+  Atomics.add(replies, 0, 1)
+  Atomics.notify(replies, 0)
   throw error
 }
-parentPort.on('message', ({ name, tasks, counter }) => {
+parentPort.on('message', ({ batch, name, tasks, counter }) => {
   const indices = []
   const out = []
   let reply
@@ -63,16 +67,17 @@ parentPort.on('message', ({ name, tasks, counter }) => {
       out.push(kernels.tasks[name](tasks[i]))
       indices.push(i)
     }
-    reply = { indices, out }
+    reply = { batch, indices, out }
   } catch (error) {
-    reply = { error: error instanceof Error ? (error.stack || error.message) : String(error) }
+    reply = { batch, error: error instanceof Error ? (error.stack || error.message) : String(error) }
   }
   port.postMessage(reply)
-  Atomics.store(flag, ${DONE}, 1)
-  Atomics.notify(flag, ${DONE})
+  Atomics.add(replies, 0, 1)
+  Atomics.notify(replies, 0)
 })
-Atomics.store(flag, ${STATE}, 1)
-Atomics.notify(flag, ${DONE})
+Atomics.store(state, 0, ${LOADED})
+Atomics.add(replies, 0, 1)
+Atomics.notify(replies, 0)
 `
 
 /**
@@ -93,19 +98,21 @@ export function idleThreads(max = 2): number {
 export function createThreadRunner(threads = idleThreads(), options: ThreadRunnerOptions = {}): ThreadRunner {
   const count = Math.max(0, Math.floor(threads) - 1)
   const source = options.kernelSource ?? createKernels.toString()
+  const replies = new Int32Array(new SharedArrayBuffer(4))
   const helpers: Helper[] = []
   let helperTasks = 0
+  let batch = 0
   for (let h = 0; h < count; h++) {
     const channel = new MessageChannel()
-    const flag = new Int32Array(new SharedArrayBuffer(8))
+    const state = new Int32Array(new SharedArrayBuffer(4))
     let worker: Worker
     try {
-      worker = new Worker(HELPER, { eval: true, workerData: { port: channel.port2, flag, source }, transferList: [channel.port2] })
+      worker = new Worker(HELPER, { eval: true, workerData: { port: channel.port2, state, replies, source }, transferList: [channel.port2] })
     } catch {
       channel.port1.close()
       break
     }
-    const helper: Helper = { worker, port: channel.port1, flag, alive: true }
+    const helper: Helper = { worker, port: channel.port1, state, alive: true }
     worker.on('error', () => (helper.alive = false))
     worker.on('exit', () => (helper.alive = false))
     worker.unref()
@@ -115,56 +122,57 @@ export function createThreadRunner(threads = idleThreads(), options: ThreadRunne
   /** Helpers loaded and able to take work now; one that failed to load is dropped. */
   function loaded(): Helper[] {
     return helpers.filter((h) => {
-      const state = Atomics.load(h.flag, STATE)
-      if (state === -1 && h.alive) {
+      const state = Atomics.load(h.state, 0)
+      if (state === FAILED && h.alive) {
         h.alive = false
         void h.worker.terminate()
       }
-      return h.alive && state === 1
+      return h.alive && state === LOADED
     })
   }
 
-  /** Blocks until the helper replies to the batch it was given. */
-  function reply(helper: Helper): { indices?: number[]; out?: unknown[]; error?: string } {
-    for (;;) {
-      const message = receiveMessageOnPort(helper.port) as { message: { indices?: number[]; out?: unknown[]; error?: string } } | undefined
-      if (message) return message.message
-      Atomics.wait(helper.flag, DONE, 0, 1000)
-    }
-  }
-
   function run(name: TaskName, tasks: unknown[]): unknown[] {
-    const results: unknown[] = new Array(tasks.length)
     const live = tasks.length > 1 ? loaded() : []
     if (live.length === 0) return tasks.map((t) => runTask(name, t))
+    const results: unknown[] = new Array(tasks.length)
     const counter = new Int32Array(new SharedArrayBuffer(4))
-    for (const helper of live) {
-      Atomics.store(helper.flag, DONE, 0)
-      helper.worker.postMessage({ name, tasks, counter })
-    }
+    batch++
+    for (const helper of live) helper.worker.postMessage({ batch, name, tasks, counter })
+    let missing = tasks.length
     for (;;) {
       const i = Atomics.add(counter, 0, 1)
       if (i >= tasks.length) break
       results[i] = runTask(name, tasks[i])
+      missing--
     }
-    for (const helper of live) {
-      const message = reply(helper)
-      if (message.error !== undefined) throw new Error(`analysis worker failed: ${message.error}`)
-      message.indices!.forEach((i, j) => (results[i] = message.out![j]))
-      helperTasks += message.indices!.length
+    // Wait only for tasks a helper actually took: one that has not picked the batch up by
+    // now replies later with nothing, and that reply is skipped.
+    while (missing > 0) {
+      const seen = Atomics.load(replies, 0)
+      for (const helper of live) {
+        for (let m = receiveMessageOnPort(helper.port); m; m = receiveMessageOnPort(helper.port)) {
+          const reply = m.message as Reply
+          if (reply.batch !== batch) continue
+          if (reply.error !== undefined) throw new Error(`analysis worker failed: ${reply.error}`)
+          reply.indices!.forEach((i, j) => (results[i] = reply.out![j]))
+          missing -= reply.indices!.length
+          helperTasks += reply.indices!.length
+        }
+      }
+      if (missing > 0) Atomics.wait(replies, 0, seen, 1000)
     }
     return results
   }
 
   return {
     get threads() {
-      return helpers.filter((h) => h.alive && Atomics.load(h.flag, STATE) !== -1).length + 1
+      return helpers.filter((h) => h.alive && Atomics.load(h.state, 0) !== FAILED).length + 1
     },
     get helperTasks() {
       return helperTasks
     },
     ready: async () => {
-      while (helpers.some((h) => h.alive && Atomics.load(h.flag, STATE) === 0)) await new Promise((resolve) => setTimeout(resolve, 5))
+      while (helpers.some((h) => h.alive && Atomics.load(h.state, 0) === 0)) await new Promise((resolve) => setTimeout(resolve, 5))
     },
     run,
     close: async () => {
