@@ -10,7 +10,8 @@
 import type { BilingualDictionary } from './bilingual'
 import { foldWord } from './fold'
 import { createConceptMatcher, type ConceptMatcher, type ConceptPattern } from './lexicon'
-import { stemmerEn, stemmerEs, tokenizerEs } from './natural-modules'
+import { stemmerEs, tokenizerEs } from './natural-modules'
+import { porterStem } from './porter'
 import { STOPWORDS } from './stopwords'
 
 export type Lang = 'en' | 'es'
@@ -152,7 +153,7 @@ export function createAnalyzer(options: AnalyzerOptions): Analyzer {
   const words = { en: new Map<string, Word>(), es: new Map<string, Word>() }
   const dictionary = options.dictionary?.entries
 
-  const stemEn = (folded: string) => stemmerEn.stem(folded)
+  const stemEn = porterStem
 
   // Folded content word → feature stems (usually one; a multi-word gloss gives several).
   function termsOf(folded: string, lang: Lang): string[] {
