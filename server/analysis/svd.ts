@@ -139,11 +139,15 @@ export function truncatedSvd(a: CsrMatrix, dims: number, seed: number, powerIter
   const l = Math.max(1, Math.min(dims, a.rows, a.cols))
   const random = createRandom(seed)
   const shared = shareMatrix(runner, a)
-  let z = allocateFloats(runner, a.cols * l)
+  // Two buffers, each big enough for the embedding too, which goes into whichever the last
+  // iteration left free: pages already touched are reused (first touches of fresh memory —
+  // page faults — cost about as much here as the arithmetic), untouched ones cost nothing.
+  const size = Math.max(a.rows, a.cols) * l
+  let z = allocateFloats(runner, size).subarray(0, a.cols * l)
   // Uniform in [−1, 1): any i.i.d. zero-mean start spans a generic subspace (Halko et al.
   // §4.6 use Gaussian or structured ones); a tenth of the cost of Box–Muller normals.
   for (let i = 0; i < z.length; i++) z[i] = 2 * random.next() - 1
-  let next = allocateFloats(runner, a.cols * l)
+  let next = allocateFloats(runner, size).subarray(0, a.cols * l)
   const columns = splitRange(l, runner.threads)
   for (let it = 0; it < powerIterations; it++) {
     const m = z
@@ -153,7 +157,7 @@ export function truncatedSvd(a: CsrMatrix, dims: number, seed: number, powerIter
     z = out
   }
   choleskyQr(z, a.cols, l, runner)
-  const embedding = allocateFloats(runner, a.rows * l)
+  const embedding = new Float64Array(next.buffer, next.byteOffset, a.rows * l)
   runner.run('svd-multiply', splitRange(a.rows, runner.threads).map(([r0, r1]) => ({ a: shared, m: z, l, out: embedding, r0, r1 })))
   return { dims: l, embedding, basis: z }
 }
