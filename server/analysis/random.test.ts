@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { createRandom, deriveSeed, sampleIndices } from './random'
+import { createRandom, deriveSeed, fillSigned, sampleIndices } from './random'
 
 describe('createRandom', () => {
   it('repeats its sequence for a seed and differs between seeds', () => {
@@ -48,5 +48,16 @@ describe('deriveSeed and sampleIndices', () => {
     expect(new Set(s).size).toBe(10)
     expect([...s].sort((a, b) => a - b)).toEqual(s)
     expect(sampleIndices(3, 10, createRandom(3))).toEqual([0, 1, 2])
+  })
+})
+
+describe('fillSigned', () => {
+  it('gives 2u − 1 for the same uniforms as createRandom', () => {
+    for (const seed of [0, 1, 12345, -7, 2 ** 31 + 5]) {
+      const random = createRandom(seed)
+      const out = new Float64Array(1000)
+      fillSigned(out, seed)
+      expect(Array.from(out)).toEqual(Array.from({ length: 1000 }, () => 2 * random.next() - 1))
+    }
   })
 })

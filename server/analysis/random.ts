@@ -24,6 +24,21 @@ export function mulberry32(initialState: number): () => number {
   }
 }
 
+/**
+ * Fills `out` with 2u − 1 for successive uniforms u of createRandom(seed) — the same numbers
+ * as calling next() in turn, without a call per number (LSA draws over a million).
+ */
+export function fillSigned(out: Float64Array, seed: number): void {
+  let state = (Math.trunc(seed) ^ 0x9e3779b9) >>> 0
+  for (let i = 0; i < out.length; i++) {
+    state = (state + 0x6d2b79f5) >>> 0
+    let t = state
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    out[i] = 2 * (((t ^ (t >>> 14)) >>> 0) / 4294967296) - 1
+  }
+}
+
 export function createRandom(seed: number): Random {
   let spare: number | null = null
   const next = mulberry32(Math.trunc(seed) ^ 0x9e3779b9)

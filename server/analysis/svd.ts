@@ -4,7 +4,7 @@
  * Rayleigh–Ritz on the small projected problem. Dense blocks are row-major Float64Arrays.
  */
 import type { CsrMatrix } from './vectorize'
-import { createRandom } from './random'
+import { fillSigned } from './random'
 import { kernels } from './kernels'
 import { allocateFloats, serialRunner, shareMatrix, type TaskRunner } from './tasks'
 
@@ -137,7 +137,6 @@ export type Lsa = {
  */
 export function truncatedSvd(a: CsrMatrix, dims: number, seed: number, powerIterations = 3, runner: TaskRunner = serialRunner): Lsa {
   const l = Math.max(1, Math.min(dims, a.rows, a.cols))
-  const random = createRandom(seed)
   const shared = shareMatrix(runner, a)
   // Two buffers, each big enough for the embedding too, which goes into whichever the last
   // iteration left free: pages already touched are reused (first touches of fresh memory —
@@ -146,7 +145,7 @@ export function truncatedSvd(a: CsrMatrix, dims: number, seed: number, powerIter
   let z = allocateFloats(runner, size).subarray(0, a.cols * l)
   // Uniform in [−1, 1): any i.i.d. zero-mean start spans a generic subspace (Halko et al.
   // §4.6 use Gaussian or structured ones); a tenth of the cost of Box–Muller normals.
-  for (let i = 0; i < z.length; i++) z[i] = 2 * random.next() - 1
+  fillSigned(z, seed)
   let next = allocateFloats(runner, size).subarray(0, a.cols * l)
   const columns = splitRange(l, runner.threads)
   for (let it = 0; it < powerIterations; it++) {
