@@ -159,7 +159,7 @@ export function clusterDocuments(docs: readonly InputDocument[], options: Cluste
   const opts = { ...DEFAULTS, ...(Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) as ClusterOptions) }
   const progress = options.onProgress ?? (() => {})
   const n = docs.length
-  const analyzer = createAnalyzer(analyzerOptions(opts.bigrams, options.dictionary))
+  const analyzer = createAnalyzer(analyzerOptions(opts.bigrams, options.dictionary), { pairSurfaces: false })
 
   progress({ stage: 'features', done: 0, total: n })
   const langs: Lang[] = new Array(n)
@@ -349,7 +349,7 @@ export function assignToClusters(modelInput: ClusterModel, docs: readonly InputD
   if (model.analyzer.dictionary && model.analyzer.dictionary !== options.dictionary?.name) {
     throw new Error(`model was built with the word list "${model.analyzer.dictionary}"; pass the same dictionary`)
   }
-  const analyzer = createAnalyzer({ ...model.analyzer, dictionary: options.dictionary })
+  const analyzer = createAnalyzer({ ...model.analyzer, dictionary: options.dictionary }, { pairSurfaces: false })
   const vocabulary: Vocabulary = { terms: model.terms, idf: Float64Array.from(model.idf), index: new Map(model.terms.map((t, i) => [t, i])) }
   const x = transform(docs.map((d) => featuresOf(analyzer, d).features.terms), vocabulary)
   const cols = model.terms.length

@@ -146,7 +146,12 @@ type Word = {
   other: readonly ConceptPattern[] | null
 }
 
-export function createAnalyzer(options: AnalyzerOptions): Analyzer {
+/**
+ * `pairSurfaces: false` leaves the surfaces of word pairs empty: the engine shows a pair
+ * through its two words and never reads them (80,000 strings fewer on 20,000 titles).
+ */
+export function createAnalyzer(options: AnalyzerOptions, output: { pairSurfaces?: boolean } = {}): Analyzer {
+  const withPairSurfaces = output.pairSurfaces ?? true
   const matchers = { en: createConceptMatcher('en'), es: createConceptMatcher('es') }
   // Per language, token as tokenised (English folded already, Spanish with its accents) →
   // everything about it: one hash look-up per token instead of one per question.
@@ -221,7 +226,7 @@ export function createAnalyzer(options: AnalyzerOptions): Analyzer {
         // ("stop at school" → "stop school").
         if (options.bigrams && prev >= 0 && i - prev <= 2 && prevTerm !== ts[0]) {
           pairTerms.push(prevTerm + ' ' + ts[0])
-          pairSurfaces.push(segment[prev].token + ' ' + segment[i].token)
+          pairSurfaces.push(withPairSurfaces ? segment[prev].token + ' ' + segment[i].token : '')
         }
         prev = i
         prevTerm = ts[0]
