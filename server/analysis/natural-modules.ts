@@ -1,7 +1,9 @@
 /**
  * The few parts of `natural` the engine uses, imported by file: the package's index pulls in
  * every module (about a second, and dotenv banners). Default imports of these CommonJS files
- * work under tsx, vitest and a Vite SSR build alike.
+ * work under tsx, vitest and a Vite SSR build alike. English stems come from porter.ts (the
+ * same algorithm without regular expressions); natural's English stemmer stays here as the
+ * reference porter.test.ts checks it against.
  */
 import AggressiveTokenizer from 'natural/lib/natural/tokenizers/aggressive_tokenizer.js'
 import AggressiveTokenizerEs from 'natural/lib/natural/tokenizers/aggressive_tokenizer_es.js'
