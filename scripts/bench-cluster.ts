@@ -43,6 +43,8 @@ const { values } = parseArgs({
     'skip-sklearn': { type: 'boolean', default: false },
     'skip-scale': { type: 'boolean', default: false },
     'speed-only': { type: 'boolean', default: false },
+    /** Alternated runs of each engine in the speed comparison. */
+    'speed-runs': { type: 'string', default: '3' },
     /** One thread only (no worker threads). */
     serial: { type: 'boolean', default: false },
     /** Threads in all (default: 2 when a core is idle, else 1). */
@@ -196,16 +198,17 @@ async function main(): Promise<void> {
     const threads: number[] = []
     const theirs: number[] = []
     const load: number[] = []
-    for (let i = 0; i < 3; i++) {
+    const runs = Math.max(1, Number(values['speed-runs']))
+    for (let i = 0; i < runs; i++) {
       load.push(loadavg()[0])
       const p = sklearn(file, ['--configs', 'lsa-kmeans', '--seeds', '1'])[0]
       if (p) theirs.push(p.total_s)
-      const r = child(['--one', file, '--seed', String(i)])
+      const r = child(['--one', file, '--seed', String(i % 3)])
       ours.push(r.seconds)
       cpu.push(r.cpuSeconds)
       threads.push(r.threads)
     }
-    log(`Speed, stackoverflow (20,000 titles), runs alternated, fastest of 3 each: engine ${f2(Math.min(...ours))} s, scikit-learn lsa-kmeans ${f2(Math.min(...theirs))} s, ratio ${f2(Math.min(...ours) / Math.min(...theirs))} (all runs: engine ${ours.map((s, i) => `${f2(s)} [${threads[i]} thread${threads[i] > 1 ? 's' : ''}, ${f2(cpu[i])} s CPU]`).join(', ')}; scikit-learn ${theirs.map(f2).join(', ')}; load average ${load.map((l) => l.toFixed(1)).join(', ')})\n`)
+    log(`Speed, stackoverflow (20,000 titles), runs alternated, fastest of ${runs} each: engine ${f2(Math.min(...ours))} s, scikit-learn lsa-kmeans ${f2(Math.min(...theirs))} s, ratio ${f2(Math.min(...ours) / Math.min(...theirs))}; medians ${f2(median(ours))} s and ${f2(median(theirs))} s, ratio ${f2(median(ours) / median(theirs))} (all runs: engine ${ours.map((s, i) => `${f2(s)} [${threads[i]} thread${threads[i] > 1 ? 's' : ''}, ${f2(cpu[i])} s CPU]`).join(', ')}; scikit-learn ${theirs.map(f2).join(', ')}; load average ${load.map((l) => l.toFixed(1)).join(', ')})\n`)
     if (values['speed-only']) return
   }
   const corpora = CORPORA.filter((c) => !values.only || values.only.split(',').includes(c))
