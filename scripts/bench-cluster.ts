@@ -43,6 +43,8 @@ const { values } = parseArgs({
     'skip-sklearn': { type: 'boolean', default: false },
     'skip-scale': { type: 'boolean', default: false },
     'speed-only': { type: 'boolean', default: false },
+    /** Alternated runs of each engine in the speed comparison. */
+    'speed-runs': { type: 'string', default: '3' },
     /** One thread only (no worker threads). */
     serial: { type: 'boolean', default: false },
     /** Threads in all (default: 2 when a core is idle, else 1). */
@@ -155,7 +157,7 @@ function engine(files: string[], extra: string[] = [], seeds = Number(values.see
   const runs: RunResult[] = []
   for (let s = 0; s < seeds; s++) runs.push(child(['--one', files.join(','), '--seed', String(s), ...extra]))
   const pick = (key: keyof RunResult) => median(runs.map((r) => (r[key] as number) ?? 0))
-  return { ...runs[0], nmi: pick('nmi'), ari: pick('ari'), seconds: pick('seconds'), rssMb: Math.max(...runs.map((r) => r.rssMb)), pairs: runs[0].pairs === null ? null : pick('pairs'), translateSeconds: pick('translateSeconds'), unclustered: pick('unclustered'), runs }
+  return { ...runs[0], nmi: pick('nmi'), ari: pick('ari'), seconds: pick('seconds'), cpuSeconds: pick('cpuSeconds'), rssMb: Math.max(...runs.map((r) => r.rssMb)), pairs: runs[0].pairs === null ? null : pick('pairs'), translateSeconds: pick('translateSeconds'), unclustered: pick('unclustered'), runs }
 }
 
 type Peer = { config: string; nmi: number; ari: number; total_s: number }
@@ -185,8 +187,8 @@ async function main(): Promise<void> {
   const log = (s: string) => process.stdout.write(s + '\n')
   log(`Voces clustering benchmark — median of ${values.seeds} seeds; engine seconds = clusterDocuments() wall time (features → clusters → descriptions)`)
   log(`Apertium: ${apertium ? 'yes' : 'no'}; word list: ${dictionary ? dictionary.name : 'none'}; scikit-learn peer: ${peer ? 'yes' : 'no'}; cores: ${(await import('node:os')).cpus().length}\n`)
-  log('| corpus | docs | k | NMI | ARI | seconds | peak RSS MB | sklearn lsa NMI | sklearn lsa ARI | sklearn lsa s | sklearn tfidf NMI | NMI ratio | time ratio |')
-  log('|---|---|---|---|---|---|---|---|---|---|---|---|---|')
+  log('| corpus | docs | k | NMI | ARI | seconds | CPU s | peak RSS MB | sklearn lsa NMI | sklearn lsa ARI | sklearn lsa s | sklearn tfidf NMI | NMI ratio | time ratio | load avg |')
+  log('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|')
   if (peer) {
     // Shared 2-core machine: load from other work swings wall times by 2–5×. Alternate the
     // two engines on the same corpus and compare each one's fastest run.
@@ -196,16 +198,17 @@ async function main(): Promise<void> {
     const threads: number[] = []
     const theirs: number[] = []
     const load: number[] = []
-    for (let i = 0; i < 3; i++) {
+    const runs = Math.max(1, Number(values['speed-runs']))
+    for (let i = 0; i < runs; i++) {
       load.push(loadavg()[0])
       const p = sklearn(file, ['--configs', 'lsa-kmeans', '--seeds', '1'])[0]
       if (p) theirs.push(p.total_s)
-      const r = child(['--one', file, '--seed', String(i)])
+      const r = child(['--one', file, '--seed', String(i % 3)])
       ours.push(r.seconds)
       cpu.push(r.cpuSeconds)
       threads.push(r.threads)
     }
-    log(`Speed, stackoverflow (20,000 titles), runs alternated, fastest of 3 each: engine ${f2(Math.min(...ours))} s, scikit-learn lsa-kmeans ${f2(Math.min(...theirs))} s, ratio ${f2(Math.min(...ours) / Math.min(...theirs))} (all runs: engine ${ours.map((s, i) => `${f2(s)} [${threads[i]} thread${threads[i] > 1 ? 's' : ''}, ${f2(cpu[i])} s CPU]`).join(', ')}; scikit-learn ${theirs.map(f2).join(', ')}; load average ${load.map((l) => l.toFixed(1)).join(', ')})\n`)
+    log(`Speed, stackoverflow (20,000 titles), runs alternated, fastest of ${runs} each: engine ${f2(Math.min(...ours))} s, scikit-learn lsa-kmeans ${f2(Math.min(...theirs))} s, ratio ${f2(Math.min(...ours) / Math.min(...theirs))}; medians ${f2(median(ours))} s and ${f2(median(theirs))} s, ratio ${f2(median(ours) / median(theirs))} (all runs: engine ${ours.map((s, i) => `${f2(s)} [${threads[i]} thread${threads[i] > 1 ? 's' : ''}, ${f2(cpu[i])} s CPU]`).join(', ')}; scikit-learn ${theirs.map(f2).join(', ')}; load average ${load.map((l) => l.toFixed(1)).join(', ')})\n`)
     if (values['speed-only']) return
   }
   const corpora = CORPORA.filter((c) => !values.only || values.only.split(',').includes(c))
@@ -213,12 +216,13 @@ async function main(): Promise<void> {
     const file = join(DATA, `${name}.jsonl`)
     if (!existsSync(file)) continue
     const extra = apertium && name.includes('-es') || (apertium && name.includes('mixed')) ? ['--translate'] : []
+    const load = loadavg()[0]
     const ours = engine([file], extra)
     const peers = peer ? sklearn(file) : []
     const lsa = peers.find((p) => p.config === 'lsa-kmeans')
     const tfidf = peers.find((p) => p.config === 'tfidf-kmeans')
     const best = peers.reduce((b, p) => (p.nmi > (b?.nmi ?? -1) ? p : b), undefined as Peer | undefined)
-    log(`| ${name}${extra.length ? ' (Apertium)' : ''} | ${ours.n} | ${ours.k} | ${f3(ours.nmi)} | ${f3(ours.ari)} | ${f2(ours.seconds)} | ${ours.rssMb.toFixed(0)} | ${f3(lsa?.nmi)} | ${f3(lsa?.ari)} | ${f2(lsa?.total_s)} | ${f3(tfidf?.nmi)} | ${best ? f2(ours.nmi / best.nmi) : '—'} | ${lsa ? f2(ours.seconds / lsa.total_s) : '—'} |`)
+    log(`| ${name}${extra.length ? ' (Apertium)' : ''} | ${ours.n} | ${ours.k} | ${f3(ours.nmi)} | ${f3(ours.ari)} | ${f2(ours.seconds)} | ${f2(ours.cpuSeconds)} | ${ours.rssMb.toFixed(0)} | ${f3(lsa?.nmi)} | ${f3(lsa?.ari)} | ${f2(lsa?.total_s)} | ${f3(tfidf?.nmi)} | ${best ? f2(ours.nmi / best.nmi) : '—'} | ${lsa ? f2(ours.seconds / lsa.total_s) : '—'} | ${load.toFixed(1)}–${loadavg()[0].toFixed(1)} |`)
   }
 
   if (!values.only || values.only.includes('sib')) {
@@ -244,8 +248,9 @@ async function main(): Promise<void> {
 
   if (!values['skip-scale'] && !values.only) {
     log('\nScale: 100,000 synthetic documents (StackOverflow titles repeated with word-level perturbation), k = 20, one seed')
+    const load = loadavg()[0]
     const r = child(['--one', join(DATA, 'stackoverflow.jsonl'), '--synthetic', '100000', '--seed', '0'])
-    log(`| docs | k | seconds | peak RSS MB | NMI vs source tags |\n|---|---|---|---|---|\n| ${r.n} | ${r.k} | ${f2(r.seconds)} | ${r.rssMb.toFixed(0)} | ${f3(r.nmi)} |`)
+    log(`| docs | k | seconds | CPU s | threads | peak RSS MB | NMI vs source tags | load avg |\n|---|---|---|---|---|---|---|---|\n| ${r.n} | ${r.k} | ${f2(r.seconds)} | ${f2(r.cpuSeconds)} | ${r.threads} | ${r.rssMb.toFixed(0)} | ${f3(r.nmi)} | ${load.toFixed(1)}–${loadavg()[0].toFixed(1)} |`)
   }
 }
 

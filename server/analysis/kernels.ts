@@ -44,6 +44,8 @@ export type AssignTask = {
   moved: Float64Array
   half: Float64Array
   between: Float64Array
+  /** For the first step, when known: every row's cosine to every centre (k×rows, centre-major). */
+  cosines?: Float64Array
 }
 
 /** Runs an assignment step over all rows, split into row ranges (on other threads); results in row order. */
@@ -196,22 +198,27 @@ export function createKernels() {
    * greedy) from `draws`, uniforms in [0, 1) (seedDraws() tells how many): the random
    * numbers come from outside so that this code needs nothing beyond its own body.
    */
-  function seedPlusPlus(x: Dense, k: number, draws: Float64Array, greedy: boolean): Float64Array {
+  function seedPlusPlus(x: Dense, k: number, draws: Float64Array, greedy: boolean): { centroids: Float64Array; cosines: Float64Array } {
     const { rows, dims, data } = x
     const centroids = new Float64Array(k * dims)
     let drawn = 0
     const first = Math.floor(draws[drawn++] * rows)
     centroids.set(data.subarray(first * dims, first * dims + dims), 0)
-    // Squared chord distance on the unit sphere: 2 − 2 cos.
+    // Squared chord distance on the unit sphere: 2 − 2 cos. Every row's cosine to every
+    // chosen centre is kept (k×rows): Lloyd's first assignment then needs no dot product.
     const closest = new Float64Array(rows)
+    const cosines = new Float64Array(k * rows)
     let total = 0
     for (let r = 0; r < rows; r++) {
-      closest[r] = Math.max(0, 2 - 2 * dot(data, r * dims, centroids, 0, dims))
+      const cos = dot(data, r * dims, centroids, 0, dims)
+      cosines[r] = cos
+      closest[r] = Math.max(0, 2 - 2 * cos)
       total += closest[r]
     }
     const trials = greedy ? 2 + Math.floor(Math.log(k)) : 1
     // Distances to all candidates of a round in one pass over the rows (each row read once).
     const candidateDist = new Float64Array(trials * rows)
+    const candidateCos = new Float64Array(trials * rows)
     const picks = new Int32Array(trials)
     const sums = new Float64Array(trials)
     const pair = new Float64Array(2)
@@ -239,13 +246,17 @@ export function createKernels() {
           dot2(data, o, data, picks[t], picks[t + 1], dims, pair)
           const d0 = Math.min(own, Math.max(0, 2 - 2 * pair[0]))
           const d1 = Math.min(own, Math.max(0, 2 - 2 * pair[1]))
+          candidateCos[t * rows + r] = pair[0]
+          candidateCos[(t + 1) * rows + r] = pair[1]
           candidateDist[t * rows + r] = d0
           candidateDist[(t + 1) * rows + r] = d1
           sums[t] += d0
           sums[t + 1] += d1
         }
         if (t < trials) {
-          const d = Math.min(own, Math.max(0, 2 - 2 * dot(data, o, data, picks[t], dims)))
+          const cos = dot(data, o, data, picks[t], dims)
+          const d = Math.min(own, Math.max(0, 2 - 2 * cos))
+          candidateCos[t * rows + r] = cos
           candidateDist[t * rows + r] = d
           sums[t] += d
         }
@@ -254,9 +265,10 @@ export function createKernels() {
       for (let t = 1; t < trials; t++) if (sums[t] < sums[best]) best = t
       centroids.set(data.subarray(picks[best], picks[best] + dims), c * dims)
       closest.set(candidateDist.subarray(best * rows, (best + 1) * rows))
+      cosines.set(candidateCos.subarray(best * rows, (best + 1) * rows), c * rows)
       total = sums[best]
     }
-    return centroids
+    return { centroids, cosines }
   }
 
   const chord = (cos: number) => Math.sqrt(Math.max(0, 2 - 2 * cos))
@@ -307,8 +319,28 @@ export function createKernels() {
    * order however the rows were split.
    */
   function assignRows(task: AssignTask): Int32Array {
-    const { data, dims, k, r0, r1, centroids, labels, upper, lower, first, moved, half, between } = task
+    const { data, dims, k, r0, r1, centroids, labels, upper, lower, first, moved, half, between, cosines } = task
+    const rows = labels.length
     const pair = new Float64Array(2)
+    if (first && cosines) {
+      // Every cosine already known (from the seeding): the same choice, no dot product.
+      for (let r = r0; r < r1; r++) {
+        const lo = r * k
+        let best = 0
+        let bestSim = -Infinity
+        for (let c = 0; c < k; c++) {
+          const s = cosines[c * rows + r]
+          lower[lo + c] = chord(s)
+          if (s > bestSim) {
+            bestSim = s
+            best = c
+          }
+        }
+        labels[r] = best
+        upper[r] = lower[lo + best]
+      }
+      return new Int32Array(0)
+    }
     if (first) {
       // Every distance, exact; two centres per pass over the row.
       for (let r = r0; r < r1; r++) {
@@ -381,7 +413,7 @@ export function createKernels() {
    * iteration. The assignment steps run as tasks over row ranges on the runner's threads;
    * results never depend on how the rows were split.
    */
-  function lloyd(x: Dense, k: number, centroids: Float64Array, maxIterations: number, parallel?: ParallelAssign): KMeansResult {
+  function lloyd(x: Dense, k: number, centroids: Float64Array, maxIterations: number, parallel?: ParallelAssign, cosines?: Float64Array): KMeansResult {
     const { rows, dims, data } = x
     const f64 = (n: number) => (parallel ? new Float64Array(new SharedArrayBuffer(n * 8)) : new Float64Array(n))
     const labels = parallel ? new Int32Array(new SharedArrayBuffer(rows * 4)) : new Int32Array(rows)
@@ -396,6 +428,7 @@ export function createKernels() {
     const step: Omit<AssignTask, 'r0' | 'r1'> = { data, dims, k, centroids, labels, upper, lower, first: true, moved, half, between }
     const assign = (first: boolean): Int32Array[] => {
       step.first = first
+      step.cosines = first ? cosines : undefined
       return parallel ? parallel(step) : [assignRows({ ...step, r0: 0, r1: rows })]
     }
 
@@ -472,7 +505,10 @@ export function createKernels() {
   /** Restarts of k-means on the same rows: a self-contained task for a helper thread. */
   function runRestarts(task: RestartTask): KMeansResult[] {
     const x: Dense = { rows: task.rows, dims: task.dims, data: task.data }
-    return task.draws.map((draws) => lloyd(x, task.k, seedPlusPlus(x, task.k, draws, task.greedySeeding), task.maxIterations))
+    return task.draws.map((draws) => {
+      const seeded = seedPlusPlus(x, task.k, draws, task.greedySeeding)
+      return lloyd(x, task.k, seeded.centroids, task.maxIterations, undefined, seeded.cosines)
+    })
   }
 
   /** The tasks a helper thread can run, by name (see tasks.ts). */

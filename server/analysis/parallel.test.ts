@@ -66,6 +66,18 @@ describe('task runners', () => {
     }
   }, 30_000)
 
+  it('by default uses a helper only if a core was idle, with the same output either way', async () => {
+    const docs = corpus(600, 3)
+    const runner = createThreadRunner()
+    try {
+      const result = clusterDocuments(docs, { seed: 4, k: 4, runner })
+      expect(JSON.stringify(result)).toBe(JSON.stringify(clusterDocuments(docs, { seed: 4, k: 4 })))
+      expect([1, 2]).toContain(runner.threads)
+    } finally {
+      await runner.close()
+    }
+  }, 30_000)
+
   it('falls back to the calling thread, with the same output, when the helper cannot load', async () => {
     const docs = corpus(400, 2)
     const runner = createThreadRunner(2, { kernelSource: 'function broken() { return missingHelper() }' })

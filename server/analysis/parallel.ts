@@ -11,7 +11,7 @@
  * alike. A helper that fails to start, or has not started yet when a batch is ready, is
  * simply not used: its share runs on the calling thread, with the same result.
  */
-import { availableParallelism, loadavg } from 'node:os'
+import { availableParallelism, cpus, loadavg } from 'node:os'
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads'
 import { createKernels } from './kernels'
 import { runTask, type TaskName, type TaskRunner } from './tasks'
@@ -81,9 +81,9 @@ Atomics.notify(replies, 0)
 `
 
 /**
- * Threads worth using now: up to `max`, but only cores the rest of the machine leaves idle
- * (1-minute load average). On a busy machine a helper thread only competes for the same
- * cores.
+ * Threads worth using now by the 1-minute load average: up to `max`, but only cores the rest
+ * of the machine leaves idle. (createThreadRunner() measures idleness itself, over the
+ * moments just before the work; this is its fallback when there was no time to measure.)
  */
 export function idleThreads(max = 2): number {
   const cores = availableParallelism()
@@ -91,33 +91,79 @@ export function idleThreads(max = 2): number {
   return Math.max(1, Math.min(max, cores, idle))
 }
 
+/** Idle and total CPU time over all cores so far (milliseconds). */
+function cpuTimes(): { idle: number; total: number } {
+  let idle = 0
+  let total = 0
+  for (const cpu of cpus()) {
+    const t = cpu.times
+    idle += t.idle
+    total += t.user + t.nice + t.sys + t.idle + t.irq
+  }
+  return { idle, total }
+}
+
+/** Shortest measurement of idleness worth trusting (the kernel counts CPU time in 10 ms ticks). */
+const MIN_MEASURE_MS = 150
+
 /**
- * Starts `threads − 1` helper threads (default: idleThreads(), at most 2 in all). Returns at
- * once: the helpers load (tens of milliseconds) while the caller tokenises.
+ * A runner with `threads − 1` helper threads, or by default (`threads` undefined) as many
+ * as there are idle cores, at most 2 threads in all. Idle means idle *while the caller
+ * works*: the runner notes the machine's CPU times when it is created and decides when the
+ * engine first asks how many threads it has (after tokenising): a helper is started only if
+ * the other cores were at least 70% idle meanwhile. A helper on a busy core gains nothing —
+ * Linux shares CPU time between sessions (autogroups), so two threads of a process that has
+ * to share get no more than one — and its start-up and compilation would come out of the
+ * caller's share. Helpers load in tens of milliseconds; until one has, its share of each
+ * batch runs on the calling thread.
  */
-export function createThreadRunner(threads = idleThreads(), options: ThreadRunnerOptions = {}): ThreadRunner {
-  const count = Math.max(0, Math.floor(threads) - 1)
+export function createThreadRunner(threads?: number, options: ThreadRunnerOptions = {}): ThreadRunner {
   const source = options.kernelSource ?? createKernels.toString()
   const replies = new Int32Array(new SharedArrayBuffer(4))
   const helpers: Helper[] = []
   let helperTasks = 0
   let batch = 0
-  for (let h = 0; h < count; h++) {
-    const channel = new MessageChannel()
-    const state = new Int32Array(new SharedArrayBuffer(4))
-    let worker: Worker
-    try {
-      worker = new Worker(HELPER, { eval: true, workerData: { port: channel.port2, state, replies, source }, transferList: [channel.port2] })
-    } catch {
-      channel.port1.close()
-      break
+  const createdAt = Date.now()
+  const before = threads === undefined ? cpuTimes() : null
+  let decided = false
+
+  function start(count: number): void {
+    for (let h = 0; h < count; h++) {
+      const channel = new MessageChannel()
+      const state = new Int32Array(new SharedArrayBuffer(4))
+      let worker: Worker
+      try {
+        worker = new Worker(HELPER, { eval: true, workerData: { port: channel.port2, state, replies, source }, transferList: [channel.port2] })
+      } catch {
+        channel.port1.close()
+        break
+      }
+      const helper: Helper = { worker, port: channel.port1, state, alive: true }
+      worker.on('error', () => (helper.alive = false))
+      worker.on('exit', () => (helper.alive = false))
+      worker.unref()
+      helpers.push(helper)
     }
-    const helper: Helper = { worker, port: channel.port1, state, alive: true }
-    worker.on('error', () => (helper.alive = false))
-    worker.on('exit', () => (helper.alive = false))
-    worker.unref()
-    helpers.push(helper)
   }
+
+  /** Starts the helpers worth having, once. */
+  function decide(): void {
+    if (decided) return
+    decided = true
+    const max = Math.min(2, availableParallelism())
+    let count: number
+    if (threads !== undefined) count = Math.max(0, Math.floor(threads) - 1)
+    else if (Date.now() - createdAt < MIN_MEASURE_MS) count = idleThreads(max) - 1
+    else {
+      const now = cpuTimes()
+      const share = (now.idle - before!.idle) / Math.max(1, now.total - before!.total)
+      // Idle cores besides the one this thread kept busy.
+      const idleCores = share * availableParallelism()
+      count = Math.min(max - 1, Math.floor(idleCores / 0.7))
+    }
+    start(count)
+  }
+  if (threads !== undefined) decide()
 
   /** Helpers loaded and able to take work now; one that failed to load is dropped. */
   function loaded(): Helper[] {
@@ -132,6 +178,7 @@ export function createThreadRunner(threads = idleThreads(), options: ThreadRunne
   }
 
   function run(name: TaskName, tasks: unknown[]): unknown[] {
+    decide()
     const live = tasks.length > 1 ? loaded() : []
     if (live.length === 0) return tasks.map((t) => runTask(name, t))
     const results: unknown[] = new Array(tasks.length)
@@ -166,12 +213,14 @@ export function createThreadRunner(threads = idleThreads(), options: ThreadRunne
 
   return {
     get threads() {
+      decide()
       return helpers.filter((h) => h.alive && Atomics.load(h.state, 0) !== FAILED).length + 1
     },
     get helperTasks() {
       return helperTasks
     },
     ready: async () => {
+      decide()
       while (helpers.some((h) => h.alive && Atomics.load(h.state, 0) === 0)) await new Promise((resolve) => setTimeout(resolve, 5))
     },
     run,

@@ -197,11 +197,30 @@ export function createAnalyzer(options: AnalyzerOptions, output: { pairSurfaces?
     return word
   }
 
+  /** tokenizeSegments(), straight to the cached records (no array of strings per segment). */
+  function wordsOf(text: string, lang: Lang): Word[][] {
+    const out: Word[][] = []
+    for (const segment of text.normalize('NFC').toLowerCase().split(PLACEHOLDER_OR_BREAK)) {
+      const words: Word[] = []
+      if (lang === 'es') for (const token of tokenizeSegment(segment, 'es')) words.push(wordOf(token, 'es'))
+      else for (const part of foldWord(segment).split(NOT_ASCII_WORD)) if (part && part !== 's' && part !== 't') words.push(wordOf(part, 'en'))
+      if (words.length > 0) out.push(words)
+    }
+    return out
+  }
+
+  /** '~' + concept id, made once per concept. */
+  const conceptTerms = new Map<string, string>()
+  const conceptTerm = (id: string) => {
+    let term = conceptTerms.get(id)
+    if (term === undefined) conceptTerms.set(id, (term = CONCEPT_PREFIX + id))
+    return term
+  }
+
   function analyze(text: string, langHint?: Lang): AnalyzedText {
     const lang = langHint ?? guessLanguage(text)
     const other: Lang = lang === 'en' ? 'es' : 'en'
-    const segments = tokenizeSegments(text, lang)
-    const info = segments.map((tokens) => tokens.map((t) => wordOf(t, lang)))
+    const info = wordsOf(text, lang)
     // Text that mixes languages (two or more function words of each) gets the other
     // language's concepts too.
     let en = 0
@@ -217,8 +236,7 @@ export function createAnalyzer(options: AnalyzerOptions, output: { pairSurfaces?
     const surfaces: string[] = []
     const pairTerms: string[] = []
     const pairSurfaces: string[] = []
-    for (let s = 0; s < segments.length; s++) {
-      const tokens = segments[s]
+    for (let s = 0; s < info.length; s++) {
       const segment = info[s]
       let prev = -1
       let prevTerm = ''
@@ -239,8 +257,8 @@ export function createAnalyzer(options: AnalyzerOptions, output: { pairSurfaces?
         prevTerm = ts[0]
       }
       if (options.concepts) {
-        addConcepts(matchers[lang], segment, tokens, 'own', pairTerms, pairSurfaces)
-        if (mixed) addConcepts(matchers[other], segment, tokens, 'other', pairTerms, pairSurfaces)
+        addConcepts(matchers[lang], segment, 'own', pairTerms, pairSurfaces, conceptTerm)
+        if (mixed) addConcepts(matchers[other], segment, 'other', pairTerms, pairSurfaces, conceptTerm)
       }
     }
     for (let i = 0; i < pairTerms.length; i++) {
@@ -253,14 +271,16 @@ export function createAnalyzer(options: AnalyzerOptions, output: { pairSurfaces?
   return { analyze, options }
 }
 
-function addConcepts(matcher: ConceptMatcher, segment: readonly Word[], tokens: readonly string[], which: 'own' | 'other', terms: string[], surfaces: string[]) {
+function addConcepts(matcher: ConceptMatcher, segment: readonly Word[], which: 'own' | 'other', terms: string[], surfaces: string[], conceptTerm: (id: string) => string) {
   let folded: string[] | null = null
   for (let i = 0; i < segment.length; ) {
     const candidates = segment[i][which]
     const m = candidates ? matcher.matchWith(candidates, (folded ??= segment.map((w) => w.folded)), i) : null
     if (m) {
-      terms.push(CONCEPT_PREFIX + m.id)
-      surfaces.push(tokens.slice(i, i + m.length).join(' '))
+      terms.push(conceptTerm(m.id))
+      let surface = segment[i].token
+      for (let j = 1; j < m.length; j++) surface += ' ' + segment[i + j].token
+      surfaces.push(surface)
       i += m.length
     } else i++
   }
