@@ -7,7 +7,7 @@ import type { Env } from '../env'
 import { CsvError, parseCsvBytes, toCsv, type CsvEncoding, type CsvRecord } from '../lib/csv'
 import { guessMapping, IMPORT_FIELDS, validateRecords, type ColumnMapping, type RowError, type ValidRow } from '../lib/csv-mapping'
 import { decryptText, encryptText, randomToken } from '../lib/crypto'
-import { prepareInParallel } from '../lib/csv-intake-pool'
+import { startIntakeWorkers, type IntakeWorkers } from '../lib/csv-intake-pool'
 import { appendAudit } from '../repositories/audit'
 import { deleteExpiredImports, deleteImport, findImport, insertImport, insertSignatureRows, insertSubmissionRows } from '../repositories/import'
 import { IMPORT_MAX_ROWS, type ImportCommitInput, type ImportErrorRowsInput, type ImportPreviewInput, type ImportUploadInput } from '../schemas/import'
@@ -31,6 +31,11 @@ const INSERT_BATCH = 2500
 const PREPARE_CHUNK = 200
 /** From this many rows, worker threads prepare the rows (starting them costs about a second). */
 const PARALLEL_MIN_ROWS = 2000
+
+/** Workers for a large import, started before validation so that they load meanwhile; null for a small one. */
+function workersFor(env: Pick<Env, 'encryptionKey'>, rows: number): IntakeWorkers | null {
+  return rows >= PARALLEL_MIN_ROWS ? startIntakeWorkers(env.encryptionKey, rows) : null
+}
 const PREVIEW_ERRORS = 200
 const PREVIEW_SAMPLE = 5
 
@@ -222,14 +227,17 @@ export async function commitImport(db: Db, env: Pick<Env, 'encryptionKey'>, user
   setProgress(input.id, { userId: user.id, state: 'running', phase: 'preparing', done: 0, total: 0, count: 0, updatedAt: 0 })
   let loaded: LoadedImport
   let checked: ReturnType<typeof validate>
+  let workers: IntakeWorkers | null = null
   try {
     loaded = await loadImport(db, env, user, input.id, now)
+    workers = workersFor(env, loaded.records.length)
     checked = validate(loaded, input.mapping)
     if (checked.errors.length > 0 && !input.skipInvalid) throw badRequest('errors.importHasErrors')
     if (checked.valid.length === 0) throw badRequest('errors.importNothingValid')
   } catch (error) {
     if (previous) progressById.set(input.id, previous)
     else progressById.delete(input.id)
+    await workers?.close()
     throw error
   }
   const { valid, errors } = checked
@@ -237,22 +245,21 @@ export async function commitImport(db: Db, env: Pick<Env, 'encryptionKey'>, user
   const progress: ImportProgress = { userId: user.id, state: 'running', phase: 'preparing', done: 0, total: valid.length, count: 0, updatedAt: 0 }
   setProgress(input.id, progress)
   try {
-    const count = await storeRows(
-      db,
-      env,
-      { actorUserId: user.id, organizationId: loaded.organizationId, fileName: loaded.fileName, skippedRows: skipped },
-      valid,
-      (phase, done) => setProgress(input.id, { ...progress, phase, done }),
+    const count = await storeRows(db, env, { actorUserId: user.id, organizationId: loaded.organizationId, fileName: loaded.fileName, skippedRows: skipped }, valid, {
+      workers,
+      onProgress: (phase, done) => setProgress(input.id, { ...progress, phase, done }),
       // Across processes too, only one commit of an upload can succeed: the other finds it gone and rolls back.
-      async (trx) => {
+      alsoInTransaction: async (trx) => {
         if (!(await deleteImport(trx, loaded.id))) throw new TRPCError({ code: 'CONFLICT', message: 'errors.importGone' })
       },
-    )
+    })
     setProgress(input.id, { ...progress, state: 'done', phase: 'done', done: count, count })
     return { count, skipped, organizationId: loaded.organizationId, organizationName: loaded.organizationName }
   } catch (error) {
     setProgress(input.id, { ...progress, state: 'failed' })
     throw error
+  } finally {
+    await workers?.close()
   }
 }
 
@@ -270,14 +277,18 @@ export async function storeRows(
   env: Pick<Env, 'encryptionKey'>,
   target: ImportTarget,
   valid: ValidRow[],
-  onProgress: (phase: 'preparing' | 'saving', done: number) => void = () => {},
-  alsoInTransaction: (trx: Transaction<Database>) => Promise<void> = async () => {},
+  options: {
+    /** Worker threads already started for this import (see workersFor); without them the rows are prepared in process. */
+    workers?: IntakeWorkers | null
+    onProgress?: (phase: 'preparing' | 'saving', done: number) => void
+    alsoInTransaction?: (trx: Transaction<Database>) => Promise<void>
+  } = {},
 ): Promise<number> {
+  const { workers, onProgress = () => {}, alsoInTransaction = async () => {} } = options
   const submitter = { userId: target.actorUserId, organizationId: target.organizationId }
   const progress = (done: number) => onProgress('preparing', done)
   const rows =
-    (valid.length >= PARALLEL_MIN_ROWS ? await prepareInParallel(env.encryptionKey, submitter, valid.map((v) => v.input), progress) : null) ??
-    (await prepareRows(env, submitter, valid, progress))
+    (workers ? await workers.prepare(submitter, valid.map((v) => v.input), progress) : null) ?? (await prepareRows(env, submitter, valid, progress))
   onProgress('saving', 0)
   await db.transaction().execute(async (trx) => {
     for (let start = 0; start < rows.length; start += INSERT_BATCH) {
@@ -326,14 +337,20 @@ export async function importCsvFile(
   const headers = parsed.records[0]!.cells.map((h) => h.trim())
   const mapping = guessMapping(headers)
   if (mapping.text === undefined) return { ok: false, reason: 'errors.importMapText', errors: [], mapping }
-  const { valid, errors } = validateRecords(parsed.records.slice(1), mapping, headers.length)
-  if (errors.length > 0 && !options.skipInvalid) return { ok: false, reason: 'errors.importHasErrors', errors, mapping }
-  if (valid.length === 0) return { ok: false, reason: 'errors.importNothingValid', errors, mapping }
-  const skipped = new Set(errors.map((e) => e.row)).size
-  const count = await storeRows(db, env, { actorUserId: null, organizationId: org.id, fileName: options.fileName, skippedRows: skipped }, valid, (phase, done) =>
-    options.onProgress?.(phase, done, valid.length),
-  )
-  return { ok: true, count, skipped, encoding: parsed.encoding, mapping }
+  const workers = workersFor(env, parsed.records.length - 1)
+  try {
+    const { valid, errors } = validateRecords(parsed.records.slice(1), mapping, headers.length)
+    if (errors.length > 0 && !options.skipInvalid) return { ok: false, reason: 'errors.importHasErrors', errors, mapping }
+    if (valid.length === 0) return { ok: false, reason: 'errors.importNothingValid', errors, mapping }
+    const skipped = new Set(errors.map((e) => e.row)).size
+    const count = await storeRows(db, env, { actorUserId: null, organizationId: org.id, fileName: options.fileName, skippedRows: skipped }, valid, {
+      workers,
+      onProgress: (phase, done) => options.onProgress?.(phase, done, valid.length),
+    })
+    return { ok: true, count, skipped, encoding: parsed.encoding, mapping }
+  } finally {
+    await workers?.close()
+  }
 }
 
 /** Intake's own preparation (language, redaction, encryption) and the signature of each row, yielding now and then. */

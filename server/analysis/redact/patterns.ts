@@ -119,9 +119,8 @@ export function findContacts(text: string): Candidate[] {
 const PHONE_CUE =
   /(?:phone|cell|cel|celular|m[óo]vil|tel|tel[ée]fono|n[úu]mero|number|num|#|call|llam|marc|whatsapp|wsp|wa|text|texto|mensaje|contact|contacto|reach|reached|dial)\W{0,12}(?:\S+\W+){0,6}$/i
 
-const US_PHONE = new RegExp(
+const US_PHONE = caseInsensitivePattern(
   `(?<![\\d+${DASH}])(?:\\+?1${SEP}?)?(?:\\(\\s*\\d{3}\\s*\\)[ \\t]*[${DASH}.]?[ \\t]*|\\d{3}${SEP})\\d{3}${SEP}\\d{4}(?:[ \\t]*(?:ext\\.?|x|extensi[óo]n)[ \\t]*\\d{1,5})?(?![\\d${DASH}])`,
-  'giu',
 )
 /** 323-5550199, (323) 5550199. */
 const AREA_SEVEN = new RegExp(`(?<![\\d+${DASH}])\\(?[2-9]\\d{2}\\)?${SEP}?\\d{7}(?![\\d${DASH}])`, 'g')
@@ -137,7 +136,7 @@ const EIGHT_CENTRAL_AMERICA = new RegExp(`(?<![\\d${DASH}.])\\d{4}[${DASH} ]\\d{
 
 export function findPhones(text: string): Candidate[] {
   const out: Candidate[] = []
-  for (const m of text.matchAll(US_PHONE)) out.push(candidate('PHONE', m.index, m.index + m[0].length))
+  for (const m of text.matchAll(US_PHONE.for(text))) out.push(candidate('PHONE', m.index, m.index + m[0].length))
   for (const m of text.matchAll(AREA_SEVEN)) out.push(candidate('PHONE', m.index, m.index + m[0].length))
   for (const m of text.matchAll(BARE_TEN)) out.push(candidate('PHONE', m.index, m.index + m[0].length))
   for (const m of text.matchAll(INTERNATIONAL)) {
@@ -176,9 +175,9 @@ const A_PREFIXED = new RegExp(
   `${NOT_WORD_BEFORE}(?:A[ \\t]*(?:#|No\\.?|[${DASH}:.]){0,2}|a[ \\t]?[#${DASH}]:?|a(?=\\d{9}(?!\\d)))[ \\t]*${A_DIGITS}(?![\\d])`,
   'gu',
 )
-const A_CUED = new RegExp(
+const A_CUED = caseInsensitivePattern(
   `(?:\\bA[ ${DASH}]?(?:number|num|no|#)\\.?|alien (?:registration )?(?:number|no\\.?|#)|registration number|n[úu]mero (?:de )?(?:A|alien|extranjero|registro(?: de extranjero)?)\\b|\\bUSCIS (?:number|#|no\\.?))[ \\t]*(?:is|es|was|era|de|:|#|-|\\(|\\s)*[ \\t]*(A?[ ${DASH}#]?[ \\t]?${A_DIGITS})(?!\\d)`,
-  'giud',
+  'gd',
 )
 
 export function findANumbers(text: string): Candidate[] {
@@ -189,7 +188,7 @@ export function findANumbers(text: string): Candidate[] {
     // After an ID cue ("licencia A7654321", "my id A 201 555 301") it is that document's number: still redacted, as an ID.
     out.push(candidate(idCueBefore(text, m.index) ? 'ID' : 'A_NUMBER', m.index, m.index + m[0].length))
   }
-  for (const m of text.matchAll(A_CUED)) {
+  for (const m of text.matchAll(A_CUED.for(text))) {
     const [start, end] = m.indices![1]
     const n = digitsOf(m[1]).length
     if (n >= 7 && n <= 9) out.push(candidate('A_NUMBER', start, end))
@@ -350,7 +349,7 @@ const DATE_FORMS = [
   `\\b\\d{1,2}\\s+de\\s+(?:${MONTHS_ES})(?:\\s+(?:de|del)\\s+${YEAR})?\\b`,
   `\\b(?:${MONTHS_ES})\\s+\\d{1,2}(?:,?\\s+(?:de\\s+)?${YEAR})?\\b`,
 ]
-const DATE = new RegExp(DATE_FORMS.join('|'), 'giu')
+const DATE = caseInsensitivePattern(DATE_FORMS.join('|'))
 const BIRTH_CUE =
   /(?:born|birth|b-day|bday|d\.?o\.?b\.?|birthday|naci[óo]|nac[íi]|nacid[oa]s?|nacimiento|cumplea[ñn]os|f\.?\s?nac\.?)\W{0,6}(?:\S+\W+){0,5}$/i
 /** Full dates before this year are taken as dates of individuals (births, arrivals), not enforcement events. */
@@ -358,7 +357,7 @@ const OLD_DATE_YEAR = 2010
 
 export function findBirthDates(text: string): Candidate[] {
   const out: Candidate[] = []
-  for (const m of text.matchAll(DATE)) {
+  for (const m of text.matchAll(DATE.for(text))) {
     const s = m[0]
     const cued = BIRTH_CUE.test(before(text, m.index, 60))
     const yearMatch = s.match(/(?:19|20)\d{2}(?!.*\d{4})/) ?? s.match(/\d{2}$/)
