@@ -58,17 +58,20 @@ try {
   const content = readFileSync(file)
   const started = performance.now()
   const cpuStarted = process.cpuUsage()
-  let lastPhase = ''
+  const milestone = (what: string) => {
+    const used = process.cpuUsage(cpuStarted)
+    console.log(`  ${what} at ${((performance.now() - started) / 1000).toFixed(1)} s (CPU so far ${((used.user + used.system) / 1e6).toFixed(1)} s)`)
+  }
+  let seen = { prepared: false, saved: false, allPrepared: false }
   const result = await importCsvFile(db, { encryptionKey: randomBytes(32) }, {
     organizationSlug: 'bench-org',
     fileName: 'testimonies.csv',
     content,
-    onProgress: (phase) => {
-      if (phase !== lastPhase) {
-        const used = process.cpuUsage(cpuStarted)
-        console.log(`  ${phase} from ${((performance.now() - started) / 1000).toFixed(1)} s (CPU so far ${((used.user + used.system) / 1e6).toFixed(1)} s)`)
-      }
-      lastPhase = phase
+    onProgress: ({ prepared, saved, total }) => {
+      if (prepared > 0 && !seen.prepared) milestone('first rows prepared')
+      if (saved > 0 && !seen.saved) milestone(`first rows saved (${prepared} prepared)`)
+      if (prepared === total && !seen.allPrepared) milestone(`all rows prepared (${saved} saved)`)
+      seen = { prepared: prepared > 0, saved: saved > 0, allPrepared: prepared === total }
     },
   })
   const seconds = (performance.now() - started) / 1000

@@ -24,10 +24,20 @@ const START_TIMEOUT_MS = 30_000
 type Reply = { ready: true } | { chunk: number; rows: ImportRow[] } | { chunk: number; error: string }
 
 export type IntakeWorkers = {
-  /** The prepared rows in input order, or null when the workers could not start. */
-  prepare: (submitter: { userId: string | null; organizationId: string }, inputs: SubmissionInput[], onProgress: (done: number) => void) => Promise<ImportRow[] | null>
+  /**
+   * The prepared rows in input order, a chunk at a time as soon as it and all
+   * before it are ready; null when the workers could not start.
+   */
+  prepare: (submitter: { userId: string | null; organizationId: string }, inputs: SubmissionInput[]) => Promise<AsyncIterable<ImportRow[]> | null>
   close: () => Promise<void>
 }
+
+/**
+ * Chunks queued on each worker. Each worker gets its next chunks before it
+ * finishes the current one, so it keeps working while the main thread is
+ * busy inserting (PGlite blocks the event loop for each statement).
+ */
+const QUEUED_PER_WORKER = 32
 
 /**
  * Starts the workers for about `rows` rows at once, without waiting: loading
@@ -41,51 +51,68 @@ export function startIntakeWorkers(encryptionKey: Buffer, rows: number): IntakeW
     ? Promise.all(Array.from({ length: size }, () => startWorker(encryptionKey, workers))).then((ok) => ok.every(Boolean))
     : Promise.resolve(false)
   return {
-    prepare: async (submitter, inputs, onProgress) => ((await started) ? prepareOn(workers, submitter, inputs, onProgress) : null),
+    prepare: async (submitter, inputs) => ((await started) ? prepareOn(workers, submitter, inputs) : null),
     close: async () => {
       await Promise.all(workers.map((w) => w.terminate()))
     },
   }
 }
 
-async function prepareOn(
-  workers: Worker[],
-  submitter: { userId: string | null; organizationId: string },
-  inputs: SubmissionInput[],
-  onProgress: (done: number) => void,
-): Promise<ImportRow[]> {
-  const results: ImportRow[][] = new Array(Math.ceil(inputs.length / CHUNK))
+function prepareOn(workers: Worker[], submitter: { userId: string | null; organizationId: string }, inputs: SubmissionInput[]): AsyncIterable<ImportRow[]> {
+  const count = Math.ceil(inputs.length / CHUNK)
+  const results: (ImportRow[] | undefined)[] = new Array(count)
+  let failure: Error | null = null
+  let wake: (() => void) | null = null
+  const notify = () => {
+    wake?.()
+    wake = null
+  }
+  const fail = (error: Error) => {
+    failure ??= error
+    notify()
+  }
   let next = 0
-  let done = 0
-  await Promise.all(
-    workers.map(
-      (worker) =>
-        new Promise<void>((resolve, reject) => {
-          const send = () => {
-            if (next >= results.length) return resolve()
-            const chunk = next++
-            worker.postMessage({ chunk, submitter, inputs: inputs.slice(chunk * CHUNK, (chunk + 1) * CHUNK) })
-          }
-          worker.on('message', (reply: Reply) => {
-            if ('ready' in reply) return
-            if ('error' in reply) return reject(new Error(`import worker: ${reply.error}`))
-            // Structured clone turns Buffers into Uint8Arrays; both drivers want a Buffer for bytea.
-            for (const { submission } of reply.rows) {
-              const enc = submission.text_original_enc
-              if (enc && !Buffer.isBuffer(enc)) submission.text_original_enc = Buffer.from(enc.buffer, enc.byteOffset, enc.byteLength)
-            }
-            results[reply.chunk] = reply.rows
-            done += reply.rows.length
-            onProgress(done)
-            send()
-          })
-          worker.on('error', reject)
-          worker.on('exit', (code) => (next < results.length || results.some((r) => r === undefined) ? reject(new Error(`import worker exited (${code})`)) : undefined))
-          send()
-        }),
-    ),
-  )
-  return results.flat()
+  for (const worker of workers) {
+    let queued = 0
+    const send = () => {
+      while (queued < QUEUED_PER_WORKER && next < count) {
+        const chunk = next++
+        queued++
+        worker.postMessage({ chunk, submitter, inputs: inputs.slice(chunk * CHUNK, (chunk + 1) * CHUNK) })
+      }
+    }
+    worker.on('message', (reply: Reply) => {
+      if ('ready' in reply) return
+      if ('error' in reply) return fail(new Error(`import worker: ${reply.error}`))
+      // Structured clone turns Buffers into Uint8Arrays; both drivers want a Buffer for bytea.
+      for (const { submission } of reply.rows) {
+        const enc = submission.text_original_enc
+        if (enc && !Buffer.isBuffer(enc)) submission.text_original_enc = Buffer.from(enc.buffer, enc.byteOffset, enc.byteLength)
+      }
+      results[reply.chunk] = reply.rows
+      queued--
+      send()
+      notify()
+    })
+    worker.on('error', fail)
+    worker.on('exit', (code) => {
+      if (queued > 0) fail(new Error(`import worker exited (${code})`))
+    })
+    send()
+  }
+  return {
+    async *[Symbol.asyncIterator]() {
+      for (let chunk = 0; chunk < count; chunk++) {
+        while (results[chunk] === undefined) {
+          if (failure) throw failure
+          await new Promise<void>((resolve) => (wake = resolve))
+        }
+        if (failure) throw failure
+        yield results[chunk]!
+        results[chunk] = undefined // handed over: not kept twice
+      }
+    },
+  }
 }
 
 function startWorker(encryptionKey: Buffer, workers: Worker[]): Promise<boolean> {
