@@ -52,7 +52,17 @@ export type AssignTask = {
 export type ParallelAssign = (step: Omit<AssignTask, 'r0' | 'r1'>) => Int32Array[]
 
 /** Restarts of k-means on the same rows, each from its own random draws (see seedDraws). */
-export type RestartTask = { rows: number; dims: number; data: Float64Array; k: number; maxIterations: number; greedySeeding: boolean; draws: Float64Array[] }
+export type RestartTask = {
+  rows: number
+  dims: number
+  data: Float64Array
+  k: number
+  maxIterations: number
+  greedySeeding: boolean
+  draws: Float64Array[]
+  /** Converged when at most rows / convergence rows move (default 2,000). */
+  convergence?: number
+}
 
 /** How many uniforms seedPlusPlus reads for k centres. */
 export function seedDraws(k: number, greedy: boolean): number {
@@ -413,7 +423,7 @@ export function createKernels() {
    * iteration. The assignment steps run as tasks over row ranges on the runner's threads;
    * results never depend on how the rows were split.
    */
-  function lloyd(x: Dense, k: number, centroids: Float64Array, maxIterations: number, parallel?: ParallelAssign, cosines?: Float64Array): KMeansResult {
+  function lloyd(x: Dense, k: number, centroids: Float64Array, maxIterations: number, parallel?: ParallelAssign, cosines?: Float64Array, convergence = 2000): KMeansResult {
     const { rows, dims, data } = x
     const f64 = (n: number) => (parallel ? new Float64Array(new SharedArrayBuffer(n * 8)) : new Float64Array(n))
     const labels = parallel ? new Int32Array(new SharedArrayBuffer(rows * 4)) : new Int32Array(rows)
@@ -488,8 +498,8 @@ export function createKernels() {
         }
         changed += moves.length / 3
       }
-      // Converged when (almost) nothing moves: one row in 2,000.
-      if (changed <= Math.floor(rows / 2000)) break
+      // Converged when (almost) nothing moves: by default one row in 2,000.
+      if (changed <= Math.floor(rows / convergence)) break
     }
     // Exact similarities for the final centres.
     const similarity = new Float64Array(rows)
@@ -507,7 +517,7 @@ export function createKernels() {
     const x: Dense = { rows: task.rows, dims: task.dims, data: task.data }
     return task.draws.map((draws) => {
       const seeded = seedPlusPlus(x, task.k, draws, task.greedySeeding)
-      return lloyd(x, task.k, seeded.centroids, task.maxIterations, undefined, seeded.cosines)
+      return lloyd(x, task.k, seeded.centroids, task.maxIterations, undefined, seeded.cosines, task.convergence)
     })
   }
 

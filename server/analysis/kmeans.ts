@@ -30,6 +30,13 @@ export type KMeansOptions = {
   fullIterations?: number
   /** Greedy k-means++ (2 + ln k candidates per centre, as scikit-learn); default true. */
   greedySeeding?: boolean
+  /** Restarts converge when at most rows / convergence rows move (default 2,000). */
+  convergence?: number
+  /**
+   * The same for restarts on a sample (default 200): they only choose the starting centres
+   * for Lloyd on all rows, whose own convergence test is the usual one in 2,000.
+   */
+  sampleConvergence?: number
   /** Runs independent tasks, possibly on other threads (see parallel.ts); default in turn. */
   runner?: TaskRunner
 }
@@ -57,7 +64,7 @@ export function kmeans(x: Dense, k: number, options: KMeansOptions): KMeansResul
   const greedy = options.greedySeeding ?? true
   if (restarts > 1 && x.rows > 2 * sampleSize && sampleSize >= 10 * kk) {
     const sample = takeRows(x, sampleIndices(x.rows, sampleSize, createRandom(deriveSeed(options.seed, 4))))
-    const best = kmeans(sample, kk, { seed: options.seed, restarts, maxIterations, greedySeeding: greedy, runner })
+    const best = kmeans(sample, kk, { seed: options.seed, restarts, maxIterations, greedySeeding: greedy, runner, convergence: options.sampleConvergence ?? 200 })
     // Lloyd on all rows: its assignment steps split over the runner's threads when worth it.
     const threaded = runner.threads > 1 && x.rows >= 4000
     const data = threaded ? shareFloats(x.data) : x.data
@@ -79,7 +86,7 @@ export function kmeans(x: Dense, k: number, options: KMeansOptions): KMeansResul
   // With helper threads, one task per restart (threads claim them as they finish one).
   const threaded = runner.threads > 1
   const data = threaded ? shareFloats(x.data) : x.data
-  const task = (mine: Float64Array[]): RestartTask => ({ rows: x.rows, dims: x.dims, data, k: kk, maxIterations, greedySeeding: greedy, draws: mine })
+  const task = (mine: Float64Array[]): RestartTask => ({ rows: x.rows, dims: x.dims, data, k: kk, maxIterations, greedySeeding: greedy, draws: mine, convergence: options.convergence })
   const tasks = threaded ? draws.map((d) => task([d])) : [task(draws)]
   const results = (runner.run('kmeans-restarts', tasks) as KMeansResult[][]).flat()
   let best: KMeansResult | null = null
