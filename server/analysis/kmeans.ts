@@ -28,6 +28,12 @@ export type KMeansOptions = {
    * assigns each row to the nearest centre, for callers that refine elsewhere.
    */
   fullIterations?: number
+  /**
+   * Lloyd on all rows after restarts on a sample converges when at most rows /
+   * fullConvergence rows move (default 1,000: its last iterations move a handful of rows
+   * each, and the refinement in TF-IDF space that follows re-assigns every row anyway).
+   */
+  fullConvergence?: number
   /** Greedy k-means++ (2 + ln k candidates per centre, as scikit-learn); default true. */
   greedySeeding?: boolean
   /** Restarts converge when at most rows / convergence rows move (default 2,000). */
@@ -75,7 +81,7 @@ export function kmeans(x: Dense, k: number, options: KMeansOptions): KMeansResul
           return runner.run('kmeans-assign', ranges.map(([r0, r1]): AssignTask => ({ ...step, r0, r1 }))) as Int32Array[]
         }
       : undefined
-    return kernels.lloyd({ rows: x.rows, dims: x.dims, data }, kk, Float64Array.from(best.centroids), Math.max(1, options.fullIterations ?? maxIterations), parallel)
+    return kernels.lloyd({ rows: x.rows, dims: x.dims, data }, kk, Float64Array.from(best.centroids), Math.max(1, options.fullIterations ?? maxIterations), parallel, undefined, options.fullConvergence ?? 1000)
   }
   // Each restart depends only on (rows, k, its own random draws), so the restarts may run on
   // several threads; the best is then chosen in restart order, as if they had run in turn.
