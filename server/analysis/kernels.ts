@@ -52,7 +52,17 @@ export type AssignTask = {
 export type ParallelAssign = (step: Omit<AssignTask, 'r0' | 'r1'>) => Int32Array[]
 
 /** Restarts of k-means on the same rows, each from its own random draws (see seedDraws). */
-export type RestartTask = { rows: number; dims: number; data: Float64Array; k: number; maxIterations: number; greedySeeding: boolean; draws: Float64Array[] }
+export type RestartTask = {
+  rows: number
+  dims: number
+  data: Float64Array
+  k: number
+  maxIterations: number
+  greedySeeding: boolean
+  draws: Float64Array[]
+  /** Converged when at most rows / convergence rows move (default 2,000). */
+  convergence?: number
+}
 
 /** How many uniforms seedPlusPlus reads for k centres. */
 export function seedDraws(k: number, greedy: boolean): number {
@@ -78,14 +88,33 @@ export function createKernels() {
     for (; c < w; c++) y[yo + c] += v * m[mo + c]
   }
 
+  /**
+   * y[yo + c] += v0·m[a + c] + v1·m[b + c] + v2·m[d + c] + v3·m[e + c], summed left to right:
+   * exactly what four axpy() calls in turn give each element, with one load and store of
+   * y per four products instead of one per product.
+   */
+  function axpy4(y: Float64Array, yo: number, m: Float64Array, v0: number, a: number, v1: number, b: number, v2: number, d: number, v3: number, e: number, w: number): void {
+    for (let c = 0; c < w; c++) y[yo + c] = y[yo + c] + v0 * m[a + c] + v1 * m[b + c] + v2 * m[d + c] + v3 * m[e + c]
+  }
+
+  /** y (w) = Σ data[p]·m[indices[p]·l + c0 …] over p in [start, end), nonzeros in order, four at a time. */
+  function gatherRow(y: Float64Array, indices: Int32Array, data: Float64Array, start: number, end: number, m: Float64Array, l: number, c0: number, w: number): void {
+    let p = start
+    for (; p + 3 < end; p += 4) {
+      axpy4(y, 0, m, data[p], indices[p] * l + c0, data[p + 1], indices[p + 1] * l + c0, data[p + 2], indices[p + 2] * l + c0, data[p + 3], indices[p + 3] * l + c0, w)
+    }
+    for (; p < end; p++) axpy(y, 0, data[p], m, indices[p] * l + c0, w)
+  }
+
   /** Rows r0…r1 of A·M into `out` (rows×l, those rows overwritten). */
   function multiplyRows(task: { a: CsrMatrix; m: Float64Array; l: number; out: Float64Array; r0: number; r1: number }): void {
     const { a, m, l, out, r0, r1 } = task
     const { indptr, indices, data } = a
-    out.fill(0, r0 * l, r1 * l)
+    const y = new Float64Array(l)
     for (let r = r0; r < r1; r++) {
-      const end = indptr[r + 1]
-      for (let p = indptr[r]; p < end; p++) axpy(out, r * l, data[p], m, indices[p] * l, l)
+      y.fill(0)
+      gatherRow(y, indices, data, indptr[r], indptr[r + 1], m, l, 0, l)
+      out.set(y, r * l)
     }
   }
 
@@ -108,7 +137,7 @@ export function createKernels() {
       const end = indptr[r + 1]
       if (start === end) continue
       y.fill(0)
-      for (let p = start; p < end; p++) axpy(y, 0, data[p], m, indices[p] * l + c0, w)
+      gatherRow(y, indices, data, start, end, m, l, c0, w)
       for (let p = start; p < end; p++) axpy(out, indices[p] * l + c0, data[p], y, 0, w)
     }
     const norms = new Float64Array(w)
@@ -131,7 +160,17 @@ export function createKernels() {
     const { m, l, g, i0, i1 } = task
     const rows = m.length / l
     g.fill(0, i0 * l, i1 * l)
-    for (let r = 0; r < rows; r++) {
+    let r = 0
+    // Four rows at a time, added to each element in row order. (A zero adds nothing: the
+    // sums start at +0 and never become −0, so adding it or skipping it give the same bits.)
+    for (; r + 3 < rows; r += 4) {
+      const o0 = r * l
+      const o1 = o0 + l
+      const o2 = o1 + l
+      const o3 = o2 + l
+      for (let i = i0; i < i1; i++) axpy4(g, i * l + i, m, m[o0 + i], o0 + i, m[o1 + i], o1 + i, m[o2 + i], o2 + i, m[o3 + i], o3 + i, l - i)
+    }
+    for (; r < rows; r++) {
       const o = r * l
       for (let i = i0; i < i1; i++) {
         const v = m[o + i]
@@ -148,7 +187,54 @@ export function createKernels() {
   function solveRows(task: { m: Float64Array; l: number; rt: Float64Array; dead: Uint8Array; r0: number; r1: number }): void {
     const { m, l, rt, dead, r0, r1 } = task
     const row = new Float64Array(l)
-    for (let q = r0; q < r1; q++) {
+    const row2 = new Float64Array(l)
+    let q = r0
+    // Two rows at a time, sharing the loads of Rᵀ; each row's sums exactly as on its own.
+    for (; q + 1 < r1; q += 2) {
+      const o = q * l
+      const o2 = o + l
+      for (let j = 0; j < l; j++) {
+        if (dead[j]) {
+          row[j] = 0
+          row2[j] = 0
+          continue
+        }
+        const jo = j * l
+        let s0 = 0
+        let s1 = 0
+        let s2 = 0
+        let s3 = 0
+        let t0 = 0
+        let t1 = 0
+        let t2 = 0
+        let t3 = 0
+        const j4 = j - (j & 3)
+        let k = 0
+        for (; k < j4; k += 4) {
+          const a0 = rt[jo + k]
+          const a1 = rt[jo + k + 1]
+          const a2 = rt[jo + k + 2]
+          const a3 = rt[jo + k + 3]
+          s0 += row[k] * a0
+          s1 += row[k + 1] * a1
+          s2 += row[k + 2] * a2
+          s3 += row[k + 3] * a3
+          t0 += row2[k] * a0
+          t1 += row2[k + 1] * a1
+          t2 += row2[k + 2] * a2
+          t3 += row2[k + 3] * a3
+        }
+        for (; k < j; k++) {
+          s0 += row[k] * rt[jo + k]
+          t0 += row2[k] * rt[jo + k]
+        }
+        row[j] = (m[o + j] - (s0 + s1 + s2 + s3)) / rt[jo + j]
+        row2[j] = (m[o2 + j] - (t0 + t1 + t2 + t3)) / rt[jo + j]
+      }
+      m.set(row, o)
+      m.set(row2, o2)
+    }
+    for (; q < r1; q++) {
       const o = q * l
       for (let j = 0; j < l; j++) {
         if (dead[j]) {
@@ -171,7 +257,7 @@ export function createKernels() {
         for (; k < j; k++) s0 += row[k] * rt[jo + k]
         row[j] = (m[o + j] - (s0 + s1 + s2 + s3)) / rt[jo + j]
       }
-      for (let j = 0; j < l; j++) m[o + j] = row[j]
+      m.set(row, o)
     }
   }
 
@@ -413,7 +499,7 @@ export function createKernels() {
    * iteration. The assignment steps run as tasks over row ranges on the runner's threads;
    * results never depend on how the rows were split.
    */
-  function lloyd(x: Dense, k: number, centroids: Float64Array, maxIterations: number, parallel?: ParallelAssign, cosines?: Float64Array): KMeansResult {
+  function lloyd(x: Dense, k: number, centroids: Float64Array, maxIterations: number, parallel?: ParallelAssign, cosines?: Float64Array, convergence = 2000): KMeansResult {
     const { rows, dims, data } = x
     const f64 = (n: number) => (parallel ? new Float64Array(new SharedArrayBuffer(n * 8)) : new Float64Array(n))
     const labels = parallel ? new Int32Array(new SharedArrayBuffer(rows * 4)) : new Int32Array(rows)
@@ -488,8 +574,8 @@ export function createKernels() {
         }
         changed += moves.length / 3
       }
-      // Converged when (almost) nothing moves: one row in 2,000.
-      if (changed <= Math.floor(rows / 2000)) break
+      // Converged when (almost) nothing moves: by default one row in 2,000.
+      if (changed <= Math.floor(rows / convergence)) break
     }
     // Exact similarities for the final centres.
     const similarity = new Float64Array(rows)
@@ -507,7 +593,7 @@ export function createKernels() {
     const x: Dense = { rows: task.rows, dims: task.dims, data: task.data }
     return task.draws.map((draws) => {
       const seeded = seedPlusPlus(x, task.k, draws, task.greedySeeding)
-      return lloyd(x, task.k, seeded.centroids, task.maxIterations, undefined, seeded.cosines)
+      return lloyd(x, task.k, seeded.centroids, task.maxIterations, undefined, seeded.cosines, task.convergence)
     })
   }
 
