@@ -4,7 +4,7 @@
  * binaries (as .ci/run does) and removed afterwards. Either way each script works
  * in scratch databases of its own, dropped at the end.
  */
-import { execFileSync, spawnSync } from 'node:child_process'
+import { execFileSync, spawn, spawnSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { chownSync, existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -21,8 +21,8 @@ export type PgServer = {
   /** True when this script started the server: only then can it restart it. */
   owned: boolean
   describe: string
-  /** pg_ctl restart -m fast (owned servers only). */
-  restart(): void
+  /** pg_ctl restart -m fast (owned servers only); resolves when it accepts connections again. */
+  restart(): Promise<void>
 }
 
 const isRoot = process.getuid?.() === 0
@@ -37,7 +37,7 @@ export async function usePostgres(): Promise<PgServer> {
   if (given) {
     if (!/^postgres(ql)?:\/\//.test(given)) throw new Error('DATABASE_URL must be a postgres:// URL')
     const url = new URL(given)
-    return { adminUrl: given, owned: false, describe: `PostgreSQL at ${url.hostname}:${url.port || 5432} (DATABASE_URL)`, restart: () => { throw new Error('cannot restart a server this script did not start') } }
+    return { adminUrl: given, owned: false, describe: `PostgreSQL at ${url.hostname}:${url.port || 5432} (DATABASE_URL)`, restart: () => Promise.reject(new Error('cannot restart a server this script did not start')) }
   }
   if (!existsSync(path.join(PG_BIN, 'pg_ctl'))) {
     throw new Error(`No DATABASE_URL and no PostgreSQL binaries in ${PG_BIN}: apt-get install -y postgresql-15, or set DATABASE_URL=postgres://… (or PG_BIN).`)
@@ -68,7 +68,14 @@ export async function usePostgres(): Promise<PgServer> {
     adminUrl,
     owned: true,
     describe: `PostgreSQL 15 started on 127.0.0.1:${port} in ${root}`,
-    restart: () => void run('pg_ctl', ['-D', dataDir, '-l', log, '-w', '-m', 'fast', '-o', options, 'restart']),
+    // Asynchronous, so the caller's event loop keeps sending requests meanwhile.
+    restart: () =>
+      new Promise<void>((resolve, reject) => {
+        const [cmd, argv] = pgCommand('pg_ctl', ['-D', dataDir, '-l', log, '-w', '-m', 'fast', '-o', options, 'restart'])
+        const child = spawn(cmd, argv, { stdio: 'ignore' })
+        child.once('error', reject)
+        child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`pg_ctl restart exited with ${code}`))))
+      }),
   }
 }
 
