@@ -19,6 +19,7 @@
 import { loadavg } from 'node:os'
 import { performance } from 'node:perf_hooks'
 import { parseArgs } from 'node:util'
+import { sql } from 'kysely'
 import { createDb, type Db } from '../db/client'
 import { onCleanup, runScript } from './load/cleanup'
 import { CSV_MAPPING, testimonyCsv } from './load/fixtures'
@@ -118,7 +119,7 @@ async function checkImport(deployment: Deployment, db: Db, organizationId: strin
   const again = await client.post(`/import/${id}`, CSV_MAPPING, { timeoutMs: 900_000 })
   const final = await countSubmissions(db, organizationId)
   const audits = await db.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')).where('action', '=', 'import.commit').where('target_id', '=', organizationId).executeTakeFirstOrThrow()
-  const gone = (await db.selectFrom('imports').select('id').where('id', '=', id).executeTakeFirst()) === undefined
+  const gone = (await sql`select id from imports where id = ${id}`.execute(db)).rows.length === 0
   report(
     'import: the same upload commits in full after the restart',
     again.status === 302 && final === before + rowCount && audits.n === 1 && gone,

@@ -7,12 +7,16 @@
  * PostgreSQL) are `npm run check:scale` and `npm run check:faults`.
  */
 import { sql } from 'kysely'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { createDb, type Db } from '../../db/client'
 import { claimJob, enqueueJob, isConnectionError, runClaimedJob, startJobWorker, type JobHandler } from '../../server/jobs/queue'
 import { hitRateLimit } from '../../server/repositories/rate-limit'
-import { createTestDb } from '../support/db'
+import { findImportProgress, saveImportProgress } from '../../server/repositories/import'
+import { importStatus } from '../../server/services/import'
+import { createTestDb, testEnv } from '../support/db'
+import { callerFor, makeOrganization, makeUser } from '../support/factories'
 
+const env = testEnv()
 let db: Db
 let other: Db
 let kind: 'pglite' | 'postgres'
@@ -63,6 +67,38 @@ describe('two processes on one database', () => {
   })
 })
 
+describe('CSV import progress across processes', () => {
+  it('a commit copies its progress to the upload, where another process reads it (until it is stale)', { timeout: 120_000 }, async () => {
+    const org = await makeOrganization(db)
+    const user = await makeUser(db, 'submitter', org.id)
+    const caller = callerFor(db, env, user)
+    const rows = Array.from({ length: 400 }, (_, i) => `Agents stopped people at the bus stop on the corner number ${i}.,2025-07`)
+    const { id } = await caller.import.upload({ fileName: 'progress.csv', content: new TextEncoder().encode(`Testimony,Month\n${rows.join('\n')}\n`) })
+    const seen: unknown[] = []
+    let committing = true
+    const watching = (async () => {
+      while (committing) {
+        const stored = await findImportProgress(other, { id, userId: user.id })
+        if (stored) seen.push(stored)
+        await sleep(5)
+      }
+    })()
+    const result = await caller.import.commit({ id, mapping: { text: 0, incidentMonth: 1 } })
+    committing = false
+    await watching
+    expect(result.count).toBe(400)
+    expect(seen).toContainEqual(expect.objectContaining({ userId: user.id, state: 'running', total: 400 }))
+
+    // What another process answers from a stored copy: this one has nothing in memory for the id.
+    const other2 = await caller.import.upload({ fileName: 'elsewhere.csv', content: new TextEncoder().encode('Testimony\nsome text\n') })
+    await saveImportProgress(db, other2.id, { userId: user.id, state: 'running', phase: 'preparing', done: 50, total: 100, count: 0, updatedAt: Date.now() })
+    expect(await importStatus(other, user, other2.id)).toMatchObject({ state: 'running', phase: 'preparing', percent: 42, done: 50, total: 100 })
+    expect(await importStatus(other, { id: '00000000-0000-4000-8000-000000000000' }, other2.id)).toMatchObject({ state: 'idle' })
+    await saveImportProgress(db, other2.id, { userId: user.id, state: 'running', phase: 'preparing', done: 50, total: 100, count: 0, updatedAt: Date.now() - 10 * 60_000 })
+    expect(await importStatus(other, user, other2.id)).toMatchObject({ state: 'idle' }) // its process died long ago
+  })
+})
+
 describe('losing the database', () => {
   it('tells connection errors from job errors', () => {
     expect(isConnectionError(Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' }))).toBe(true)
@@ -98,18 +134,24 @@ describe('losing the database', () => {
       },
     })
     await enqueueJob(db, { kind: 'unrecorded' })
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {})
     const worker = startJobWorker(broken, {
       unrecorded: async () => {
         calls++
         throw new Error('a real job error, recorded as failed')
       },
-    }, { workerId: 'w-broken', pollMs: 20 })
-    await sleep(200)
+    }, { workerId: 'w-broken', pollMs: 60_000 })
+    for (let i = 0; i < 100 && calls === 0; i++) await sleep(20)
     await worker.idle()
     expect(calls).toBe(1)
-    // No unhandled rejection reached the process (vitest would fail the run); the worker still answers.
+    expect(logged.mock.calls.some(([message]) => String(message).includes('could not record its outcome'))).toBe(true)
+    // No unhandled rejection reached the process (vitest would fail the run), and the worker still polls.
+    logged.mockClear()
     worker.wake()
+    await worker.idle()
+    expect(logged.mock.calls.some(([message]) => String(message).includes('job queue poll failed'))).toBe(true)
     await worker.stop()
+    logged.mockRestore()
   })
 
   it.skipIf(!process.env.TEST_DATABASE_URL)('a connection killed inside a transaction does not crash the process, and the pool reconnects', async () => {
