@@ -100,13 +100,23 @@ async function checkImport(deployment: Deployment, db: Db, organizationId: strin
   let preparedAt: number | null = null
   for (;;) {
     status = JSON.parse((await poller.get(`/import/${id}/status`)).body)
-    if (status.phase === 'saving' && preparedAt === null) preparedAt = performance.now()
-    if ((status.phase === 'saving' && status.done > 0) || status.state === 'done' || status.state === 'failed') break
+    if (status.phase === 'saving' || status.state === 'done' || status.state === 'failed') break
     await sleep(50)
   }
-  if (status.state !== 'running') return report('import: kill during saving', false, `the commit ended (${status.state}) before it could be killed`)
+  preparedAt = performance.now()
+  // The page says "saving": kill as soon as the commit's transaction has written rows (seen from PostgreSQL).
+  let writing: { query: string } | undefined
+  for (let i = 0; i < 2000 && status.state === 'running' && !writing; i++) {
+    const { rows } = await sql<{ query: string }>`
+      select query from pg_stat_activity
+      where datname = current_database() and pid <> pg_backend_pid() and backend_xid is not null
+        and (query ilike '%insert into submissions%' or query ilike '%insert into submission_signatures%')`.execute(db)
+    writing = rows[0]
+    if (!writing) await sleep(10)
+  }
+  if (status.state !== 'running' || !writing) return report('import: kill during saving', false, `the commit ended (${status.state}) before it could be killed`)
   await deployment.app.kill9()
-  console.log(`    preparing took ${((preparedAt! - t1) / 1000).toFixed(1)} s; killed (SIGKILL) at ${since(t1)} with ${status.done.toLocaleString('en-US')} of ${status.total.toLocaleString('en-US')} rows inserted in the open transaction`)
+  console.log(`    preparing took ${((preparedAt - t1) / 1000).toFixed(1)} s; killed (SIGKILL) at ${since(t1)}, inside the commit's open transaction (${writing.query.trim().split('\n')[0]!.trim()} …)`)
   const cut = await commit
   const during = await countSubmissions(db, organizationId)
   await deployment.start()
