@@ -220,7 +220,10 @@ async function checkRun(deployment: Deployment, db: Db, organizationId: string) 
 
 async function checkRestart(server: PgServer, deployment: Deployment, db: Db, organizationId: string) {
   console.log('\n[restart] pg_ctl restart -m fast while the app serves')
-  if (!server.owned) return report('restart: PostgreSQL restart', false, 'skipped: needs a PostgreSQL this script started (run without DATABASE_URL)')
+  if (!server.owned) {
+    console.log('  SKIP restart: needs a PostgreSQL this script started (run without DATABASE_URL)')
+    return
+  }
   const client = await deployment.client()
   const pid = deployment.app.pid
   const probes: { at: number; ok: boolean; what: string; status: number }[] = []
