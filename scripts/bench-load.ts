@@ -32,6 +32,7 @@ import { createIntakeLink, RATE_LIMITS } from '../server/services/intake-link'
 import { onCleanup, runScript } from './load/cleanup'
 import { Client, percentile } from './load/http'
 import { adminQuery, pgbench, scratchDatabase, usePostgres, type PgServer } from './load/postgres'
+import { cpuSecondsOf, treeCpuSeconds } from './load/cpu'
 import { deploymentSecrets, ensureBuild, findNginx, NGINX_MISSING, sleep, startApp, startNginx, type AppProcess, type Proxy } from './load/processes'
 
 const { values } = parseArgs({
@@ -72,6 +73,8 @@ type PhaseResult = {
   links: number
   loadBefore: number[]
   loadAfter: number[]
+  /** CPU seconds during the measurement, by part; null where it cannot be read. */
+  cpu: { apps: number; appChildren: number; postgres: number | null; nginx: number | null; generator: number }
 }
 
 const testimonies = generateDemoTestimonies({ count: 3000, seed: 9090 })
@@ -163,6 +166,15 @@ async function runPhase(server: PgServer, processes: number): Promise<PhaseResul
     if (!ok) errors.push({ kind, status, note })
   }
   let counter = 0
+  const cpuNow = () => ({
+    apps: apps.reduce((sum, app) => sum + cpuSecondsOf(app.pid).own, 0),
+    // Child processes: Apertium, when installed, translating new testimony in the background.
+    appChildren: apps.reduce((sum, app) => sum + cpuSecondsOf(app.pid).descendants, 0),
+    postgres: server.postmasterPid() === null ? null : treeCpuSeconds(server.postmasterPid()!),
+    nginx: proxy ? treeCpuSeconds(proxy.pid) : null,
+    generator: process.cpuUsage(),
+  })
+  const cpuBefore = cpuNow()
   const loadBefore = loadavg()
   const started = performance.now()
   const end = started + durationS * 1000
@@ -209,6 +221,15 @@ async function runPhase(server: PgServer, processes: number): Promise<PhaseResul
   await Promise.all([...Array.from({ length: connections }, submitter), ...browsing])
   const seconds = (performance.now() - started) / 1000
   const loadAfter = loadavg()
+  const cpuAfter = cpuNow()
+  const generatorCpu = process.cpuUsage(cpuBefore.generator)
+  const cpu = {
+    apps: cpuAfter.apps - cpuBefore.apps,
+    appChildren: cpuAfter.appChildren - cpuBefore.appChildren,
+    postgres: cpuAfter.postgres === null || cpuBefore.postgres === null ? null : cpuAfter.postgres - cpuBefore.postgres,
+    nginx: cpuAfter.nginx === null || cpuBefore.nginx === null ? null : cpuAfter.nginx - cpuBefore.nginx,
+    generator: (generatorCpu.user + generatorCpu.system) / 1e6,
+  }
   agent.destroy()
   warm.agent.destroy()
 
@@ -230,6 +251,7 @@ async function runPhase(server: PgServer, processes: number): Promise<PhaseResul
     links: linkCount,
     loadBefore,
     loadAfter,
+    cpu,
   }
 }
 
@@ -248,6 +270,14 @@ function printPhase(r: PhaseResult) {
   }
   console.log(`    submissions confirmed: ${fmt(r.confirmed)} (${fmt(r.confirmed / r.seconds, 1)}/s over ${r.links} intake links); stored: ${fmt(r.stored)}; confirmed receipt codes found: ${fmt(r.codesStored)} → ${r.stored === r.confirmed && r.codesStored === r.confirmed ? 'equal' : 'MISMATCH'}`)
   for (const e of r.errors.slice(0, 5)) console.log(`    error: ${e.kind} ${e.status} ${e.note}`)
+  const serverCpu = r.cpu.apps + r.cpu.appChildren + (r.cpu.postgres ?? 0) + (r.cpu.nginx ?? 0)
+  const part = (label: string, value: number | null) => (value === null ? `${label} not measured` : `${label} ${fmt(value, 1)} s`)
+  console.log(`    CPU during the run: ${part('app', r.cpu.apps)}, ${part('its child processes (Apertium translating in the background, when installed)', r.cpu.appChildren)}, ${part('PostgreSQL', r.cpu.postgres)}, ${part('nginx', r.cpu.nginx)}, ${part('load generator', r.cpu.generator)}`)
+  if (r.confirmed > 0) {
+    // Idle machine, CPU-bound: all cores for the server side, and each app process (one JavaScript thread) at most one.
+    const estimate = Math.min((availableParallelism() * r.confirmed) / serverCpu, (r.processes * r.confirmed) / r.cpu.apps)
+    console.log(`    server CPU per submission (its form, its post and its share of the browsing): ${fmt((serverCpu / r.confirmed) * 1000, 1)} ms, of which the app ${fmt((r.cpu.apps / r.confirmed) * 1000, 1)} ms → on ${availableParallelism()} idle cores, at most about ${fmt(estimate, 0)} submissions/s`)
+  }
 }
 
 async function measurePgbench(server: PgServer): Promise<number | null> {

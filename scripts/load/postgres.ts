@@ -6,7 +6,7 @@
  */
 import { execFileSync, spawn, spawnSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
-import { chownSync, existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { chownSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import pg from 'pg'
@@ -21,6 +21,8 @@ export type PgServer = {
   /** True when this script started the server: only then can it restart it. */
   owned: boolean
   describe: string
+  /** The postmaster's pid (owned servers only), for CPU accounting. */
+  postmasterPid(): number | null
   /** pg_ctl restart -m fast (owned servers only); resolves when it accepts connections again. */
   restart(): Promise<void>
 }
@@ -37,7 +39,7 @@ export async function usePostgres(): Promise<PgServer> {
   if (given) {
     if (!/^postgres(ql)?:\/\//.test(given)) throw new Error('DATABASE_URL must be a postgres:// URL')
     const url = new URL(given)
-    return { adminUrl: given, owned: false, describe: `PostgreSQL at ${url.hostname}:${url.port || 5432} (DATABASE_URL)`, restart: () => Promise.reject(new Error('cannot restart a server this script did not start')) }
+    return { adminUrl: given, owned: false, describe: `PostgreSQL at ${url.hostname}:${url.port || 5432} (DATABASE_URL)`, postmasterPid: () => null, restart: () => Promise.reject(new Error('cannot restart a server this script did not start')) }
   }
   if (!existsSync(path.join(PG_BIN, 'pg_ctl'))) {
     throw new Error(`No DATABASE_URL and no PostgreSQL binaries in ${PG_BIN}: apt-get install -y postgresql-15, or set DATABASE_URL=postgres://… (or PG_BIN).`)
@@ -68,6 +70,13 @@ export async function usePostgres(): Promise<PgServer> {
     adminUrl,
     owned: true,
     describe: `PostgreSQL 15 started on 127.0.0.1:${port} in ${root}`,
+    postmasterPid: () => {
+      try {
+        return Number(readFileSync(path.join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0])
+      } catch {
+        return null
+      }
+    },
     // Asynchronous, so the caller's event loop keeps sending requests meanwhile.
     restart: () =>
       new Promise<void>((resolve, reject) => {

@@ -55,10 +55,10 @@ export type AppProcess = {
  * Starts server/main.ts in production mode (node with tsx's loader, so the pid is
  * the server itself and kill -9 hits it, not a wrapper) and waits for /healthz.
  */
-export async function startApp(options: { name: string; databaseUrl: string; secrets: Record<string, string>; env?: Record<string, string>; port?: number; timeoutMs?: number }): Promise<AppProcess> {
+export async function startApp(options: { name: string; databaseUrl: string; secrets: Record<string, string>; env?: Record<string, string>; port?: number; timeoutMs?: number; nodeArgs?: string[] }): Promise<AppProcess> {
   const port = options.port ?? (await freePort())
   const dataDir = mkdtempSync(path.join(tmpdir(), `voces-load-${options.name}-`))
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), '--import', 'tsx', 'server/main.ts'], {
     cwd: ROOT,
     env: {
       ...process.env,
@@ -134,7 +134,7 @@ export function findNginx(): string | null {
 
 export const NGINX_MISSING = 'nginx is not installed (Debian: apt-get install -y nginx); the scripts never install it themselves'
 
-export type Proxy = { url: string; port: number; stop(): Promise<void> }
+export type Proxy = { url: string; port: number; pid: number; stop(): Promise<void> }
 
 /**
  * nginx in the foreground with its own config in a temp folder, listening on a
@@ -217,6 +217,7 @@ ${upstreamPorts.map((p) => `    server 127.0.0.1:${p};`).join('\n')}
   return {
     url,
     port,
+    pid: child.pid!,
     stop: async () => {
       forget()
       await stop()
