@@ -33,8 +33,11 @@ export function runCleanup(): Promise<void> {
   return running
 }
 
+// Kept for every signal, not once: Ctrl-C reaches this process both from the terminal and
+// relayed by npm/tsx, and a second signal without a listener would end it mid-clean-up.
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => {
+  process.on(signal, () => {
+    if (running) return
     console.error(`\n${signal}: cleaning up…`)
     void runCleanup().finally(() => process.exit(130))
   })
@@ -59,7 +62,8 @@ export function runScript(main: () => Promise<number>) {
         process.exit(code)
       },
       async (error) => {
-        console.error(error instanceof Error ? (error.stack ?? error.message) : error)
+        // After Ctrl-C, the servers stopping under a request is expected, not worth a stack trace.
+        if (!running) console.error(error instanceof Error ? (error.stack ?? error.message) : error)
         await runCleanup()
         process.exit(1)
       },
