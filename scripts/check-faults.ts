@@ -38,7 +38,7 @@ const rowCount = Number(values.rows)
 const leaseSeconds = Number(values.lease)
 const only = new Set(values.only.split(','))
 
-export const FACILITATOR = { email: 'facilitator@voces.demo', password: 'demo-facilitator-2026' }
+const FACILITATOR = { email: 'facilitator@voces.demo', password: 'demo-facilitator-2026' }
 
 type Outcome = { check: string; ok: boolean; detail: string }
 const outcomes: Outcome[] = []
