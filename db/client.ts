@@ -24,8 +24,12 @@ pg.types.setTypeParser(INT8_OID, parseInt8)
 export function createDb(options: DbOptions): Db {
   if (options.databaseUrl) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 })
-    // A dropped connection (server restart) must not crash the process; the pool reconnects.
-    pool.on('error', (error) => console.error('[db] idle client error:', error.message))
+    // A dropped connection (server restart, failover) must not crash the process: an 'error'
+    // event without a listener throws. The pool listens on idle clients only; a client that is
+    // checked out between two queries (inside a transaction, or being released after a failed
+    // query) needs its own listener. The pool then discards the broken client and reconnects.
+    pool.on('connect', (client) => client.on('error', (error) => console.error('[db] connection lost:', error.message)))
+    pool.on('error', () => {}) // already logged by the client's own listener
     return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
   }
   const dataDir = options.dataDir

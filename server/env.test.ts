@@ -15,6 +15,7 @@ describe('environment', () => {
     expect(env.DATABASE_URL).toBeUndefined()
     expect(env.VOCES_RETENTION_DAYS).toBe(90)
     expect(env.VOCES_MIN_CELL).toBe(5)
+    expect(env.VOCES_JOB_LEASE_SECONDS).toBe(60)
     expect(env.encryptionKey).toHaveLength(32)
     expect(warn).toHaveBeenCalledTimes(2)
     const again = parseEnv({ VOCES_DATA_DIR: dir })
@@ -28,6 +29,7 @@ describe('environment', () => {
     expect(() => parseEnv({ VOCES_DATA_DIR: dir, PORT: 'eighty' })).toThrow(/PORT/)
     expect(() => parseEnv({ VOCES_DATA_DIR: dir, DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL: must start with postgres/)
     expect(() => parseEnv({ VOCES_DATA_DIR: dir, VOCES_ENCRYPTION_KEY: 'short' })).toThrow(EnvError)
+    expect(() => parseEnv({ VOCES_DATA_DIR: dir, VOCES_JOB_LEASE_SECONDS: '1' })).toThrow(/VOCES_JOB_LEASE_SECONDS/)
   })
 
   it('requires explicit secrets in production on PostgreSQL', () => {

@@ -26,6 +26,8 @@ const EnvSchema = z.object({
   VOCES_SESSION_HOURS: z.coerce.number().int().min(1).max(720).default(12),
   VOCES_SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(1440).default(30),
   VOCES_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+  // A background job's lease: after a crash, another process resumes (or fails) the job once it lapses.
+  VOCES_JOB_LEASE_SECONDS: z.coerce.number().int().min(5).max(3600).default(60),
   VOCES_MIN_CELL: z.coerce.number().int().min(2).max(100).default(5),
   VOCES_SEED_DEMO: z
     .enum(['true', 'false', '1', '0'])

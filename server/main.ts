@@ -83,7 +83,7 @@ async function main() {
 
   const stopRetention = startRetentionJob(db, env)
   const stopTranslation = startTranslationJob(db)
-  const jobWorker = startJobWorker(db, jobHandlers(db, env), { log: (message) => console.log(message) })
+  const jobWorker = startJobWorker(db, jobHandlers(db, env), { leaseMs: env.VOCES_JOB_LEASE_SECONDS * 1000, log: (message) => console.log(message) })
 
   const server = app.listen(env.PORT, env.HOST, () => {
     const url = `http://${env.HOST === '127.0.0.1' ? 'localhost' : env.HOST}:${env.PORT}`

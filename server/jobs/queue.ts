@@ -162,6 +162,16 @@ async function finish(db: Db, id: string, workerId: string, status: JobStatus, e
 }
 
 /**
+ * An error from losing the database rather than from the job: the server shutting
+ * down or refusing connections (SQLSTATE classes 08 and 57P), a closed socket.
+ */
+export function isConnectionError(error: unknown): boolean {
+  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown }
+  if (typeof code === 'string' && (/^08/.test(code) || /^57P0[1-3]$/.test(code) || ['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT'].includes(code))) return true
+  return typeof message === 'string' && /Connection terminated|connection ended|Client has encountered a connection error/i.test(message)
+}
+
+/**
  * Runs one claimed job to its end: succeeded, cancelled or failed. The handler's
  * work must be idempotent per attempt (a retried job starts again from the
  * beginning), e.g. by replacing its results in one transaction at the end.
@@ -234,6 +244,12 @@ export async function runClaimedJob(
       // The worker is stopping: leave the job to be claimed again after its lease.
       return 'running'
     }
+    if (isConnectionError(error)) {
+      // The database went away (restart, failover), not the job: like a crash, the job is
+      // claimed again when its lease lapses (or marked failed after its last attempt).
+      console.error(`[voces] job ${job.kind} ${job.id} lost its database connection; it will be resumed after its lease:`, error instanceof Error ? error.message : error)
+      return 'running'
+    }
     const message = error instanceof Error ? error.message : String(error)
     console.error(`[voces] job ${job.kind} ${job.id} failed:`, error)
     await finish(db, job.id, options.workerId, 'failed', message.slice(0, 500))
@@ -272,7 +288,14 @@ export function startJobWorker(
         return
       }
       if (!job) return
-      const status = await runClaimedJob(db, job, handlers[job.kind]!, { workerId, leaseMs: options.leaseMs, signal: stopping.signal })
+      let status: JobStatus
+      try {
+        status = await runClaimedJob(db, job, handlers[job.kind]!, { workerId, leaseMs: options.leaseMs, signal: stopping.signal })
+      } catch (error) {
+        // Recording the outcome failed (the database is unreachable): the lease decides later.
+        console.error(`[voces] job ${job.kind} ${job.id}: could not record its outcome; it will be resumed or failed after its lease:`, error instanceof Error ? error.message : error)
+        return
+      }
       options.log?.(`[voces] job ${job.kind} ${job.id}: ${status}`)
     }
   }
@@ -281,13 +304,16 @@ export function startJobWorker(
       again = true
       return
     }
-    busy = drain().finally(() => {
-      busy = null
-      if (again && !stopping.signal.aborted) {
-        again = false
-        tick()
-      }
-    })
+    // drain() handles its own errors; the catch is a last guard, as an unhandled rejection ends the process.
+    busy = drain()
+      .catch((error) => console.error('[voces] job worker:', error))
+      .finally(() => {
+        busy = null
+        if (again && !stopping.signal.aborted) {
+          again = false
+          tick()
+        }
+      })
   }
   const timer = setInterval(tick, pollMs)
   timer.unref()

@@ -14,12 +14,14 @@ export interface ImportsTable {
   content_enc: Buffer | Uint8Array
   created_at: ColumnType<Date, Date | string | undefined, never>
   expires_at: Date
+  /** A running commit's progress (services/import.ts), for the other app processes; null otherwise. */
+  progress: ColumnType<unknown | null, string | null | undefined, string | null>
 }
 
 type Handle = Kysely<Database> | Transaction<Database>
 const withImports = (db: Handle) => db.withTables<{ imports: ImportsTable }>()
 
-export async function insertImport(db: Handle, row: Omit<ImportsTable, 'created_at'>): Promise<void> {
+export async function insertImport(db: Handle, row: Omit<ImportsTable, 'created_at' | 'progress'>): Promise<void> {
   await withImports(db).insertInto('imports').values(row).execute()
 }
 
@@ -33,6 +35,17 @@ export function findImport(db: Handle, where: { id: string; userId: string; now:
     .where('imports.user_id', '=', where.userId)
     .where('imports.expires_at', '>', where.now)
     .executeTakeFirst()
+}
+
+/** Records a commit's progress on its upload (nothing happens once the commit deleted it). */
+export async function saveImportProgress(db: Handle, id: string, progress: object): Promise<void> {
+  await withImports(db).updateTable('imports').set({ progress: JSON.stringify(progress) }).where('id', '=', id).execute()
+}
+
+/** The progress another process recorded for this user's upload, if any. */
+export async function findImportProgress(db: Handle, where: { id: string; userId: string }): Promise<unknown | null> {
+  const row = await withImports(db).selectFrom('imports').select('progress').where('id', '=', where.id).where('user_id', '=', where.userId).executeTakeFirst()
+  return row?.progress ?? null
 }
 
 /** Deletes an upload; returns whether it was still there. */

@@ -14,5 +14,5 @@ export const importRouter = router({
 
   commit: importerProcedure.input(ImportCommitSchema).mutation(({ ctx, input }) => commitImport(ctx.db, ctx.env, ctx.user, input, ctx.now)),
 
-  status: importerProcedure.input(ImportIdSchema).query(({ ctx, input }) => importStatus(ctx.user, input.id)),
+  status: importerProcedure.input(ImportIdSchema).query(({ ctx, input }) => importStatus(ctx.db, ctx.user, input.id)),
 })

@@ -9,7 +9,7 @@ import { guessMapping, IMPORT_FIELDS, validateRecords, type ColumnMapping, type 
 import { decryptText, encryptText, randomToken } from '../lib/crypto'
 import { startIntakeWorkers, type IntakeWorkers } from '../lib/csv-intake-pool'
 import { appendAudit } from '../repositories/audit'
-import { deleteExpiredImports, deleteImport, findImport, insertImport, insertSignatureRows, insertSubmissionRows } from '../repositories/import'
+import { deleteExpiredImports, deleteImport, findImport, findImportProgress, insertImport, insertSignatureRows, insertSubmissionRows, saveImportProgress } from '../repositories/import'
 import { IMPORT_MAX_ROWS, type ImportCommitInput, type ImportErrorRowsInput, type ImportPreviewInput, type ImportUploadInput } from '../schemas/import'
 import type { Role } from '../schemas/reference'
 import type { SubmissionInput } from '../schemas/submission'
@@ -54,8 +54,10 @@ const PREVIEW_SAMPLE = 5
 const badRequest = (message: string) => new TRPCError({ code: 'BAD_REQUEST', message })
 
 // ---------------------------------------------------------------------------
-// Progress of running commits. In memory on purpose: during a commit PGlite's
-// single connection is busy, and progress is only meaningful to this process.
+// Progress of running commits: in memory for this process (the one running the
+// commit answers from it, even while PGlite's single connection is busy), and
+// copied at most once a second to the upload's row, so that a status poll that
+// reaches another app process behind a proxy can answer too (decision 090).
 
 export type ImportProgress = {
   userId: string
@@ -76,10 +78,50 @@ function setProgress(id: string, progress: ImportProgress) {
   progressById.set(id, { ...progress, updatedAt: now })
 }
 
+/** A copy in the database older than this belongs to a commit whose process died. */
+const STORED_PROGRESS_STALE_MS = 2 * 60_000
+const PUBLISH_EVERY_MS = 1000
+
+/**
+ * Copies a commit's progress to its upload's row: at most once a second, one write at
+ * a time, never waited for (a failed write only leaves other processes less informed).
+ */
+function progressPublisher(db: Db, id: string) {
+  let lastWrite = 0
+  let writing = false
+  let next: ImportProgress | null = null
+  const write = (progress: ImportProgress) => {
+    writing = true
+    lastWrite = Date.now()
+    saveImportProgress(db, id, { ...progress, updatedAt: lastWrite })
+      .catch(() => {})
+      .finally(() => {
+        writing = false
+        if (next) {
+          const queued = next
+          next = null
+          write(queued)
+        }
+      })
+  }
+  return (progress: ImportProgress, force = false) => {
+    if (!force && Date.now() - lastWrite < PUBLISH_EVERY_MS) return
+    if (writing) next = progress
+    else write(progress)
+  }
+}
+
 /** Progress of a commit as a share of the work: preparing (redaction on worker threads) and saving take about as long. */
-export function importStatus(user: { id: string }, id: string) {
-  const progress = progressById.get(id)
-  if (!progress || progress.userId !== user.id) return { state: 'idle' as const, percent: 0, done: 0, total: 0, count: 0 }
+export async function importStatus(db: Db, user: { id: string }, id: string) {
+  const local = progressById.get(id)
+  if (local?.userId === user.id) return statusOf(local)
+  // Another process may be running the commit: it copies its progress to the upload's row.
+  const stored = (await findImportProgress(db, { id, userId: user.id })) as ImportProgress | null
+  if (stored && stored.userId === user.id && Date.now() - stored.updatedAt < STORED_PROGRESS_STALE_MS) return statusOf(stored)
+  return { state: 'idle' as const, percent: 0, done: 0, total: 0, count: 0 }
+}
+
+function statusOf(progress: ImportProgress) {
   const { prepared, saved, total } = progress
   const phase = progress.state === 'done' ? ('done' as const) : total > 0 && prepared >= total ? ('saving' as const) : ('preparing' as const)
   const percent = total === 0 ? 0 : Math.floor(((prepared + saved) / (2 * total)) * 100)
@@ -255,11 +297,21 @@ export async function commitImport(db: Db, env: Pick<Env, 'encryptionKey'>, user
   const { valid, errors } = checked
   const skipped = new Set(errors.map((e) => e.row)).size
   const progress: ImportProgress = { userId: user.id, state: 'running', prepared: 0, saved: 0, total: valid.length, count: 0, updatedAt: 0 }
+  const publish = progressPublisher(db, input.id)
   setProgress(input.id, progress)
+  publish(progress, true)
+  let lastPhase: 'preparing' | 'saving' = 'preparing'
   try {
     const count = await storeRows(db, env, { actorUserId: user.id, organizationId: loaded.organizationId, fileName: loaded.fileName, skippedRows: skipped }, valid, {
       workers,
-      onProgress: ({ prepared, saved }) => setProgress(input.id, { ...progress, prepared, saved }),
+      onProgress: ({ prepared, saved }) => {
+        const now = { ...progress, prepared, saved }
+        setProgress(input.id, now)
+        // Forced when preparation ends, so another process sees the bar reach "saving".
+        const phase = prepared >= progress.total ? 'saving' : 'preparing'
+        publish(now, phase !== lastPhase)
+        lastPhase = phase
+      },
       // Across processes too, only one commit of an upload can succeed: the other finds it gone and rolls back.
       alsoInTransaction: async (trx) => {
         if (!(await deleteImport(trx, loaded.id))) throw new TRPCError({ code: 'CONFLICT', message: 'errors.importGone' })
@@ -269,6 +321,7 @@ export async function commitImport(db: Db, env: Pick<Env, 'encryptionKey'>, user
     return { count, skipped, organizationId: loaded.organizationId, organizationName: loaded.organizationName }
   } catch (error) {
     setProgress(input.id, { ...progress, state: 'failed' })
+    publish({ ...progress, state: 'failed' }, true)
     throw error
   } finally {
     await workers?.close()

@@ -11,7 +11,7 @@ import { parseEnv, type Env } from '../../server/env'
  * - With TEST_DATABASE_URL (CI sets it): a new database on that PostgreSQL
  *   server, dropped afterwards, so files never see each other's rows.
  */
-export async function createTestDb(): Promise<{ db: Db; close: () => Promise<void>; kind: 'pglite' | 'postgres' }> {
+export async function createTestDb(): Promise<{ db: Db; close: () => Promise<void>; kind: 'pglite' | 'postgres'; url?: string }> {
   const serverUrl = process.env.TEST_DATABASE_URL
   if (!serverUrl) {
     const db = createDb({ dataDir: 'memory://' })
@@ -28,6 +28,7 @@ export async function createTestDb(): Promise<{ db: Db; close: () => Promise<voi
   return {
     db,
     kind: 'postgres',
+    url: url.toString(),
     close: async () => {
       await db.destroy()
       await sql`drop database if exists ${sql.id(name)} with (force)`.execute(admin)
