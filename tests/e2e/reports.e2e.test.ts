@@ -30,8 +30,13 @@ async function signedIn(role: string, options: { javaScriptEnabled?: boolean; lo
   return page
 }
 
+/**
+ * Posts a form and waits for the page it leads to. Without a URL to wait for, the page must
+ * run without JavaScript, so the post loads a new document: wait for that document's load
+ * event (waitForLoadState would return at once, the current page being loaded already).
+ */
 async function submit(page: Page, button: ReturnType<Page['locator']>, url?: RegExp) {
-  await Promise.all([url ? page.waitForURL(url) : page.waitForLoadState('load'), button.click()])
+  await Promise.all([url ? page.waitForURL(url) : page.waitForEvent('load'), button.click()])
 }
 
 describe('theme reports, from the builder to the public page', () => {
