@@ -17,7 +17,11 @@ async function watchUntilDone(page: Page, timeoutMs = 90_000): Promise<string[]>
   const seen: string[] = []
   const deadline = Date.now() + timeoutMs
   while (Date.now() < deadline) {
-    if ((await page.getByTestId('clusters').count()) > 0) return seen
+    if ((await page.getByTestId('clusters').count()) > 0) {
+      // The results page may still be streaming in (its list follows the heading): wait for the whole document.
+      await page.waitForLoadState('load')
+      return seen
+    }
     if ((await page.getByTestId('run-failed').count()) > 0) throw new Error(`run failed: ${await page.getByTestId('run-failed').textContent()}`)
     const text = await page
       .getByTestId('run-progress')
