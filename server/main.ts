@@ -90,6 +90,12 @@ async function main() {
     console.log(`[voces] serving on ${url}`)
     if (hasDemoAccounts) printDemoAccounts()
   })
+  // Behind a proxy that keeps connections to the app open (nginx's upstream keepalive, a cloud
+  // load balancer: 60 s idle by default), the app must not be the side that closes an idle one:
+  // Node's default (5 s) lets a request the proxy has just sent meet a closing socket, and the
+  // proxy answers 502 without retrying a POST. Seen once in `bench:load` behind nginx.
+  server.keepAliveTimeout = 65_000
+  server.headersTimeout = 66_000
 
   const shutdown = async (signal: string) => {
     console.log(`[voces] ${signal}: shutting down`)

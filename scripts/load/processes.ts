@@ -168,6 +168,8 @@ http {
   upstream voces {
 ${upstreamPorts.map((p) => `    server 127.0.0.1:${p};`).join('\n')}
     keepalive 64;
+    # Idle upstream connections close here before the app's own 65 s (server/main.ts).
+    keepalive_timeout 50s;
   }
   server {
     listen 127.0.0.1:${port};
