@@ -35,7 +35,15 @@ export function createDb(options: DbOptions): Db {
   const dataDir = options.dataDir
   if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true })
   // unaccent: accent-insensitive search (PostgreSQL servers have it in their contrib package).
-  const client = new PGlite(dataDir, { parsers: { [INT8_OID]: parseInt8 }, extensions: { unaccent } })
+  const client = new PGlite(dataDir, {
+    parsers: { [INT8_OID]: parseInt8 },
+    extensions: { unaccent },
+    // A new 16 MB WAL segment is created by writing its last byte instead of zeros throughout:
+    // in memory, zero-filling grows the file 8 kB at a time, copying it each time it outgrows
+    // its buffer (0.8 s of a 50,000-row import); on disk it writes every segment twice.
+    // PGlite already runs without fsync, so zeros reserved ahead of time guarantee nothing here.
+    startParams: [...PGlite.defaultStartParams, '-c', 'wal_init_zero=off'],
+  })
   return new Kysely<Database>({ dialect: new PGliteDialect(client) })
 }
 
