@@ -1,14 +1,17 @@
 import { randomBytes } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
+import type { SubmissionInput } from '../schemas/submission'
 import { prepareImportRow } from '../services/import-row'
 import { decryptText } from './crypto'
 import { startIntakeWorkers } from './csv-intake-pool'
 
 const key = randomBytes(32)
 const submitter = { userId: null, organizationId: '00000000-0000-4000-8000-000000000001' }
-const inputs = Array.from({ length: 600 }, (_, i) => ({
+const inputs: SubmissionInput[] = Array.from({ length: 600 }, (_, i) => ({
   text: i % 2 ? `Testimonio ${i}: me llamo Rosa Elena Díaz, mi número es 323-555-${String(1000 + i).slice(-4)}.` : `Testimony ${i}: my name is Maria Lopez, email maria${i}@example.org.`,
   agencies: ['ice'],
+  cityResponse: undefined,
+  guidanceWanted: i % 5 === 0 ? 'Que llamen a Juan Pérez al 213-555-0199.' : undefined,
   consentQuote: i % 3 === 0,
   consentContact: false,
 }))
@@ -28,6 +31,7 @@ describe('import worker threads', () => {
         expect(row.submission.text_redacted).toBe(local.submission.text_redacted)
         expect(row.submission.language).toBe(local.submission.language)
         expect(row.signature).toEqual(local.signature)
+        expect(row.submission.guidance_wanted).toBe(local.submission.guidance_wanted)
         expect(Buffer.isBuffer(row.submission.text_original_enc)).toBe(true)
         expect(decryptText(row.submission.text_original_enc!, key)).toBe(inputs[i]!.text)
       })
