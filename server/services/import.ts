@@ -121,9 +121,14 @@ export async function importStatus(db: Db, user: { id: string }, id: string) {
   return { state: 'idle' as const, percent: 0, done: 0, total: 0, count: 0 }
 }
 
+/** What a running commit is doing: preparing rows (on worker threads for large files), or saving the last of them. */
+function phaseOf({ prepared, total }: Pick<ImportProgress, 'prepared' | 'total'>): 'preparing' | 'saving' {
+  return total > 0 && prepared >= total ? 'saving' : 'preparing'
+}
+
 function statusOf(progress: ImportProgress) {
   const { prepared, saved, total } = progress
-  const phase = progress.state === 'done' ? ('done' as const) : total > 0 && prepared >= total ? ('saving' as const) : ('preparing' as const)
+  const phase = progress.state === 'done' ? ('done' as const) : phaseOf(progress)
   const percent = total === 0 ? 0 : Math.floor(((prepared + saved) / (2 * total)) * 100)
   return { state: progress.state, phase, percent: progress.state === 'done' ? 100 : Math.min(99, percent), done: prepared, total, count: progress.count }
 }
@@ -308,7 +313,7 @@ export async function commitImport(db: Db, env: Pick<Env, 'encryptionKey'>, user
         const now = { ...progress, prepared, saved }
         setProgress(input.id, now)
         // Forced when preparation ends, so another process sees the bar reach "saving".
-        const phase = prepared >= progress.total ? 'saving' : 'preparing'
+        const phase = phaseOf(now)
         publish(now, phase !== lastPhase)
         lastPhase = phase
       },
