@@ -6,6 +6,8 @@
  * small signature per submission and compare against thousands of them.
  */
 
+import { charClass, codePointWidth } from './char-class'
+
 const PLACEHOLDER = /\[(?:NAME|PHONE|EMAIL|ADDRESS|SSN|A-NUMBER|PLATE|DOB|CARD|ID|URL)\]/g
 
 /** Texts with fewer words than this have too few word 3-grams; they are shingled by characters. */
@@ -53,29 +55,13 @@ function isAscii(s: string): boolean {
   return true
 }
 
-/** 2 for a well-formed surrogate pair, else 1: how far /u steps over the character at i. */
-function codePointWidth(s: string, i: number): number {
-  const c = s.charCodeAt(i)
-  if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
-    const d = s.charCodeAt(i + 1)
-    if (d >= 0xdc00 && d <= 0xdfff) return 2
-  }
-  return 1
-}
-
-const WORD_CHAR = /^[\p{L}\p{N}]$/u
-/** Answers of WORD_CHAR for the BMP, filled as met: 0 not yet asked, 1 a letter or digit, 2 neither. */
-const BMP_WORD_CHAR = new Uint8Array(0x10000)
+const letterOrDigit = charClass(/[\p{L}\p{N}]/u)
 
 /** The width in code units of the letter or digit (\p{L}, \p{N}) at i, or 0 if there is none. */
 function wordCharWidth(s: string, i: number): number {
   const c = s.charCodeAt(i)
   if (c < 0x80) return (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) ? 1 : 0
-  const width = codePointWidth(s, i)
-  if (width === 2) return WORD_CHAR.test(s.slice(i, i + 2)) ? 2 : 0
-  let known = BMP_WORD_CHAR[c]
-  if (known === 0) known = BMP_WORD_CHAR[c] = WORD_CHAR.test(s[i]) ? 1 : 2
-  return known === 1 ? 1 : 0
+  return letterOrDigit(s, i)
 }
 
 /**
