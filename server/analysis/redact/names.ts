@@ -25,6 +25,7 @@ import {
   fold,
 } from './lexicon'
 import { caseInsensitivePattern } from './case-insensitive'
+import { allMatches } from './matches'
 import { STOPWORDS_EN, STOPWORDS_ES } from './stopwords'
 import { PRIORITY, type Candidate } from './types'
 
@@ -174,7 +175,7 @@ const PROTECTED_PHRASE = new RegExp(
 
 function tokenize(text: string): Token[] {
   const tokens: Token[] = []
-  for (const m of text.matchAll(TOKEN)) {
+  for (const m of allMatches(TOKEN, text)) {
     let word = m[0]
     if (isPossessive(word)) word = word.slice(0, -2)
     const start = m.index
@@ -237,8 +238,8 @@ function countLetters(text: string): { letters: number; upper: number } {
 
 function markProtected(text: string, tokens: Token[]): void {
   const ranges: [number, number][] = []
-  for (const m of text.matchAll(PROTECTED_PHRASE)) ranges.push([m.index, m.index + m[0].length])
-  for (const m of text.matchAll(OFFICIAL_TITLE)) {
+  for (const m of allMatches(PROTECTED_PHRASE, text)) ranges.push([m.index, m.index + m[0].length])
+  for (const m of allMatches(OFFICIAL_TITLE, text)) {
     if (POSSESSIVE_BEFORE.test(text.slice(Math.max(0, m.index - 12), m.index))) continue
     // Protect the capitalised run right after the title: "Mayor Karen Bass", "Councilmember Hernandez".
     let i = firstTokenAfter(text, tokens, m.index + m[0].length)
@@ -463,7 +464,7 @@ function findNamesIn(text: string, shouting: boolean): Candidate[] {
   }
 
   // 1. Cues.
-  for (const m of text.matchAll(STRONG_CUE.for(text))) {
+  for (const m of allMatches(STRONG_CUE.for(text), text)) {
     const i = firstTokenAfter(text, tokens, m.index + m[0].length)
     if (i < 0 || taken.has(i)) continue
     const t = tokens[i]
@@ -474,7 +475,7 @@ function findNamesIn(text: string, shouting: boolean): Candidate[] {
     take(i, extend(text, tokens, i, !t.cap))
   }
   for (const re of [KIN_CUE, HONORIFIC_ABBREVIATION, HONORIFIC_WORD]) {
-    for (const m of text.matchAll(re)) {
+    for (const m of allMatches(re, text)) {
       const i = firstTokenAfter(text, tokens, m.index + m[0].length)
       if (i < 0 || taken.has(i)) continue
       const t = tokens[i]
