@@ -25,7 +25,7 @@ import {
   fold,
 } from './lexicon'
 import { caseInsensitivePattern } from './case-insensitive'
-import { allMatches } from './matches'
+import { allMatches, guardedMatches, guardedPattern } from './matches'
 import { STOPWORDS_EN, STOPWORDS_ES } from './stopwords'
 import { PRIORITY, type Candidate } from './types'
 
@@ -136,28 +136,54 @@ const STRONG_CUE = caseInsensitivePattern(
   ].join('|'),
 )
 
+/**
+ * Where a match of a cue or phrase pattern can begin: at one of its words,
+ * after anything but an ASCII letter (the patterns want no letter at all
+ * before; ASCII letters are the cheap part of that test). Case-insensitive
+ * words are looked for in the fast /i form of case-insensitive.ts; the full
+ * pattern, whose \p{L} lookarounds need /iu, is then tried only there.
+ */
+function startsOf(words: string, { caseInsensitive = true } = {}): (text: string) => RegExp {
+  const source = `(?<![a-zA-Z])(?:${words})`
+  if (!caseInsensitive) {
+    const starts = new RegExp(source, 'g')
+    return () => starts
+  }
+  const starts = caseInsensitivePattern(source)
+  return (text) => starts.for(text)
+}
+
 const KIN =
   'husband|wife|son|daughter|brother|sister|mother|father|mom|mum|dad|uncle|aunt|auntie|cousin|nephew|niece|neighbou?r|friend|coworker|co-worker|boss|partner|boyfriend|girlfriend|grandson|granddaughter|grandmother|grandfather|grandma|grandpa|grandchild|stepson|stepdaughter|stepfather|stepmother|brother-in-law|sister-in-law|son-in-law|daughter-in-law|father-in-law|mother-in-law|roommate|tenant|landlord|landlady|employer|employee|client|classmate|teacher|student|kid|child|baby|fianc[ée]e?|compadre|comadre|esposo|esposa|marido|hijo|hija|hermano|hermana|mam[áa]|madre|pap[áa]|padre|t[íi]o|t[íi]a|primo|prima|sobrino|sobrina|vecin[oa]|amig[oa]|compa[ñn]er[oa]|suegr[oa]|cu[ñn]ad[oa]|niet[oa]|abuel[oa]|abuelit[oa]|novi[oa]|patr[óo]n|patrona|jefe|jefa|hijastr[oa]|padrastro|madrastra|ahijad[oa]|padrino|madrina|inquilin[oa]|caser[oa]|due[ñn][oa]|maestr[oa]|profesora?|ni[ñn][oa]|beb[ée]|mijo|mija|esposito|coworkers|compañeros de trabajo'
-const KIN_CUE = new RegExp(
-  `(?<![\\p{L}])(?:${KIN.split('|')
-    .sort((a, b) => b.length - a.length)
-    .join('|')})(?:s|es)?(?![\\p{L}-])`,
-  'giu',
+const KIN_CUE = guardedPattern(
+  new RegExp(
+    `(?<![\\p{L}])(?:${KIN.split('|')
+      .sort((a, b) => b.length - a.length)
+      .join('|')})(?:s|es)?(?![\\p{L}-])`,
+    'giu',
+  ),
+  startsOf(KIN),
 )
 const KIN_WORD = new RegExp(`^(?:${KIN})$`, 'iu')
-const HONORIFIC_ABBREVIATION =
-  /(?<![\p{L}])(?:Mr|Mrs|Ms|Mx|Dr|Dra|Sr|Sra|Srta|Lic|Ing|Fr|Ofc|Sgt|Det|Lt|Capt|Dep|Prof)\.?(?=\s)|(?<![\p{L}])(?:Miss|Don|Doña|Father|Sister|Brother)(?![\p{L}])/gu
-const HONORIFIC_WORD =
-  /(?<![\p{L}])(?:señor|señora|señorita|doña|licenciad[oa]|doctor|doctora|profe|profesor|profesora|maestr[oa]|pastor|pastora|padre|madre|hermano|hermana|officer|agent|agente|deputy|sergeant|sargento|detective|lieutenant|teniente|captain|capit[áa]n|oficial|polic[íi]a|trooper|marshal|guard|guardia|case ?manager|caseworker|trabajador(?:a)? social|social worker|abogad[oa]|lawyer|attorney|volunteer|voluntari[oa]|organizer|organizador(?:a)?|promotor(?:a)?|nurse|enfermer[oa]|coach|entrenador(?:a)?|manager|gerente|supervisor(?:a)?|encargad[oa]|mayordomo|capataz|foreman)(?![\p{L}])/giu
+const HONORIFIC_ABBREVIATIONS = 'Mr|Mrs|Ms|Mx|Dr|Dra|Sr|Sra|Srta|Lic|Ing|Fr|Ofc|Sgt|Det|Lt|Capt|Dep|Prof'
+const HONORIFIC_TITLES = 'Miss|Don|Doña|Father|Sister|Brother'
+const HONORIFIC_ABBREVIATION = guardedPattern(
+  new RegExp(`(?<![\\p{L}])(?:${HONORIFIC_ABBREVIATIONS})\\.?(?=\\s)|(?<![\\p{L}])(?:${HONORIFIC_TITLES})(?![\\p{L}])`, 'gu'),
+  startsOf(`${HONORIFIC_ABBREVIATIONS}|${HONORIFIC_TITLES}`, { caseInsensitive: false }),
+)
+const HONORIFIC_WORDS =
+  'señor|señora|señorita|doña|licenciad[oa]|doctor|doctora|profe|profesor|profesora|maestr[oa]|pastor|pastora|padre|madre|hermano|hermana|officer|agent|agente|deputy|sergeant|sargento|detective|lieutenant|teniente|captain|capit[áa]n|oficial|polic[íi]a|trooper|marshal|guard|guardia|case ?manager|caseworker|trabajador(?:a)? social|social worker|abogad[oa]|lawyer|attorney|volunteer|voluntari[oa]|organizer|organizador(?:a)?|promotor(?:a)?|nurse|enfermer[oa]|coach|entrenador(?:a)?|manager|gerente|supervisor(?:a)?|encargad[oa]|mayordomo|capataz|foreman'
+const HONORIFIC_WORD = guardedPattern(new RegExp(`(?<![\\p{L}])(?:${HONORIFIC_WORDS})(?![\\p{L}])`, 'giu'), startsOf(HONORIFIC_WORDS))
 /** Words before a capitalised word that make it a person: "le dije a Dulce", "asked Cirilo", "con Hermelinda". */
 const PERSON_CONTEXT =
   /(?:\b(?:a|al|con|sin|para|por|asked|ask|told|tell|telling|with|without|saw|see|met|meet|helped|help|called|call|text|texted|took|detained|arrested|grabbed|handcuffed|deported|visited|visit|contact|contacted|que|dijo|told me|says|said|según)\s+)$/i
 
 const TITLE_TAIL =
   '(?:\\s+(?:of\\s+Police|de\\s+(?:la\\s+)?Polic[íi]a|of\\s+(?:the\\s+)?(?:LAPD|Los Angeles|L\\.A\\.|LA|City|County|State)|de\\s+(?:Los [ÁA]ngeles|LA|la Ciudad|el Condado)|del LAPD|de ICE|of ICE|for\\s+District\\s+\\d+|del Distrito\\s+\\d+))?'
-const OFFICIAL_TITLE = new RegExp(
-  `(?<![\\p{L}])(?:${OFFICIAL_TITLES.map((t) => t.replace(/\./g, '\\.')).join('|')})${TITLE_TAIL}[,\\s]+`,
-  'giu',
+const OFFICIAL_TITLE_WORDS = OFFICIAL_TITLES.map((t) => t.replace(/\./g, '\\.')).join('|')
+const OFFICIAL_TITLE = guardedPattern(
+  new RegExp(`(?<![\\p{L}])(?:${OFFICIAL_TITLE_WORDS})${TITLE_TAIL}[,\\s]+`, 'giu'),
+  startsOf(OFFICIAL_TITLE_WORDS),
 )
 const POSSESSIVE_BEFORE = /\b(?:my|our|his|her|their|mi|mis|nuestr[oa]s?|su|sus|tu)\s+$/i
 
@@ -165,12 +191,13 @@ function escape(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 }
 
-const PROTECTED_PHRASE = new RegExp(
-  `(?<![\\p{L}])(?:${[...PUBLIC_PHRASES, ...PUBLIC_OFFICIAL_NAMES]
-    .sort((a, b) => b.length - a.length)
-    .map(escape)
-    .join('|')})(?![\\p{L}])`,
-  'giu',
+const PROTECTED_PHRASES = [...PUBLIC_PHRASES, ...PUBLIC_OFFICIAL_NAMES]
+  .sort((a, b) => b.length - a.length)
+  .map(escape)
+  .join('|')
+const PROTECTED_PHRASE = guardedPattern(
+  new RegExp(`(?<![\\p{L}])(?:${PROTECTED_PHRASES})(?![\\p{L}])`, 'giu'),
+  startsOf(PROTECTED_PHRASES),
 )
 
 function tokenize(text: string): Token[] {
@@ -238,8 +265,8 @@ function countLetters(text: string): { letters: number; upper: number } {
 
 function markProtected(text: string, tokens: Token[]): void {
   const ranges: [number, number][] = []
-  for (const m of allMatches(PROTECTED_PHRASE, text)) ranges.push([m.index, m.index + m[0].length])
-  for (const m of allMatches(OFFICIAL_TITLE, text)) {
+  for (const m of guardedMatches(PROTECTED_PHRASE, text)) ranges.push([m.index, m.index + m[0].length])
+  for (const m of guardedMatches(OFFICIAL_TITLE, text)) {
     if (POSSESSIVE_BEFORE.test(text.slice(Math.max(0, m.index - 12), m.index))) continue
     // Protect the capitalised run right after the title: "Mayor Karen Bass", "Councilmember Hernandez".
     let i = firstTokenAfter(text, tokens, m.index + m[0].length)
@@ -475,7 +502,7 @@ function findNamesIn(text: string, shouting: boolean): Candidate[] {
     take(i, extend(text, tokens, i, !t.cap))
   }
   for (const re of [KIN_CUE, HONORIFIC_ABBREVIATION, HONORIFIC_WORD]) {
-    for (const m of allMatches(re, text)) {
+    for (const m of guardedMatches(re, text)) {
       const i = firstTokenAfter(text, tokens, m.index + m[0].length)
       if (i < 0 || taken.has(i)) continue
       const t = tokens[i]
