@@ -24,6 +24,7 @@ import {
   SURNAMES,
   fold,
 } from './lexicon'
+import { charClass, codePointWidth } from '../char-class'
 import { caseInsensitivePattern } from './case-insensitive'
 import { allMatches, guardedMatches, guardedPattern } from './matches'
 import { STOPWORDS_EN, STOPWORDS_ES } from './stopwords'
@@ -53,7 +54,6 @@ type Token = {
   initial: boolean
 }
 
-const TOKEN = /[\p{L}\p{M}]+(?:['’-][\p{L}\p{M}]+)*/gu
 const PARTICLES = new Set(['de', 'del', 'la', 'las', 'los', 'y', 'van', 'von', 'da', 'di', 'dos', 'das', 'e'])
 const STREET_AFTER = /^[ \t]*(?:St|Street|Ave|Avenue|Blvd|Boulevard|Rd|Road|Dr|Drive|Way|Pl|Place|Ln|Lane|Ct|Court|Hwy|Park|Square|Plaza|Elementary|High|Middle|School|Library|Market|Hospital|Clinic|Center|Centre|Church|Station|Building)\b/
 const STREET_BEFORE = /(?:\b(?:calle|avenida|av\.|street|avenue|blvd\.?|boulevard|corner of|esquina de|esquina con|the|on)\s*)$/i
@@ -200,12 +200,22 @@ const PROTECTED_PHRASE = guardedPattern(
   startsOf(PROTECTED_PHRASES),
 )
 
+/**
+ * Words: runs of letters and marks joined by ' ’ or -, the matches of
+ * /[\p{L}\p{M}]+(?:['’-][\p{L}\p{M}]+)*\/gu, found by a character scan (the
+ * global match built an array per word).
+ */
 function tokenize(text: string): Token[] {
   const tokens: Token[] = []
-  for (const m of allMatches(TOKEN, text)) {
-    let word = m[0]
+  for (let i = 0; i < text.length; ) {
+    if (letterOrMarkWidth(text, i) === 0) {
+      i += codePointWidth(text, i)
+      continue
+    }
+    const start = i
+    i = tokenEnd(text, start)
+    let word = text.slice(start, i)
     if (isPossessive(word)) word = word.slice(0, -2)
-    const start = m.index
     let p = start - 1
     while (p >= 0 && (text[p] === ' ' || text[p] === '\t' || text[p] === '\r')) p--
     tokens.push({
@@ -213,13 +223,38 @@ function tokenize(text: string): Token[] {
       end: start + word.length,
       folded: fold(word),
       cap: startsUpper(word),
-      sentenceStart: p < 0 || /[.!?¿¡:\n"“]/.test(text[p]),
+      sentenceStart: p < 0 || SENTENCE_STARTS_AFTER.includes(text[p]),
       // Handles and hashtags are the URL detector's business: "@ICEgov", "#ICEoutLA".
       protected: text[start - 1] === '@' || text[start - 1] === '#',
       initial: word.length === 1 && /\p{Lu}/u.test(word) && text[start + 1] === '.',
     })
   }
   return tokens
+}
+
+/** What a token after it (and spaces) starts a sentence: one code unit each, as /[.!?¿¡:\n"“]/ tests one. */
+const SENTENCE_STARTS_AFTER = '.!?¿¡:\n"“'
+
+const letterOrMark = charClass(/[\p{L}\p{M}]/u)
+
+/** The width of the letter or mark (\p{L}, \p{M}) at i, or 0 if there is none. */
+function letterOrMarkWidth(text: string, i: number): number {
+  const c = text.charCodeAt(i)
+  if (c < 0x80) return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) ? 1 : 0
+  return letterOrMark(text, i)
+}
+
+/** The end of the TOKEN match that starts at i: runs of letters and marks, joined by one ' ’ or - each. */
+function tokenEnd(text: string, i: number): number {
+  let end = i
+  for (;;) {
+    let width = 0
+    while (end < text.length && (width = letterOrMarkWidth(text, end)) > 0) end += width
+    const c = text.charCodeAt(end) // NaN at the end: no joiner
+    const joiner = c === 0x27 || c === 0x2019 || c === 0x2d
+    if (!joiner || end + 1 >= text.length || letterOrMarkWidth(text, end + 1) === 0) return end
+    end++
+  }
 }
 
 /** "Pérez's", "Ana’s": as /['’]s$/i, without a regex per token. */
@@ -280,11 +315,11 @@ function markProtected(text: string, tokens: Token[]): void {
   }
   // Places of the gazetteer, matched on the folded words: "Green Meadows", "Pico-Union", "Mt. Washington".
   for (let i = 0; i < tokens.length; i++) {
-    const first = tokens[i].folded.replace(/-/g, ' ')
+    const first = hyphensAsSpaces(tokens[i].folded)
     let key = first
     for (let j = i + 1; j < tokens.length && j - i < PLACE_KEY_MAX_WORDS && PLACE_KEY_PREFIXES.has(key); j++) {
       if (!/^(?:\.?[ \t]+|-|\/|[ \t]*\/[ \t]*)$/.test(text.slice(tokens[j - 1].end, tokens[j].start))) break
-      key += ' ' + tokens[j].folded.replace(/-/g, ' ')
+      key += ' ' + hyphensAsSpaces(tokens[j].folded)
       if (PLACE_KEYS.has(key)) ranges.push([tokens[i].start, tokens[j].end])
     }
     if (tokens[i].folded.includes('-') && PLACE_KEYS.has(first)) {
@@ -296,6 +331,11 @@ function markProtected(text: string, tokens: Token[]): void {
       if (tokens[i].start < e && tokens[i].end > s) tokens[i].protected = true
     }
   }
+}
+
+/** "pico-union" → "pico union"; most words have no hyphen and are returned as they are. */
+function hyphensAsSpaces(folded: string): string {
+  return folded.includes('-') ? folded.replace(/-/g, ' ') : folded
 }
 
 function isLexiconName(folded: string): boolean {
