@@ -13,6 +13,21 @@ const SEP = `(?:[ \\t]*[${DASH}./][ \\t]*|[ \\t]+)`
 const NOT_WORD_BEFORE = '(?<![\\p{L}\\p{N}])'
 const NOT_WORD_AFTER = '(?![\\p{L}\\p{N}])'
 
+/**
+ * Does the text have at least n ASCII digits (what \d matches, with or without
+ * u)? Each detector below but the contacts' can only report a span with some
+ * number of digits in it; most testimony has no digit at all, so they return
+ * at once rather than scan for shapes that cannot be there.
+ */
+function hasDigits(text: string, n: number): boolean {
+  let found = 0
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (c >= 0x30 && c <= 0x39 && ++found >= n) return true
+  }
+  return false
+}
+
 function candidate(type: EntityType, start: number, end: number): Candidate {
   return { type, start, end, priority: PRIORITY[type] }
 }
@@ -138,6 +153,7 @@ const SEVEN = new RegExp(`(?<![\\d${DASH}.])\\d{3}(?:[ \\t]*[${DASH}.][ \\t]*|[ 
 const EIGHT_CENTRAL_AMERICA = new RegExp(`(?<![\\d${DASH}.])\\d{4}[${DASH} ]\\d{4}(?![\\d${DASH}])`, 'g')
 
 export function findPhones(text: string): Candidate[] {
+  if (!hasDigits(text, 7)) return [] // a phone has seven digits or more
   const out: Candidate[] = []
   for (const m of allMatches(US_PHONE.for(text), text)) out.push(candidate('PHONE', m.index, m.index + m[0].length))
   for (const m of allMatches(AREA_SEVEN, text)) out.push(candidate('PHONE', m.index, m.index + m[0].length))
@@ -163,6 +179,7 @@ const SSN_SPACED = /(?<![\d.])\d{3}[ .]\d{2}[ .]\d{4}(?!\d|\.\d)/g
 const NINE = /(?<![\p{L}\p{N}-])\d{9}(?![\p{L}\p{N}])/gu
 
 export function findSsns(text: string): Candidate[] {
+  if (!hasDigits(text, 9)) return [] // an SSN has nine
   const out: Candidate[] = []
   for (const m of allMatches(SSN_DASHED, text)) out.push(candidate('SSN', m.index, m.index + m[0].length))
   for (const m of allMatches(SSN_SPACED, text)) out.push(candidate('SSN', m.index, m.index + m[0].length))
@@ -184,6 +201,7 @@ const A_CUED = caseInsensitivePattern(
 )
 
 export function findANumbers(text: string): Candidate[] {
+  if (!hasDigits(text, 7)) return [] // an A-number has seven to nine
   const out: Candidate[] = []
   for (const m of allMatches(A_PREFIXED, text)) {
     const n = digitsOf(m[0]).length
@@ -216,6 +234,7 @@ const CARD_RUN = new RegExp(`(?<![\\d+${DASH}])\\d(?:[ ${DASH}]?\\d){12,18}(?![\
 const CARD_CUE = /(?:card|tarjeta|visa|master ?card|amex|american express|discover|d[ée]bito|cr[ée]dito|debit|credit|ebt)\W{0,6}(?:\S+\W+){0,4}$/i
 
 export function findCards(text: string): Candidate[] {
+  if (!hasDigits(text, 13)) return [] // a card number has 13 to 19
   const out: Candidate[] = []
   for (const m of allMatches(CARD_RUN, text)) {
     const d = digitsOf(m[0])
@@ -270,6 +289,7 @@ const USCIS_RECEIPT = /(?<![\p{L}\p{N}])(?:EAC|WAC|LIN|SRC|NBC|MSC|IOE|YSC|ZLA)\
 const CA_DL = /(?<![\p{L}\p{N}])[B-Z]\d{7}(?![\p{L}\p{N}])/gu
 
 export function findIds(text: string): Candidate[] {
+  if (!hasDigits(text, 4)) return [] // an ID token needs four (CURP, receipt and licence numbers more)
   const out: Candidate[] = []
   for (const re of [CURP, USCIS_RECEIPT, CA_DL]) {
     for (const m of allMatches(re, text)) out.push(candidate('ID', m.index, m.index + m[0].length))
@@ -318,6 +338,7 @@ const PLATE_TOKEN_ANY_CASE = /(?<![\p{L}\p{N}-])[a-z0-9]{1,4}-?[a-z0-9]{1,4}(?:-
 const PLATE_SHAPE = /(?<![\p{L}\p{N}-])[A-Z0-9]{1,4}(?:[ -]?[A-Z0-9]{1,4}){1,2}(?![\p{L}\p{N}])/gu
 
 export function findPlates(text: string): Candidate[] {
+  if (!hasDigits(text, 2)) return [] // a plate needs two (a California plate four)
   const out: Candidate[] = []
   for (const m of allMatches(CA_PLATE, text)) out.push(candidate('PLATE', m.index, m.index + m[0].length))
   for (const m of allMatches(PLATE_SHAPE, text)) {
@@ -366,6 +387,7 @@ const BIRTH_CUE =
 const OLD_DATE_YEAR = 2010
 
 export function findBirthDates(text: string): Candidate[] {
+  if (!hasDigits(text, 1)) return [] // every date form has a digit
   const out: Candidate[] = []
   for (const m of allMatches(DATE.for(text), text)) {
     const s = m[0]
@@ -464,6 +486,7 @@ const ADDRESS_START = /\d|c(?=a[lmr])|a(?=[vp])|b(?=[ul])|p(?=[ra]|\.?[ \t]?o)|d
  * begin, and the search goes on after each match, as a global scan does.
  */
 export function findAddresses(text: string): Candidate[] {
+  if (!hasDigits(text, 1)) return [] // every address form has a number
   const out: Candidate[] = []
   let from = 0
   for (const start of allMatches(ADDRESS_START, text)) {
