@@ -14,18 +14,19 @@ const NOT_WORD_BEFORE = '(?<![\\p{L}\\p{N}])'
 const NOT_WORD_AFTER = '(?![\\p{L}\\p{N}])'
 
 /**
- * Does the text have at least n ASCII digits (what \d matches, with or without
- * u)? Each detector below but the contacts' can only report a span with some
- * number of digits in it; most testimony has no digit at all, so they return
- * at once rather than scan for shapes that cannot be there.
+ * The ASCII digits of the text (what \d matches, with or without u). Each
+ * detector below but the contacts' can only report a span with some number of
+ * digits in it; most testimony has no digit at all, so they return at once
+ * rather than scan for shapes that cannot be there. findEntities counts once
+ * for all of them.
  */
-function hasDigits(text: string, n: number): boolean {
-  let found = 0
+export function countDigits(text: string): number {
+  let digits = 0
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i)
-    if (c >= 0x30 && c <= 0x39 && ++found >= n) return true
+    if (c >= 0x30 && c <= 0x39) digits++
   }
-  return false
+  return digits
 }
 
 function candidate(type: EntityType, start: number, end: number): Candidate {
@@ -152,8 +153,8 @@ const TWO_FOUR_FOUR = new RegExp(`(?<![\\d${DASH}])(?:\\(\\d{2}\\)[ \\t]*|\\d{2}
 const SEVEN = new RegExp(`(?<![\\d${DASH}.])\\d{3}(?:[ \\t]*[${DASH}.][ \\t]*|[ \\t])\\d{4}(?![\\d${DASH}])`, 'g')
 const EIGHT_CENTRAL_AMERICA = new RegExp(`(?<![\\d${DASH}.])\\d{4}[${DASH} ]\\d{4}(?![\\d${DASH}])`, 'g')
 
-export function findPhones(text: string): Candidate[] {
-  if (!hasDigits(text, 7)) return [] // a phone has seven digits or more
+export function findPhones(text: string, textDigits = countDigits(text)): Candidate[] {
+  if (textDigits < 7) return [] // a phone has seven digits or more
   const out: Candidate[] = []
   for (const m of allMatches(US_PHONE.for(text), text)) out.push(candidate('PHONE', m.index, m.index + m[0].length))
   for (const m of allMatches(AREA_SEVEN, text)) out.push(candidate('PHONE', m.index, m.index + m[0].length))
@@ -178,8 +179,8 @@ const SSN_DASHED = new RegExp(`(?<![\\d${DASH}])\\d{3}[${DASH}]\\d{2}[${DASH}]\\
 const SSN_SPACED = /(?<![\d.])\d{3}[ .]\d{2}[ .]\d{4}(?!\d|\.\d)/g
 const NINE = /(?<![\p{L}\p{N}-])\d{9}(?![\p{L}\p{N}])/gu
 
-export function findSsns(text: string): Candidate[] {
-  if (!hasDigits(text, 9)) return [] // an SSN has nine
+export function findSsns(text: string, textDigits = countDigits(text)): Candidate[] {
+  if (textDigits < 9) return [] // an SSN has nine
   const out: Candidate[] = []
   for (const m of allMatches(SSN_DASHED, text)) out.push(candidate('SSN', m.index, m.index + m[0].length))
   for (const m of allMatches(SSN_SPACED, text)) out.push(candidate('SSN', m.index, m.index + m[0].length))
@@ -200,8 +201,8 @@ const A_CUED = caseInsensitivePattern(
   'gd',
 )
 
-export function findANumbers(text: string): Candidate[] {
-  if (!hasDigits(text, 7)) return [] // an A-number has seven to nine
+export function findANumbers(text: string, textDigits = countDigits(text)): Candidate[] {
+  if (textDigits < 7) return [] // an A-number has seven to nine
   const out: Candidate[] = []
   for (const m of allMatches(A_PREFIXED, text)) {
     const n = digitsOf(m[0]).length
@@ -233,8 +234,8 @@ function luhn(digits: string): boolean {
 const CARD_RUN = new RegExp(`(?<![\\d+${DASH}])\\d(?:[ ${DASH}]?\\d){12,18}(?![\\d])`, 'g')
 const CARD_CUE = /(?:card|tarjeta|visa|master ?card|amex|american express|discover|d[ée]bito|cr[ée]dito|debit|credit|ebt)\W{0,6}(?:\S+\W+){0,4}$/i
 
-export function findCards(text: string): Candidate[] {
-  if (!hasDigits(text, 13)) return [] // a card number has 13 to 19
+export function findCards(text: string, textDigits = countDigits(text)): Candidate[] {
+  if (textDigits < 13) return [] // a card number has 13 to 19
   const out: Candidate[] = []
   for (const m of allMatches(CARD_RUN, text)) {
     const d = digitsOf(m[0])
@@ -288,8 +289,8 @@ const CURP = /(?<![\p{L}\p{N}])[A-Z]{4}\d{6}[HM][A-Z]{5}[A-Z0-9]\d(?![\p{L}\p{N}
 const USCIS_RECEIPT = /(?<![\p{L}\p{N}])(?:EAC|WAC|LIN|SRC|NBC|MSC|IOE|YSC|ZLA)\d{10}(?![\p{L}\p{N}])/gu
 const CA_DL = /(?<![\p{L}\p{N}])[B-Z]\d{7}(?![\p{L}\p{N}])/gu
 
-export function findIds(text: string): Candidate[] {
-  if (!hasDigits(text, 4)) return [] // an ID token needs four (CURP, receipt and licence numbers more)
+export function findIds(text: string, textDigits = countDigits(text)): Candidate[] {
+  if (textDigits < 4) return [] // an ID token needs four (CURP, receipt and licence numbers more)
   const out: Candidate[] = []
   for (const re of [CURP, USCIS_RECEIPT, CA_DL]) {
     for (const m of allMatches(re, text)) out.push(candidate('ID', m.index, m.index + m[0].length))
@@ -337,8 +338,30 @@ const CA_PLATE = /(?<![\p{L}\p{N}-])\d-?[A-Z]{3}-?\d{3}(?![\p{L}\p{N}])/gu
 const PLATE_TOKEN_ANY_CASE = /(?<![\p{L}\p{N}-])[a-z0-9]{1,4}-?[a-z0-9]{1,4}(?:-?[a-z0-9]{1,4})?(?![\p{L}\p{N}])/giu
 const PLATE_SHAPE = /(?<![\p{L}\p{N}-])[A-Z0-9]{1,4}(?:[ -]?[A-Z0-9]{1,4}){1,2}(?![\p{L}\p{N}])/gu
 
-export function findPlates(text: string): Candidate[] {
-  if (!hasDigits(text, 2)) return [] // a plate needs two (a California plate four)
+/**
+ * Is there a stretch of ASCII letters, digits, spaces and hyphens with two
+ * digits and a letter in it? Every plate the patterns below report is one
+ * (with ſ and K among the letters: /iu takes them for s and k); imported rows
+ * often end in a number, such as "(12)", with no letter beside it.
+ */
+function mayHoldPlate(text: string): boolean {
+  let digits = 0
+  let letters = 0
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (c >= 0x30 && c <= 0x39) digits++
+    else if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x17f || c === 0x212a) letters++
+    else if (c !== 0x20 && c !== 0x2d) {
+      digits = 0
+      letters = 0
+    }
+    if (digits >= 2 && letters >= 1) return true
+  }
+  return false
+}
+
+export function findPlates(text: string, textDigits = countDigits(text)): Candidate[] {
+  if (textDigits < 2 || !mayHoldPlate(text)) return [] // a plate needs two digits (a California plate four) and a letter
   const out: Candidate[] = []
   for (const m of allMatches(CA_PLATE, text)) out.push(candidate('PLATE', m.index, m.index + m[0].length))
   for (const m of allMatches(PLATE_SHAPE, text)) {
@@ -386,8 +409,8 @@ const BIRTH_CUE =
 /** Full dates before this year are taken as dates of individuals (births, arrivals), not enforcement events. */
 const OLD_DATE_YEAR = 2010
 
-export function findBirthDates(text: string): Candidate[] {
-  if (!hasDigits(text, 1)) return [] // every date form has a digit
+export function findBirthDates(text: string, textDigits = countDigits(text)): Candidate[] {
+  if (textDigits < 1) return [] // every date form has a digit
   const out: Candidate[] = []
   for (const m of allMatches(DATE.for(text), text)) {
     const s = m[0]
@@ -485,8 +508,8 @@ const ADDRESS_START = /\d|c(?=a[lmr])|a(?=[vp])|b(?=[ul])|p(?=[ra]|\.?[ \t]?o)|d
  * in a fraction of the time: the big pattern is tried only where a match can
  * begin, and the search goes on after each match, as a global scan does.
  */
-export function findAddresses(text: string): Candidate[] {
-  if (!hasDigits(text, 1)) return [] // every address form has a number
+export function findAddresses(text: string, textDigits = countDigits(text)): Candidate[] {
+  if (textDigits < 1) return [] // every address form has a number
   const out: Candidate[] = []
   let from = 0
   for (const start of allMatches(ADDRESS_START, text)) {
