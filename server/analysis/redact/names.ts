@@ -264,8 +264,6 @@ function isPossessive(word: string): boolean {
 }
 
 const UPPER_START = /^\p{Lu}/u
-const LETTER = /\p{L}/u
-const UPPER = /\p{Lu}/u
 
 /** As /^\p{Lu}/u.test(word), with ASCII answered without the regex. */
 function startsUpper(word: string): boolean {
@@ -273,11 +271,14 @@ function startsUpper(word: string): boolean {
   return c < 0x80 ? c >= 0x41 && c <= 0x5a : UPPER_START.test(word)
 }
 
+const letterChar = charClass(/\p{L}/u)
+const upperChar = charClass(/\p{Lu}/u)
+
 /** Letters and capital letters, counted as text.match(/\p{L}/gu) and /\p{Lu}/gu would, without building the arrays. */
 function countLetters(text: string): { letters: number; upper: number } {
   let letters = 0
   let upper = 0
-  for (let i = 0; i < text.length; i++) {
+  for (let i = 0; i < text.length; ) {
     const c = text.charCodeAt(i)
     if (c < 0x80) {
       if (c >= 0x61 && c <= 0x7a) letters++
@@ -285,15 +286,14 @@ function countLetters(text: string): { letters: number; upper: number } {
         letters++
         upper++
       }
+      i++
       continue
     }
-    const point = text.codePointAt(i)!
-    const char = String.fromCodePoint(point)
-    if (point > 0xffff) i++
-    if (LETTER.test(char)) {
+    if (letterChar(text, i) > 0) {
       letters++
-      if (UPPER.test(char)) upper++
+      if (upperChar(text, i) > 0) upper++
     }
+    i += codePointWidth(text, i)
   }
   return { letters, upper }
 }
