@@ -6,6 +6,8 @@
  * small signature per submission and compare against thousands of them.
  */
 
+import { charClass, codePointWidth } from './char-class'
+
 const PLACEHOLDER = /\[(?:NAME|PHONE|EMAIL|ADDRESS|SSN|A-NUMBER|PLATE|DOB|CARD|ID|URL)\]/g
 
 /** Texts with fewer words than this have too few word 3-grams; they are shingled by characters. */
@@ -14,14 +16,52 @@ const WORD_SHINGLE = 3
 const CHAR_SHINGLE = 4
 
 export function foldWords(text: string): string[] {
-  return (
-    text
-      .replace(PLACEHOLDER, ' ')
-      .normalize('NFD')
-      .replace(/\p{M}+/gu, '')
-      .toLowerCase()
-      .match(/[\p{L}\p{N}]+/gu) ?? []
-  )
+  const { folded, spans } = foldedWordSpans(text)
+  const words: string[] = []
+  for (let k = 0; k < spans.length; k += 2) words.push(folded.slice(spans[k], spans[k + 1]))
+  return words
+}
+
+/**
+ * The folded text (placeholders removed, accents stripped, lower case) and the
+ * [start, end) offsets of its words, flattened: the words of `foldWords` as
+ * text.replace(…).normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase().match(/[\p{L}\p{N}]+/gu)
+ * would give them, found without building a string per word, so MinHash can
+ * hash the shingles in place.
+ */
+function foldedWordSpans(text: string): { folded: string; spans: number[] } {
+  const stripped = text.replace(PLACEHOLDER, ' ')
+  // ASCII has nothing to decompose and no marks: skip the Unicode normalisation.
+  const folded = (isAscii(stripped) ? stripped : stripped.normalize('NFD').replace(/\p{M}+/gu, '')).toLowerCase()
+  const spans: number[] = []
+  let start = -1
+  for (let i = 0; i < folded.length; ) {
+    const width = wordCharWidth(folded, i)
+    if (width > 0) {
+      if (start < 0) start = i
+      i += width
+      continue
+    }
+    if (start >= 0) spans.push(start, i)
+    start = -1
+    i += codePointWidth(folded, i)
+  }
+  if (start >= 0) spans.push(start, folded.length)
+  return { folded, spans }
+}
+
+function isAscii(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0x7f) return false
+  return true
+}
+
+const letterOrDigit = charClass(/[\p{L}\p{N}]/u)
+
+/** The width in code units of the letter or digit (\p{L}, \p{N}) at i, or 0 if there is none. */
+function wordCharWidth(s: string, i: number): number {
+  const c = s.charCodeAt(i)
+  if (c < 0x80) return (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) ? 1 : 0
+  return letterOrDigit(s, i)
 }
 
 /**
@@ -29,12 +69,20 @@ export function foldWords(text: string): string[] {
  * when the text is very short. An empty text has no shingles.
  */
 export function shingles(text: string): Set<string> {
-  const words = foldWords(text)
+  const { folded, spans } = foldedWordSpans(text)
   const out = new Set<string>()
-  if (words.length >= MIN_WORDS_FOR_WORD_SHINGLES) {
-    for (let i = 0; i + WORD_SHINGLE <= words.length; i++) out.add('w:' + words.slice(i, i + WORD_SHINGLE).join(' '))
+  const words = spans.length / 2
+  if (words >= MIN_WORDS_FOR_WORD_SHINGLES) {
+    const word = (w: number) => folded.slice(spans[2 * w], spans[2 * w + 1])
+    for (let i = 0; i + WORD_SHINGLE <= words; i++) out.add('w:' + word(i) + ' ' + word(i + 1) + ' ' + word(i + 2))
     return out
   }
+  return charShingles(folded, spans, out)
+}
+
+function charShingles(folded: string, spans: number[], out: Set<string>): Set<string> {
+  const words: string[] = []
+  for (let k = 0; k < spans.length; k += 2) words.push(folded.slice(spans[k], spans[k + 1]))
   const joined = words.join(' ')
   if (joined.length === 0) return out
   if (joined.length < CHAR_SHINGLE) {
@@ -43,6 +91,29 @@ export function shingles(text: string): Set<string> {
   }
   for (let i = 0; i + CHAR_SHINGLE <= joined.length; i++) out.add('c:' + joined.slice(i, i + CHAR_SHINGLE))
   return out
+}
+
+/**
+ * The FNV-1a hash of each shingle of the text, as fnv1a(s) for s of
+ * shingles(text), but for word shingles hashed from the folded text without
+ * building them. A shingle met twice is hashed twice: MinHash keeps minima, so
+ * repeats change nothing.
+ */
+function shingleHashes(text: string): number[] {
+  const { folded, spans } = foldedWordSpans(text)
+  const words = spans.length / 2
+  if (words < MIN_WORDS_FOR_WORD_SHINGLES) return Array.from(charShingles(folded, spans, new Set()), fnv1a)
+  const prefix = fnv1aUpdate(FNV_OFFSET, 'w:', 0, 2)
+  const hashes: number[] = []
+  for (let i = 0; i + WORD_SHINGLE <= words; i++) {
+    let h = prefix
+    for (let w = i; w < i + WORD_SHINGLE; w++) {
+      if (w > i) h = Math.imul(h ^ 0x20, FNV_PRIME) // the space between words
+      h = fnv1aUpdate(h, folded, spans[2 * w], spans[2 * w + 1])
+    }
+    hashes.push(h >>> 0)
+  }
+  return hashes
 }
 
 /** |A ∩ B| / |A ∪ B|. Two empty sets share nothing to compare: 0, so empty texts never count as duplicates. */
@@ -77,14 +148,18 @@ export function findNearDuplicates(
 
 // ---------------------------------------------------------------- MinHash
 
+const FNV_OFFSET = 0x811c9dc5
+const FNV_PRIME = 0x01000193
+
 /** FNV-1a, 32 bits, over UTF-16 code units. */
 function fnv1a(s: string): number {
-  let h = 0x811c9dc5
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i)
-    h = Math.imul(h, 0x01000193)
-  }
-  return h >>> 0
+  return fnv1aUpdate(FNV_OFFSET, s, 0, s.length) >>> 0
+}
+
+/** The FNV-1a state h carried on over s[start, end). */
+function fnv1aUpdate(h: number, s: string, start: number, end: number): number {
+  for (let i = start; i < end; i++) h = Math.imul(h ^ s.charCodeAt(i), FNV_PRIME)
+  return h
 }
 
 /** murmur3 finaliser: spreads the bits of a 32-bit value. */
@@ -122,17 +197,17 @@ export const DEFAULT_MINHASH: Required<MinHashOptions> = { numHashes: 128, seed:
  */
 export function minhash(input: string | ReadonlySet<string>, opts: MinHashOptions = {}): number[] {
   const { numHashes, seed } = { ...DEFAULT_MINHASH, ...opts }
-  const set = typeof input === 'string' ? shingles(input) : input
+  const hashes = typeof input === 'string' ? shingleHashes(input) : Array.from(input, fnv1a)
   const salt = salts(seed, numHashes)
-  const sig = new Array<number>(numHashes).fill(0xffffffff)
-  for (const s of set) {
-    const base = fnv1a(s)
+  // Unsigned 32-bit slots: 0xffffffff does not fit a small integer, so a plain array would hold doubles.
+  const sig = new Uint32Array(numHashes).fill(0xffffffff)
+  for (const base of hashes) {
     for (let i = 0; i < numHashes; i++) {
       const h = fmix32(base ^ salt[i])
       if (h < sig[i]) sig[i] = h
     }
   }
-  return sig
+  return Array.from(sig)
 }
 
 /** Share of equal positions: an unbiased estimate of the Jaccard similarity of the two shingle sets. */

@@ -7,6 +7,8 @@
  * "other" instead of the nearer of English and Spanish.
  */
 
+import { charClass, codePointWidth } from './char-class'
+
 export type DetectedLanguage = 'en' | 'es' | 'other'
 export type LanguageGuess = { lang: DetectedLanguage; confidence: number }
 
@@ -45,51 +47,79 @@ const FUNCTION_WORDS: Record<Scored, string> = {
 }
 
 function fold(word: string): string {
-  return word.toLowerCase().replace(/[’‘]/g, "'")
+  const lower = word.toLowerCase()
+  return lower.includes('’') || lower.includes('‘') ? lower.replace(/[’‘]/g, "'") : lower
 }
 
-/** word -> the languages whose function words include it. */
-const WORD_LANGUAGES = new Map<string, Scored[]>()
+/** The scored languages in FUNCTION_WORDS order; scores are kept in a Float64Array in this order, ties ranked by it. */
+const SCORED = Object.keys(FUNCTION_WORDS) as Scored[]
+const SCORED_INDEX = new Map(SCORED.map((lang, k) => [lang, k]))
+
+/** word -> the languages (indices in SCORED) whose function words include it. */
+const WORD_LANGUAGES = new Map<string, number[]>()
 for (const [lang, list] of Object.entries(FUNCTION_WORDS) as [Scored, string][]) {
   for (const w of list.split(/\s+/).filter(Boolean).map(fold)) {
     const langs = WORD_LANGUAGES.get(w) ?? []
-    if (!langs.includes(lang)) langs.push(lang)
+    if (!langs.includes(SCORED_INDEX.get(lang)!)) langs.push(SCORED_INDEX.get(lang)!)
     WORD_LANGUAGES.set(w, langs)
   }
 }
 
-/** Letters that point at one language, with the weight of one function word each. */
-const LETTER_HINTS: [RegExp, Scored, number][] = [
-  [/[ñ¿¡]/g, 'es', 1.5],
-  [/[ãõ]/g, 'pt', 1.5],
-  [/ç/g, 'pt', 0.5],
-  [/[ơưđăạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]/g, 'vi', 2],
-  [/[ßäöü]/g, 'de', 1],
-  [/[èêëœàâîôû]/g, 'fr', 0.5],
+/** Letters that point at one language, with the weight of one function word each (each letter counted once per occurrence). */
+const LETTER_HINTS: [string, Scored, number][] = [
+  ['ñ¿¡', 'es', 1.5],
+  ['ãõ', 'pt', 1.5],
+  ['ç', 'pt', 0.5],
+  ['ơưđăạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ', 'vi', 2],
+  ['ßäöü', 'de', 1],
+  ['èêëœàâîôû', 'fr', 0.5],
 ]
+/** Code unit of a hint letter -> its index in LETTER_HINTS. */
+const HINT_OF = new Map<number, number>()
+LETTER_HINTS.forEach(([letters], k) => {
+  for (const letter of letters) {
+    if (letter.length !== 1 || HINT_OF.has(letter.charCodeAt(0))) throw new Error(`letter hint "${letter}" must be one code unit, in one hint`)
+    HINT_OF.set(letter.charCodeAt(0), k)
+  }
+})
 
 const NON_LATIN =
   /[\p{Script=Hangul}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Armenian}\p{Script=Cyrillic}\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Thai}\p{Script=Devanagari}\p{Script=Greek}\p{Script=Georgian}\p{Script=Ethiopic}\p{Script=Khmer}\p{Script=Lao}\p{Script=Myanmar}\p{Script=Bengali}\p{Script=Gujarati}\p{Script=Gurmukhi}\p{Script=Tamil}]/u
-const LATIN = /\p{Script=Latin}/u
 const NOISE = /\[[A-Z-]+\]|https?:\/\/\S+|www\.\S+|\S+@\S+|@\w+/g
+const latinChar = charClass(/\p{Script=Latin}/u)
+const nonLatinChar = charClass(NON_LATIN)
+const letterChar = charClass(/\p{L}/u)
+
+/** The text without placeholders, links, e-mail addresses and handles. */
+function withoutNoise(text: string): string {
+  // Every kind of noise needs "[", "@", "http" or "www.": most texts have none, and then there is nothing to scan for.
+  if (!text.includes('[') && !text.includes('@') && !text.includes('http') && !text.includes('www.')) return text
+  return text.replace(NOISE, ' ')
+}
 
 /** Code points of Latin script and of the other scripts, as matching them globally would count them, without building the arrays. */
 function countScripts(text: string): { latin: number; other: number } {
   let latin = 0
   let other = 0
-  for (let i = 0; i < text.length; i++) {
+  for (let i = 0; i < text.length; ) {
     const c = text.charCodeAt(i)
     if (c < 0x80) {
       if ((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a)) latin++
+      i++
       continue
     }
-    const point = text.codePointAt(i)!
-    const char = String.fromCodePoint(point)
-    if (point > 0xffff) i++
-    if (LATIN.test(char)) latin++
-    else if (NON_LATIN.test(char)) other++
+    if (latinChar(text, i) > 0) latin++
+    else if (nonLatinChar(text, i) > 0) other++
+    i += codePointWidth(text, i)
   }
   return { latin, other }
+}
+
+/** The width of a word character of detectLanguage (a letter or an apostrophe, as [\p{L}']) at i, or 0. */
+function wordCharWidth(s: string, i: number): number {
+  const c = s.charCodeAt(i)
+  if (c < 0x80) return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c === 0x27 ? 1 : 0
+  return letterChar(s, i)
 }
 
 /** Below this many units of evidence, confidence is scaled down: "ok", "gracias" say little. */
@@ -100,23 +130,40 @@ function round(x: number): number {
 }
 
 export function detectLanguage(text: string): LanguageGuess {
-  const clean = text.replace(NOISE, ' ')
+  const clean = withoutNoise(text)
   const { latin, other } = countScripts(clean)
   if (latin + other === 0) return { lang: DEFAULT_LANGUAGE, confidence: 0 }
   if (other >= latin) return { lang: 'other', confidence: round(other / (latin + other)) }
 
-  const scores: Record<Scored, number> = { en: 0, es: 0, pt: 0, tl: 0, vi: 0, fr: 0, it: 0, de: 0 }
+  const scores = new Float64Array(SCORED.length)
   const lower = clean.toLowerCase()
-  for (const word of lower.match(/[\p{L}']+/gu) ?? []) {
-    const langs = WORD_LANGUAGES.get(fold(word))
-    if (!langs) continue
-    for (const lang of langs) scores[lang] += 1 / langs.length
+  // One pass over the text: its words (as lower.match(/[\p{L}']+/gu) would give them) and its hint letters.
+  const hintCounts = LETTER_HINTS.map(() => 0)
+  let wordStart = -1
+  for (let i = 0; i <= lower.length; ) {
+    const width = i < lower.length ? wordCharWidth(lower, i) : 0
+    if (width > 0) {
+      if (wordStart < 0) wordStart = i
+    } else if (wordStart >= 0) {
+      const langs = WORD_LANGUAGES.get(fold(lower.slice(wordStart, i)))
+      if (langs) for (const lang of langs) scores[lang] += 1 / langs.length
+      wordStart = -1
+    }
+    if (i === lower.length) break
+    const c = lower.charCodeAt(i)
+    if (c >= 0x80) {
+      const hint = HINT_OF.get(c)
+      if (hint !== undefined) hintCounts[hint]++
+    }
+    i += width || codePointWidth(lower, i)
   }
-  for (const [re, lang, weight] of LETTER_HINTS) scores[lang] += (lower.match(re)?.length ?? 0) * weight
+  LETTER_HINTS.forEach(([, lang, weight], k) => (scores[SCORED_INDEX.get(lang)!] += hintCounts[k] * weight))
 
-  const ranked = (Object.entries(scores) as [Scored, number][]).sort((a, b) => b[1] - a[1])
-  const [best, bestScore] = ranked[0]
-  const total = ranked.reduce((sum, [, s]) => sum + s, 0)
+  // Highest score first, ties in SCORED order (the sort is stable); the total is summed in that order too.
+  const ranked = SCORED.map((_, k) => k).sort((a, b) => scores[b] - scores[a])
+  const best = SCORED[ranked[0]]
+  const bestScore = scores[ranked[0]]
+  const total = ranked.reduce((sum, k) => sum + scores[k], 0)
   if (bestScore === 0) return { lang: DEFAULT_LANGUAGE, confidence: 0.1 }
 
   const share = bestScore / total

@@ -5,6 +5,7 @@
  */
 import { findNames } from './redact/names'
 import {
+  countDigits,
   findANumbers,
   findAddresses,
   findBirthDates,
@@ -73,16 +74,17 @@ function trimPiece(text: string, start: number, end: number): { start: number; e
 }
 
 export function findEntities(text: string, _opts: RedactOptions = {}): Entity[] {
+  const digits = countDigits(text)
   const candidates = [
     ...findContacts(text),
-    ...findCards(text),
-    ...findSsns(text),
-    ...findANumbers(text),
-    ...findIds(text),
-    ...findPhones(text),
-    ...findPlates(text),
-    ...findBirthDates(text),
-    ...findAddresses(text),
+    ...findCards(text, digits),
+    ...findSsns(text, digits),
+    ...findANumbers(text, digits),
+    ...findIds(text, digits),
+    ...findPhones(text, digits),
+    ...findPlates(text, digits),
+    ...findBirthDates(text, digits),
+    ...findAddresses(text, digits),
     ...findNames(text),
   ]
   return resolve(candidates, text)

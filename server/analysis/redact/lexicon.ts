@@ -6,7 +6,10 @@
 
 export function fold(word: string): string {
   // Fast path, same result: ASCII has nothing to decompose and no curly quotes; of the quotes only the backtick is ASCII.
-  if (ASCII.test(word)) return word.toLowerCase().replace(/`/g, "'")
+  if (isAscii(word)) {
+    const lower = word.toLowerCase()
+    return lower.includes('`') ? lower.replace(/`/g, "'") : lower
+  }
   return word
     .normalize('NFD')
     .replace(/\p{M}+/gu, '')
@@ -14,7 +17,10 @@ export function fold(word: string): string {
     .replace(/[’‘ʼ`´]/g, "'")
 }
 
-const ASCII = /^[\x00-\x7f]*$/
+function isAscii(word: string): boolean {
+  for (let i = 0; i < word.length; i++) if (word.charCodeAt(i) > 0x7f) return false
+  return true
+}
 
 function words(list: string): Set<string> {
   return new Set(list.split(/\s+/).filter(Boolean).map(fold))

@@ -24,7 +24,9 @@ import {
   SURNAMES,
   fold,
 } from './lexicon'
+import { charClass, codePointWidth } from '../char-class'
 import { caseInsensitivePattern } from './case-insensitive'
+import { allMatches, guardedMatches, guardedPattern } from './matches'
 import { STOPWORDS_EN, STOPWORDS_ES } from './stopwords'
 import { PRIORITY, type Candidate } from './types'
 
@@ -52,7 +54,6 @@ type Token = {
   initial: boolean
 }
 
-const TOKEN = /[\p{L}\p{M}]+(?:['’-][\p{L}\p{M}]+)*/gu
 const PARTICLES = new Set(['de', 'del', 'la', 'las', 'los', 'y', 'van', 'von', 'da', 'di', 'dos', 'das', 'e'])
 const STREET_AFTER = /^[ \t]*(?:St|Street|Ave|Avenue|Blvd|Boulevard|Rd|Road|Dr|Drive|Way|Pl|Place|Ln|Lane|Ct|Court|Hwy|Park|Square|Plaza|Elementary|High|Middle|School|Library|Market|Hospital|Clinic|Center|Centre|Church|Station|Building)\b/
 const STREET_BEFORE = /(?:\b(?:calle|avenida|av\.|street|avenue|blvd\.?|boulevard|corner of|esquina de|esquina con|the|on)\s*)$/i
@@ -135,28 +136,54 @@ const STRONG_CUE = caseInsensitivePattern(
   ].join('|'),
 )
 
+/**
+ * Where a match of a cue or phrase pattern can begin: at one of its words,
+ * after anything but an ASCII letter (the patterns want no letter at all
+ * before; ASCII letters are the cheap part of that test). Case-insensitive
+ * words are looked for in the fast /i form of case-insensitive.ts; the full
+ * pattern, whose \p{L} lookarounds need /iu, is then tried only there.
+ */
+function startsOf(words: string, { caseInsensitive = true } = {}): (text: string) => RegExp {
+  const source = `(?<![a-zA-Z])(?:${words})`
+  if (!caseInsensitive) {
+    const starts = new RegExp(source, 'g')
+    return () => starts
+  }
+  const starts = caseInsensitivePattern(source)
+  return (text) => starts.for(text)
+}
+
 const KIN =
   'husband|wife|son|daughter|brother|sister|mother|father|mom|mum|dad|uncle|aunt|auntie|cousin|nephew|niece|neighbou?r|friend|coworker|co-worker|boss|partner|boyfriend|girlfriend|grandson|granddaughter|grandmother|grandfather|grandma|grandpa|grandchild|stepson|stepdaughter|stepfather|stepmother|brother-in-law|sister-in-law|son-in-law|daughter-in-law|father-in-law|mother-in-law|roommate|tenant|landlord|landlady|employer|employee|client|classmate|teacher|student|kid|child|baby|fianc[ée]e?|compadre|comadre|esposo|esposa|marido|hijo|hija|hermano|hermana|mam[áa]|madre|pap[áa]|padre|t[íi]o|t[íi]a|primo|prima|sobrino|sobrina|vecin[oa]|amig[oa]|compa[ñn]er[oa]|suegr[oa]|cu[ñn]ad[oa]|niet[oa]|abuel[oa]|abuelit[oa]|novi[oa]|patr[óo]n|patrona|jefe|jefa|hijastr[oa]|padrastro|madrastra|ahijad[oa]|padrino|madrina|inquilin[oa]|caser[oa]|due[ñn][oa]|maestr[oa]|profesora?|ni[ñn][oa]|beb[ée]|mijo|mija|esposito|coworkers|compañeros de trabajo'
-const KIN_CUE = new RegExp(
-  `(?<![\\p{L}])(?:${KIN.split('|')
-    .sort((a, b) => b.length - a.length)
-    .join('|')})(?:s|es)?(?![\\p{L}-])`,
-  'giu',
+const KIN_CUE = guardedPattern(
+  new RegExp(
+    `(?<![\\p{L}])(?:${KIN.split('|')
+      .sort((a, b) => b.length - a.length)
+      .join('|')})(?:s|es)?(?![\\p{L}-])`,
+    'giu',
+  ),
+  startsOf(KIN),
 )
 const KIN_WORD = new RegExp(`^(?:${KIN})$`, 'iu')
-const HONORIFIC_ABBREVIATION =
-  /(?<![\p{L}])(?:Mr|Mrs|Ms|Mx|Dr|Dra|Sr|Sra|Srta|Lic|Ing|Fr|Ofc|Sgt|Det|Lt|Capt|Dep|Prof)\.?(?=\s)|(?<![\p{L}])(?:Miss|Don|Doña|Father|Sister|Brother)(?![\p{L}])/gu
-const HONORIFIC_WORD =
-  /(?<![\p{L}])(?:señor|señora|señorita|doña|licenciad[oa]|doctor|doctora|profe|profesor|profesora|maestr[oa]|pastor|pastora|padre|madre|hermano|hermana|officer|agent|agente|deputy|sergeant|sargento|detective|lieutenant|teniente|captain|capit[áa]n|oficial|polic[íi]a|trooper|marshal|guard|guardia|case ?manager|caseworker|trabajador(?:a)? social|social worker|abogad[oa]|lawyer|attorney|volunteer|voluntari[oa]|organizer|organizador(?:a)?|promotor(?:a)?|nurse|enfermer[oa]|coach|entrenador(?:a)?|manager|gerente|supervisor(?:a)?|encargad[oa]|mayordomo|capataz|foreman)(?![\p{L}])/giu
+const HONORIFIC_ABBREVIATIONS = 'Mr|Mrs|Ms|Mx|Dr|Dra|Sr|Sra|Srta|Lic|Ing|Fr|Ofc|Sgt|Det|Lt|Capt|Dep|Prof'
+const HONORIFIC_TITLES = 'Miss|Don|Doña|Father|Sister|Brother'
+const HONORIFIC_ABBREVIATION = guardedPattern(
+  new RegExp(`(?<![\\p{L}])(?:${HONORIFIC_ABBREVIATIONS})\\.?(?=\\s)|(?<![\\p{L}])(?:${HONORIFIC_TITLES})(?![\\p{L}])`, 'gu'),
+  startsOf(`${HONORIFIC_ABBREVIATIONS}|${HONORIFIC_TITLES}`, { caseInsensitive: false }),
+)
+const HONORIFIC_WORDS =
+  'señor|señora|señorita|doña|licenciad[oa]|doctor|doctora|profe|profesor|profesora|maestr[oa]|pastor|pastora|padre|madre|hermano|hermana|officer|agent|agente|deputy|sergeant|sargento|detective|lieutenant|teniente|captain|capit[áa]n|oficial|polic[íi]a|trooper|marshal|guard|guardia|case ?manager|caseworker|trabajador(?:a)? social|social worker|abogad[oa]|lawyer|attorney|volunteer|voluntari[oa]|organizer|organizador(?:a)?|promotor(?:a)?|nurse|enfermer[oa]|coach|entrenador(?:a)?|manager|gerente|supervisor(?:a)?|encargad[oa]|mayordomo|capataz|foreman'
+const HONORIFIC_WORD = guardedPattern(new RegExp(`(?<![\\p{L}])(?:${HONORIFIC_WORDS})(?![\\p{L}])`, 'giu'), startsOf(HONORIFIC_WORDS))
 /** Words before a capitalised word that make it a person: "le dije a Dulce", "asked Cirilo", "con Hermelinda". */
 const PERSON_CONTEXT =
   /(?:\b(?:a|al|con|sin|para|por|asked|ask|told|tell|telling|with|without|saw|see|met|meet|helped|help|called|call|text|texted|took|detained|arrested|grabbed|handcuffed|deported|visited|visit|contact|contacted|que|dijo|told me|says|said|según)\s+)$/i
 
 const TITLE_TAIL =
   '(?:\\s+(?:of\\s+Police|de\\s+(?:la\\s+)?Polic[íi]a|of\\s+(?:the\\s+)?(?:LAPD|Los Angeles|L\\.A\\.|LA|City|County|State)|de\\s+(?:Los [ÁA]ngeles|LA|la Ciudad|el Condado)|del LAPD|de ICE|of ICE|for\\s+District\\s+\\d+|del Distrito\\s+\\d+))?'
-const OFFICIAL_TITLE = new RegExp(
-  `(?<![\\p{L}])(?:${OFFICIAL_TITLES.map((t) => t.replace(/\./g, '\\.')).join('|')})${TITLE_TAIL}[,\\s]+`,
-  'giu',
+const OFFICIAL_TITLE_WORDS = OFFICIAL_TITLES.map((t) => t.replace(/\./g, '\\.')).join('|')
+const OFFICIAL_TITLE = guardedPattern(
+  new RegExp(`(?<![\\p{L}])(?:${OFFICIAL_TITLE_WORDS})${TITLE_TAIL}[,\\s]+`, 'giu'),
+  startsOf(OFFICIAL_TITLE_WORDS),
 )
 const POSSESSIVE_BEFORE = /\b(?:my|our|his|her|their|mi|mis|nuestr[oa]s?|su|sus|tu)\s+$/i
 
@@ -164,20 +191,31 @@ function escape(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 }
 
-const PROTECTED_PHRASE = new RegExp(
-  `(?<![\\p{L}])(?:${[...PUBLIC_PHRASES, ...PUBLIC_OFFICIAL_NAMES]
-    .sort((a, b) => b.length - a.length)
-    .map(escape)
-    .join('|')})(?![\\p{L}])`,
-  'giu',
+const PROTECTED_PHRASES = [...PUBLIC_PHRASES, ...PUBLIC_OFFICIAL_NAMES]
+  .sort((a, b) => b.length - a.length)
+  .map(escape)
+  .join('|')
+const PROTECTED_PHRASE = guardedPattern(
+  new RegExp(`(?<![\\p{L}])(?:${PROTECTED_PHRASES})(?![\\p{L}])`, 'giu'),
+  startsOf(PROTECTED_PHRASES),
 )
 
+/**
+ * Words: runs of letters and marks joined by ' ’ or -, the matches of
+ * /[\p{L}\p{M}]+(?:['’-][\p{L}\p{M}]+)*\/gu, found by a character scan (the
+ * global match built an array per word).
+ */
 function tokenize(text: string): Token[] {
   const tokens: Token[] = []
-  for (const m of text.matchAll(TOKEN)) {
-    let word = m[0]
+  for (let i = 0; i < text.length; ) {
+    if (letterOrMarkWidth(text, i) === 0) {
+      i += codePointWidth(text, i)
+      continue
+    }
+    const start = i
+    i = tokenEnd(text, start)
+    let word = text.slice(start, i)
     if (isPossessive(word)) word = word.slice(0, -2)
-    const start = m.index
     let p = start - 1
     while (p >= 0 && (text[p] === ' ' || text[p] === '\t' || text[p] === '\r')) p--
     tokens.push({
@@ -185,13 +223,38 @@ function tokenize(text: string): Token[] {
       end: start + word.length,
       folded: fold(word),
       cap: startsUpper(word),
-      sentenceStart: p < 0 || /[.!?¿¡:\n"“]/.test(text[p]),
+      sentenceStart: p < 0 || SENTENCE_STARTS_AFTER.includes(text[p]),
       // Handles and hashtags are the URL detector's business: "@ICEgov", "#ICEoutLA".
       protected: text[start - 1] === '@' || text[start - 1] === '#',
       initial: word.length === 1 && /\p{Lu}/u.test(word) && text[start + 1] === '.',
     })
   }
   return tokens
+}
+
+/** What a token after it (and spaces) starts a sentence: one code unit each, as /[.!?¿¡:\n"“]/ tests one. */
+const SENTENCE_STARTS_AFTER = '.!?¿¡:\n"“'
+
+const letterOrMark = charClass(/[\p{L}\p{M}]/u)
+
+/** The width of the letter or mark (\p{L}, \p{M}) at i, or 0 if there is none. */
+function letterOrMarkWidth(text: string, i: number): number {
+  const c = text.charCodeAt(i)
+  if (c < 0x80) return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) ? 1 : 0
+  return letterOrMark(text, i)
+}
+
+/** The end of the TOKEN match that starts at i: runs of letters and marks, joined by one ' ’ or - each. */
+function tokenEnd(text: string, i: number): number {
+  let end = i
+  for (;;) {
+    let width = 0
+    while (end < text.length && (width = letterOrMarkWidth(text, end)) > 0) end += width
+    const c = text.charCodeAt(end) // NaN at the end: no joiner
+    const joiner = c === 0x27 || c === 0x2019 || c === 0x2d
+    if (!joiner || end + 1 >= text.length || letterOrMarkWidth(text, end + 1) === 0) return end
+    end++
+  }
 }
 
 /** "Pérez's", "Ana’s": as /['’]s$/i, without a regex per token. */
@@ -201,8 +264,6 @@ function isPossessive(word: string): boolean {
 }
 
 const UPPER_START = /^\p{Lu}/u
-const LETTER = /\p{L}/u
-const UPPER = /\p{Lu}/u
 
 /** As /^\p{Lu}/u.test(word), with ASCII answered without the regex. */
 function startsUpper(word: string): boolean {
@@ -210,11 +271,14 @@ function startsUpper(word: string): boolean {
   return c < 0x80 ? c >= 0x41 && c <= 0x5a : UPPER_START.test(word)
 }
 
+const letterChar = charClass(/\p{L}/u)
+const upperChar = charClass(/\p{Lu}/u)
+
 /** Letters and capital letters, counted as text.match(/\p{L}/gu) and /\p{Lu}/gu would, without building the arrays. */
 function countLetters(text: string): { letters: number; upper: number } {
   let letters = 0
   let upper = 0
-  for (let i = 0; i < text.length; i++) {
+  for (let i = 0; i < text.length; ) {
     const c = text.charCodeAt(i)
     if (c < 0x80) {
       if (c >= 0x61 && c <= 0x7a) letters++
@@ -222,23 +286,22 @@ function countLetters(text: string): { letters: number; upper: number } {
         letters++
         upper++
       }
+      i++
       continue
     }
-    const point = text.codePointAt(i)!
-    const char = String.fromCodePoint(point)
-    if (point > 0xffff) i++
-    if (LETTER.test(char)) {
+    if (letterChar(text, i) > 0) {
       letters++
-      if (UPPER.test(char)) upper++
+      if (upperChar(text, i) > 0) upper++
     }
+    i += codePointWidth(text, i)
   }
   return { letters, upper }
 }
 
 function markProtected(text: string, tokens: Token[]): void {
   const ranges: [number, number][] = []
-  for (const m of text.matchAll(PROTECTED_PHRASE)) ranges.push([m.index, m.index + m[0].length])
-  for (const m of text.matchAll(OFFICIAL_TITLE)) {
+  for (const m of guardedMatches(PROTECTED_PHRASE, text)) ranges.push([m.index, m.index + m[0].length])
+  for (const m of guardedMatches(OFFICIAL_TITLE, text)) {
     if (POSSESSIVE_BEFORE.test(text.slice(Math.max(0, m.index - 12), m.index))) continue
     // Protect the capitalised run right after the title: "Mayor Karen Bass", "Councilmember Hernandez".
     let i = firstTokenAfter(text, tokens, m.index + m[0].length)
@@ -252,11 +315,11 @@ function markProtected(text: string, tokens: Token[]): void {
   }
   // Places of the gazetteer, matched on the folded words: "Green Meadows", "Pico-Union", "Mt. Washington".
   for (let i = 0; i < tokens.length; i++) {
-    const first = tokens[i].folded.replace(/-/g, ' ')
+    const first = hyphensAsSpaces(tokens[i].folded)
     let key = first
     for (let j = i + 1; j < tokens.length && j - i < PLACE_KEY_MAX_WORDS && PLACE_KEY_PREFIXES.has(key); j++) {
       if (!/^(?:\.?[ \t]+|-|\/|[ \t]*\/[ \t]*)$/.test(text.slice(tokens[j - 1].end, tokens[j].start))) break
-      key += ' ' + tokens[j].folded.replace(/-/g, ' ')
+      key += ' ' + hyphensAsSpaces(tokens[j].folded)
       if (PLACE_KEYS.has(key)) ranges.push([tokens[i].start, tokens[j].end])
     }
     if (tokens[i].folded.includes('-') && PLACE_KEYS.has(first)) {
@@ -268,6 +331,11 @@ function markProtected(text: string, tokens: Token[]): void {
       if (tokens[i].start < e && tokens[i].end > s) tokens[i].protected = true
     }
   }
+}
+
+/** "pico-union" → "pico union"; most words have no hyphen and are returned as they are. */
+function hyphensAsSpaces(folded: string): string {
+  return folded.includes('-') ? folded.replace(/-/g, ' ') : folded
 }
 
 function isLexiconName(folded: string): boolean {
@@ -463,7 +531,7 @@ function findNamesIn(text: string, shouting: boolean): Candidate[] {
   }
 
   // 1. Cues.
-  for (const m of text.matchAll(STRONG_CUE.for(text))) {
+  for (const m of allMatches(STRONG_CUE.for(text), text)) {
     const i = firstTokenAfter(text, tokens, m.index + m[0].length)
     if (i < 0 || taken.has(i)) continue
     const t = tokens[i]
@@ -474,7 +542,7 @@ function findNamesIn(text: string, shouting: boolean): Candidate[] {
     take(i, extend(text, tokens, i, !t.cap))
   }
   for (const re of [KIN_CUE, HONORIFIC_ABBREVIATION, HONORIFIC_WORD]) {
-    for (const m of text.matchAll(re)) {
+    for (const m of guardedMatches(re, text)) {
       const i = firstTokenAfter(text, tokens, m.index + m[0].length)
       if (i < 0 || taken.has(i)) continue
       const t = tokens[i]

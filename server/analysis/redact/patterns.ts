@@ -4,6 +4,7 @@
  * street addresses. Each returns candidates with offsets into the input.
  */
 import { caseInsensitivePattern } from './case-insensitive'
+import { allMatches } from './matches'
 import { PRIORITY, type Candidate, type EntityType } from './types'
 
 const DASH = '\\-‐‑‒–—'
@@ -11,6 +12,22 @@ const DASH = '\\-‐‑‒–—'
 const SEP = `(?:[ \\t]*[${DASH}./][ \\t]*|[ \\t]+)`
 const NOT_WORD_BEFORE = '(?<![\\p{L}\\p{N}])'
 const NOT_WORD_AFTER = '(?![\\p{L}\\p{N}])'
+
+/**
+ * The ASCII digits of the text (what \d matches, with or without u). Each
+ * detector below but the contacts' can only report a span with some number of
+ * digits in it; most testimony has no digit at all, so they return at once
+ * rather than scan for shapes that cannot be there. findEntities counts once
+ * for all of them.
+ */
+export function countDigits(text: string): number {
+  let digits = 0
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (c >= 0x30 && c <= 0x39) digits++
+  }
+  return digits
+}
 
 function candidate(type: EntityType, start: number, end: number): Candidate {
   return { type, start, end, priority: PRIORITY[type] }
@@ -22,10 +39,12 @@ function digitsOf(s: string): string {
 
 const ABBREVIATIONS = new Set(['no', 'nº', 'num', 'núm', 'apt', 'mr', 'mrs', 'ms', 'dr', 'st', 'ave', 'sr', 'sra', 'lic', 'tel', 'cel', 'depto', 'ext', 'blvd', 'dob', 'nac', 'ss', 'ref', 'a', 'b', 'o'])
 
+const SENTENCE_BREAK = /[.!?;]\s+|\n/g
+
 /** Up to `width` characters before `index`, within the same sentence. */
 function before(text: string, index: number, width: number): string {
   const window = text.slice(Math.max(0, index - width), index)
-  const breaks = [...window.matchAll(/[.!?;]\s+|\n/g)].filter((m) => {
+  const breaks = allMatches(SENTENCE_BREAK, window).filter((m) => {
     if (m[0] === '\n') return true
     const word = window.slice(0, m.index).match(/[\p{L}\p{N})]+$/u)?.[0] ?? ''
     // "Apt. 5", "D.O.B. 3/4/85", "No. 123" are not the end of a sentence.
@@ -83,12 +102,12 @@ const URL_BARE_END = caseInsensitivePattern('\\.(?:com|org|net|io|me|co|mx|us|ly
 export function findContacts(text: string): Candidate[] {
   const out: Candidate[] = []
   const at = text.includes('@')
-  if (at) for (const m of text.matchAll(EMAIL)) out.push(candidate('EMAIL', m.index, m.index + m[0].length))
-  if (SPOKEN_EMAIL_PROVIDER.for(text).test(text)) for (const m of text.matchAll(SPOKEN_EMAIL)) out.push(candidate('EMAIL', m.index, m.index + m[0].length))
+  if (at) for (const m of allMatches(EMAIL, text)) out.push(candidate('EMAIL', m.index, m.index + m[0].length))
+  if (SPOKEN_EMAIL_PROVIDER.for(text).test(text)) for (const m of allMatches(SPOKEN_EMAIL, text)) out.push(candidate('EMAIL', m.index, m.index + m[0].length))
   const urls = [URL_EXPLICIT_START.for(text).test(text) ? URL_EXPLICIT : null, URL_BARE_END.for(text).test(text) ? URL_BARE : null]
   for (const re of urls) {
     if (!re) continue
-    for (const m of text.matchAll(re)) {
+    for (const m of allMatches(re, text)) {
       const end = trimEnd(text, m.index, m.index + m[0].length)
       const url = text.slice(m.index, end)
       if (PUBLIC_HOSTS.test(hostOf(url))) continue
@@ -96,12 +115,12 @@ export function findContacts(text: string): Candidate[] {
     }
   }
   if (at) {
-    for (const m of text.matchAll(HANDLE)) {
+    for (const m of allMatches(HANDLE, text)) {
       if (PUBLIC_HANDLE.test(m[0])) continue
       out.push(candidate('URL', m.index, m.index + m[0].length))
     }
   }
-  for (const m of text.matchAll(HANDLE_CUE.for(text))) {
+  for (const m of allMatches(HANDLE_CUE.for(text), text)) {
     const handle = m[1]
     const start = m.index + m[0].length - handle.length
     const atSign = text[start - 1] === '@'
@@ -134,18 +153,19 @@ const TWO_FOUR_FOUR = new RegExp(`(?<![\\d${DASH}])(?:\\(\\d{2}\\)[ \\t]*|\\d{2}
 const SEVEN = new RegExp(`(?<![\\d${DASH}.])\\d{3}(?:[ \\t]*[${DASH}.][ \\t]*|[ \\t])\\d{4}(?![\\d${DASH}])`, 'g')
 const EIGHT_CENTRAL_AMERICA = new RegExp(`(?<![\\d${DASH}.])\\d{4}[${DASH} ]\\d{4}(?![\\d${DASH}])`, 'g')
 
-export function findPhones(text: string): Candidate[] {
+export function findPhones(text: string, textDigits = countDigits(text)): Candidate[] {
+  if (textDigits < 7) return [] // a phone has seven digits or more
   const out: Candidate[] = []
-  for (const m of text.matchAll(US_PHONE.for(text))) out.push(candidate('PHONE', m.index, m.index + m[0].length))
-  for (const m of text.matchAll(AREA_SEVEN)) out.push(candidate('PHONE', m.index, m.index + m[0].length))
-  for (const m of text.matchAll(BARE_TEN)) out.push(candidate('PHONE', m.index, m.index + m[0].length))
-  for (const m of text.matchAll(INTERNATIONAL)) {
+  for (const m of allMatches(US_PHONE.for(text), text)) out.push(candidate('PHONE', m.index, m.index + m[0].length))
+  for (const m of allMatches(AREA_SEVEN, text)) out.push(candidate('PHONE', m.index, m.index + m[0].length))
+  for (const m of allMatches(BARE_TEN, text)) out.push(candidate('PHONE', m.index, m.index + m[0].length))
+  for (const m of allMatches(INTERNATIONAL, text)) {
     const d = digitsOf(m[0])
     if (d.length >= 10 && d.length <= 15) out.push(candidate('PHONE', m.index, m.index + m[0].length))
   }
-  for (const m of text.matchAll(TWO_FOUR_FOUR)) out.push(candidate('PHONE', m.index, m.index + m[0].length))
+  for (const m of allMatches(TWO_FOUR_FOUR, text)) out.push(candidate('PHONE', m.index, m.index + m[0].length))
   for (const re of [SEVEN, EIGHT_CENTRAL_AMERICA]) {
-    for (const m of text.matchAll(re)) {
+    for (const m of allMatches(re, text)) {
       if (PHONE_CUE.test(before(text, m.index, 60))) out.push(candidate('PHONE', m.index, m.index + m[0].length))
     }
   }
@@ -159,11 +179,12 @@ const SSN_DASHED = new RegExp(`(?<![\\d${DASH}])\\d{3}[${DASH}]\\d{2}[${DASH}]\\
 const SSN_SPACED = /(?<![\d.])\d{3}[ .]\d{2}[ .]\d{4}(?!\d|\.\d)/g
 const NINE = /(?<![\p{L}\p{N}-])\d{9}(?![\p{L}\p{N}])/gu
 
-export function findSsns(text: string): Candidate[] {
+export function findSsns(text: string, textDigits = countDigits(text)): Candidate[] {
+  if (textDigits < 9) return [] // an SSN has nine
   const out: Candidate[] = []
-  for (const m of text.matchAll(SSN_DASHED)) out.push(candidate('SSN', m.index, m.index + m[0].length))
-  for (const m of text.matchAll(SSN_SPACED)) out.push(candidate('SSN', m.index, m.index + m[0].length))
-  for (const m of text.matchAll(NINE)) {
+  for (const m of allMatches(SSN_DASHED, text)) out.push(candidate('SSN', m.index, m.index + m[0].length))
+  for (const m of allMatches(SSN_SPACED, text)) out.push(candidate('SSN', m.index, m.index + m[0].length))
+  for (const m of allMatches(NINE, text)) {
     if (SSN_CUE.test(before(text, m.index, 50))) out.push(candidate('SSN', m.index, m.index + m[0].length))
   }
   return out
@@ -180,15 +201,16 @@ const A_CUED = caseInsensitivePattern(
   'gd',
 )
 
-export function findANumbers(text: string): Candidate[] {
+export function findANumbers(text: string, textDigits = countDigits(text)): Candidate[] {
+  if (textDigits < 7) return [] // an A-number has seven to nine
   const out: Candidate[] = []
-  for (const m of text.matchAll(A_PREFIXED)) {
+  for (const m of allMatches(A_PREFIXED, text)) {
     const n = digitsOf(m[0]).length
     if (n < 7 || n > 9) continue
     // After an ID cue ("licencia A7654321", "my id A 201 555 301") it is that document's number: still redacted, as an ID.
     out.push(candidate(idCueBefore(text, m.index) ? 'ID' : 'A_NUMBER', m.index, m.index + m[0].length))
   }
-  for (const m of text.matchAll(A_CUED.for(text))) {
+  for (const m of allMatches(A_CUED.for(text), text)) {
     const [start, end] = m.indices![1]
     const n = digitsOf(m[1]).length
     if (n >= 7 && n <= 9) out.push(candidate('A_NUMBER', start, end))
@@ -212,9 +234,10 @@ function luhn(digits: string): boolean {
 const CARD_RUN = new RegExp(`(?<![\\d+${DASH}])\\d(?:[ ${DASH}]?\\d){12,18}(?![\\d])`, 'g')
 const CARD_CUE = /(?:card|tarjeta|visa|master ?card|amex|american express|discover|d[ée]bito|cr[ée]dito|debit|credit|ebt)\W{0,6}(?:\S+\W+){0,4}$/i
 
-export function findCards(text: string): Candidate[] {
+export function findCards(text: string, textDigits = countDigits(text)): Candidate[] {
+  if (textDigits < 13) return [] // a card number has 13 to 19
   const out: Candidate[] = []
-  for (const m of text.matchAll(CARD_RUN)) {
+  for (const m of allMatches(CARD_RUN, text)) {
     const d = digitsOf(m[0])
     if (d.length < 13 || d.length > 19) continue
     const cued = CARD_CUE.test(before(text, m.index, 50))
@@ -266,12 +289,13 @@ const CURP = /(?<![\p{L}\p{N}])[A-Z]{4}\d{6}[HM][A-Z]{5}[A-Z0-9]\d(?![\p{L}\p{N}
 const USCIS_RECEIPT = /(?<![\p{L}\p{N}])(?:EAC|WAC|LIN|SRC|NBC|MSC|IOE|YSC|ZLA)\d{10}(?![\p{L}\p{N}])/gu
 const CA_DL = /(?<![\p{L}\p{N}])[B-Z]\d{7}(?![\p{L}\p{N}])/gu
 
-export function findIds(text: string): Candidate[] {
+export function findIds(text: string, textDigits = countDigits(text)): Candidate[] {
+  if (textDigits < 4) return [] // an ID token needs four (CURP, receipt and licence numbers more)
   const out: Candidate[] = []
   for (const re of [CURP, USCIS_RECEIPT, CA_DL]) {
-    for (const m of text.matchAll(re)) out.push(candidate('ID', m.index, m.index + m[0].length))
+    for (const m of allMatches(re, text)) out.push(candidate('ID', m.index, m.index + m[0].length))
   }
-  for (const m of text.matchAll(ID_TOKEN)) {
+  for (const m of allMatches(ID_TOKEN, text)) {
     const token = m[1]
     const digits = digitsOf(token).length
     if (digits < 4 || token.replace(/-/g, '').length < 5) continue
@@ -288,10 +312,17 @@ function idCueBefore(text: string, index: number): boolean {
   return cue !== null && ID_GAP.test(window.slice(cue))
 }
 
+/** The global copy of each pattern lastMatch has scanned with, made once rather than on every call. */
+const GLOBAL_COPIES = new WeakMap<RegExp, RegExp>()
+
 function lastMatch(s: string, re: RegExp): number | null {
-  const global = new RegExp(re.source, re.flags.includes('g') ? re.flags : re.flags + 'g')
+  let global = GLOBAL_COPIES.get(re)
+  if (!global) {
+    global = new RegExp(re.source, re.flags.includes('g') ? re.flags : re.flags + 'g')
+    GLOBAL_COPIES.set(re, global)
+  }
   let end: number | null = null
-  for (const m of s.matchAll(global)) end = m.index + m[0].length
+  for (const m of allMatches(global, s)) end = m.index + m[0].length
   return end
 }
 
@@ -307,10 +338,33 @@ const CA_PLATE = /(?<![\p{L}\p{N}-])\d-?[A-Z]{3}-?\d{3}(?![\p{L}\p{N}])/gu
 const PLATE_TOKEN_ANY_CASE = /(?<![\p{L}\p{N}-])[a-z0-9]{1,4}-?[a-z0-9]{1,4}(?:-?[a-z0-9]{1,4})?(?![\p{L}\p{N}])/giu
 const PLATE_SHAPE = /(?<![\p{L}\p{N}-])[A-Z0-9]{1,4}(?:[ -]?[A-Z0-9]{1,4}){1,2}(?![\p{L}\p{N}])/gu
 
-export function findPlates(text: string): Candidate[] {
+/**
+ * Is there a stretch of ASCII letters, digits, spaces and hyphens with two
+ * digits and a letter in it? Every plate the patterns below report is one
+ * (with ſ and K among the letters: /iu takes them for s and k); imported rows
+ * often end in a number, such as "(12)", with no letter beside it.
+ */
+function mayHoldPlate(text: string): boolean {
+  let digits = 0
+  let letters = 0
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (c >= 0x30 && c <= 0x39) digits++
+    else if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x17f || c === 0x212a) letters++
+    else if (c !== 0x20 && c !== 0x2d) {
+      digits = 0
+      letters = 0
+    }
+    if (digits >= 2 && letters >= 1) return true
+  }
+  return false
+}
+
+export function findPlates(text: string, textDigits = countDigits(text)): Candidate[] {
+  if (textDigits < 2 || !mayHoldPlate(text)) return [] // a plate needs two digits (a California plate four) and a letter
   const out: Candidate[] = []
-  for (const m of text.matchAll(CA_PLATE)) out.push(candidate('PLATE', m.index, m.index + m[0].length))
-  for (const m of text.matchAll(PLATE_SHAPE)) {
+  for (const m of allMatches(CA_PLATE, text)) out.push(candidate('PLATE', m.index, m.index + m[0].length))
+  for (const m of allMatches(PLATE_SHAPE, text)) {
     const compact = m[0].replace(/[ -]/g, '')
     if (compact.length < 5 || compact.length > 8) continue
     const digits = digitsOf(compact).length
@@ -324,7 +378,7 @@ export function findPlates(text: string): Candidate[] {
     if (lastMatch(window, PLATE_CUE) === null && lastMatch(window, VEHICLE_CUE) === null) continue
     out.push(candidate('PLATE', m.index, m.index + m[0].length))
   }
-  for (const m of text.matchAll(PLATE_TOKEN_ANY_CASE)) {
+  for (const m of allMatches(PLATE_TOKEN_ANY_CASE, text)) {
     const compact = m[0].replace(/-/g, '')
     const digits = digitsOf(compact).length
     if (compact.length < 5 || compact.length > 8 || digits < 2 || digits === compact.length) continue
@@ -355,9 +409,10 @@ const BIRTH_CUE =
 /** Full dates before this year are taken as dates of individuals (births, arrivals), not enforcement events. */
 const OLD_DATE_YEAR = 2010
 
-export function findBirthDates(text: string): Candidate[] {
+export function findBirthDates(text: string, textDigits = countDigits(text)): Candidate[] {
+  if (textDigits < 1) return [] // every date form has a digit
   const out: Candidate[] = []
-  for (const m of text.matchAll(DATE.for(text))) {
+  for (const m of allMatches(DATE.for(text), text)) {
     const s = m[0]
     const cued = BIRTH_CUE.test(before(text, m.index, 60))
     const yearMatch = s.match(/(?:19|20)\d{2}(?!.*\d{4})/) ?? s.match(/\d{2}$/)
@@ -453,10 +508,11 @@ const ADDRESS_START = /\d|c(?=a[lmr])|a(?=[vp])|b(?=[ul])|p(?=[ra]|\.?[ \t]?o)|d
  * in a fraction of the time: the big pattern is tried only where a match can
  * begin, and the search goes on after each match, as a global scan does.
  */
-export function findAddresses(text: string): Candidate[] {
+export function findAddresses(text: string, textDigits = countDigits(text)): Candidate[] {
+  if (textDigits < 1) return [] // every address form has a number
   const out: Candidate[] = []
   let from = 0
-  for (const start of text.matchAll(ADDRESS_START)) {
+  for (const start of allMatches(ADDRESS_START, text)) {
     if (start.index < from) continue
     ADDRESS_AT.lastIndex = start.index
     const m = ADDRESS_AT.exec(text)
