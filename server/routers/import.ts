@@ -12,7 +12,7 @@ export const importRouter = router({
 
   errorRows: importerProcedure.input(ImportErrorRowsSchema).query(({ ctx, input }) => errorRowsCsv(ctx.db, ctx.env, ctx.user, input, ctx.now)),
 
-  commit: importerProcedure.input(ImportCommitSchema).mutation(({ ctx, input }) => commitImport(ctx.db, ctx.env, ctx.user, input, ctx.now)),
+  commit: importerProcedure.input(ImportCommitSchema).mutation(({ ctx, input }) => commitImport(ctx.db, ctx.env, ctx.user, input, ctx.now, ctx.sessionId)),
 
   status: importerProcedure.input(ImportIdSchema).query(({ ctx, input }) => importStatus(ctx.db, ctx.user, input.id)),
 })

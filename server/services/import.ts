@@ -32,11 +32,11 @@ const INSERT_BATCH = 1000
  * With worker threads, the transaction begins once this share of the rows is
  * prepared, and the rest are inserted as they come while the workers go on.
  * The inserts (one thread: PGlite's) are the longer part, so starting them
- * halfway costs little: on an idle 2-core machine the workers finish the second
- * half on the spare core before the inserts catch up. Starting at once was
- * tried and was about as fast, but the transaction then holds PGlite's only
- * connection through the whole import: no other request (the progress bar's
- * polls, other users) is answered until it commits.
+ * halfway costs little: the workers finish the second half on the spare core
+ * long before the inserts catch up. Starting at once would save a few seconds,
+ * but the transaction holds PGlite's only connection: other users' requests
+ * wait until it commits (the uploader's progress bar does not: see
+ * runningImportStatus), so it is kept as short as the overlap allows.
  */
 const SAVE_FROM_SHARE = 0.5
 /** Rows redacted between two yields to the event loop, so status requests are answered during a commit. */
@@ -69,8 +69,10 @@ export type ImportProgress = {
   updatedAt: number
 }
 
-const globalForImports = globalThis as unknown as { __vocesImportProgress?: Map<string, ImportProgress> }
+const globalForImports = globalThis as unknown as { __vocesImportProgress?: Map<string, ImportProgress>; __vocesImportSessions?: Map<string, string> }
 const progressById = (globalForImports.__vocesImportProgress ??= new Map())
+/** The session (sha-256 id) that started each commit running in this process: never stored, never published. */
+const sessionByCommit = (globalForImports.__vocesImportSessions ??= new Map())
 
 function setProgress(id: string, progress: ImportProgress) {
   const now = Date.now()
@@ -109,6 +111,22 @@ function progressPublisher(db: Db, id: string) {
     if (writing) next = progress
     else write(progress)
   }
+}
+
+/**
+ * A running commit's progress for the session that started it, from this
+ * process's memory without any database call, or null (another session, a
+ * finished commit, a commit in another process: ask importStatus). While a
+ * large commit inserts, its transaction holds PGlite's only connection, so a
+ * poll that first looked up its session in the database would wait until the
+ * commit ends and the bar would stand still. The session id is the sha-256 of
+ * the cookie's token, as stored in `sessions`; a session ended meanwhile can
+ * still follow the commit it started, and nothing else.
+ */
+export function runningImportStatus(id: string, sessionId: string) {
+  const local = progressById.get(id)
+  if (local?.state !== 'running' || sessionByCommit.get(id) !== sessionId) return null
+  return statusOf(local)
 }
 
 /** Progress of a commit as a share of the work: preparing (redaction on worker threads) and saving take about as long. */
@@ -279,7 +297,7 @@ export async function errorRowsCsv(db: Db, env: Pick<Env, 'encryptionKey'>, user
 }
 
 /** Stores every valid row of an upload, all or nothing; the upload is deleted in the same transaction. */
-export async function commitImport(db: Db, env: Pick<Env, 'encryptionKey'>, user: Importer, input: ImportCommitInput, now: Date) {
+export async function commitImport(db: Db, env: Pick<Env, 'encryptionKey'>, user: Importer, input: ImportCommitInput, now: Date, sessionId: string | null = null) {
   const previous = progressById.get(input.id)
   if (previous?.state === 'running' && previous.userId === user.id) throw new TRPCError({ code: 'CONFLICT', message: 'errors.importRunning' })
   // Claimed before the first await, so a second click in this process is refused at once.
@@ -304,6 +322,7 @@ export async function commitImport(db: Db, env: Pick<Env, 'encryptionKey'>, user
   const progress: ImportProgress = { userId: user.id, state: 'running', prepared: 0, saved: 0, total: valid.length, count: 0, updatedAt: 0 }
   const publish = progressPublisher(db, input.id)
   setProgress(input.id, progress)
+  if (sessionId) sessionByCommit.set(input.id, sessionId)
   publish(progress, true)
   let lastPhase: 'preparing' | 'saving' = 'preparing'
   try {
@@ -329,6 +348,7 @@ export async function commitImport(db: Db, env: Pick<Env, 'encryptionKey'>, user
     publish({ ...progress, state: 'failed' }, true)
     throw error
   } finally {
+    sessionByCommit.delete(input.id)
     await workers?.close()
   }
 }

@@ -5,7 +5,7 @@ import { parseCsv } from '../../server/lib/csv'
 import { decryptText } from '../../server/lib/crypto'
 import type { SessionUser } from '../../server/services/auth'
 import { signatureKeys } from '../../server/services/duplicates'
-import { importCsvFile } from '../../server/services/import'
+import { importCsvFile, runningImportStatus } from '../../server/services/import'
 import { createTestDb, testEnv } from '../support/db'
 import { callerFor, makeOrganization, makeUser } from '../support/factories'
 
@@ -173,6 +173,37 @@ describe('CSV import: commit', () => {
     // The upload is still there: once the cause is fixed, the same import goes through.
     expect((await caller.import.commit({ id, mapping: { text: 0 } })).count).toBe(total)
     expect(await countFor(orgB.id)).toBe(before + total)
+  }, 120_000)
+})
+
+describe('CSV import: progress while the commit runs', () => {
+  it('answers the session that started a commit from memory while the inserts hold the connection, and no one else', async () => {
+    const sessionId = 'a'.repeat(64)
+    const caller = callerFor(db, env, submitterB, { sessionId })
+    const rows = Array.from({ length: 6000 }, (_, i) => `Testimony ${i}: agents came to the car wash on Figueroa and my cousin ran.`)
+    const { id } = await caller.import.upload({ fileName: 'progress.csv', content: file('Testimony\n' + rows.join('\n')) })
+    expect(runningImportStatus(id, sessionId)).toBeNull() // nothing running yet
+    const commit = caller.import.commit({ id, mapping: { text: 0 } })
+    const seen: { phase: string; percent: number; done: number }[] = []
+    // While the commit runs, the database is not asked: this loop never awaits a query.
+    let finished = false
+    void commit.finally(() => (finished = true)).catch(() => {})
+    while (!finished) {
+      const status = runningImportStatus(id, sessionId)
+      if (status) {
+        expect(status.state).toBe('running')
+        expect(runningImportStatus(id, 'b'.repeat(64))).toBeNull() // another session
+        seen.push(status)
+      }
+      await new Promise((resolve) => setTimeout(resolve, 5))
+    }
+    // Above 50 % some rows are saved: the answers kept coming while the transaction was inserting.
+    expect(seen.some((s) => s.percent > 50 && s.percent < 100)).toBe(true)
+    expect(seen.every((s) => s.done <= 6000)).toBe(true)
+    expect((await commit).count).toBe(6000)
+    // Finished: the usual procedure answers (with the database), not the shortcut.
+    expect(runningImportStatus(id, sessionId)).toBeNull()
+    expect(await caller.import.status({ id })).toMatchObject({ state: 'done', percent: 100 })
   }, 120_000)
 })
 
