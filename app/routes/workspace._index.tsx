@@ -17,6 +17,7 @@ import { Pagination, pageFrom } from '../components/pagination'
 import { formatDate, formatMonth } from '../components/submission-meta'
 import { AreaOptions } from '../components/area-options'
 import { FacetPanel, filterHref } from '../components/facet-panel'
+import { ChoiceOptions } from '../components/choice-options'
 
 export const meta: MetaFunction = () => [{ title: 'Voces — Workspace' }]
 
@@ -99,33 +100,21 @@ export default function Workspace() {
           {t('submission.status')}
           <select name="status" defaultValue={filters.status ?? ''}>
             <option value="">{t('common.all')}</option>
-            {SUBMISSION_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {t(`status.${s}`)}
-              </option>
-            ))}
+            <ChoiceOptions values={SUBMISSION_STATUSES} prefix="status" />
           </select>
         </label>
         <label>
           {t('submission.language')}
           <select name="language" defaultValue={filters.language ?? ''}>
             <option value="">{t('common.all')}</option>
-            {LANGS.map((l) => (
-              <option key={l} value={l}>
-                {t(`language.${l}`)}
-              </option>
-            ))}
+            <ChoiceOptions values={LANGS} prefix="language" />
           </select>
         </label>
         <label>
           {t('workspace.bureau')}
           <select name="bureau" defaultValue={filters.bureau ?? ''}>
             <option value="">{t('common.all')}</option>
-            {Object.keys(BUREAUS).map((b) => (
-              <option key={b} value={b}>
-                {t(`bureau.${b}`)}
-              </option>
-            ))}
+            <ChoiceOptions values={Object.keys(BUREAUS)} prefix="bureau" />
           </select>
         </label>
         <label>
@@ -139,22 +128,14 @@ export default function Workspace() {
           {t('submission.setting')}
           <select name="setting" defaultValue={filters.setting ?? ''}>
             <option value="">{t('common.all')}</option>
-            {SETTINGS.map((s) => (
-              <option key={s} value={s}>
-                {t(`setting.${s}`)}
-              </option>
-            ))}
+            <ChoiceOptions values={SETTINGS} prefix="setting" />
           </select>
         </label>
         <label>
           {t('workspace.agency')}
           <select name="agency" defaultValue={filters.agency ?? ''}>
             <option value="">{t('common.all')}</option>
-            {AGENCIES.map((a) => (
-              <option key={a} value={a}>
-                {t(`agency.${a}`)}
-              </option>
-            ))}
+            <ChoiceOptions values={AGENCIES} prefix="agency" />
           </select>
         </label>
         <label>

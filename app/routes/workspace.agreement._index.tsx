@@ -13,6 +13,7 @@ import { CsrfInput } from '../components/csrf-input'
 import { describedBy, ErrorList, Field } from '../components/field'
 import { formatDate } from '../components/submission-meta'
 import { TagOptions } from '../components/tags'
+import { ChoiceOptions } from '../components/choice-options'
 
 export const meta: MetaFunction = () => [{ title: 'Voces — Agreement' }]
 
@@ -139,11 +140,7 @@ export default function Agreement() {
           <Field id={fields.language.id} label={t('submission.language')} errors={fields.language.errors}>
             <select {...getSelectProps(fields.language)}>
               <option value="">{t('common.all')}</option>
-              {LANGS.map((l) => (
-                <option key={l} value={l}>
-                  {t(`language.${l}`)}
-                </option>
-              ))}
+              <ChoiceOptions values={LANGS} prefix="language" />
             </select>
           </Field>
           <Field id={fields.area.id} label={t('submission.area')} errors={fields.area.errors}>
@@ -155,11 +152,7 @@ export default function Agreement() {
           <Field id={fields.setting.id} label={t('submission.setting')} errors={fields.setting.errors}>
             <select {...getSelectProps(fields.setting)}>
               <option value="">{t('common.all')}</option>
-              {SETTINGS.map((s) => (
-                <option key={s} value={s}>
-                  {t(`setting.${s}`)}
-                </option>
-              ))}
+              <ChoiceOptions values={SETTINGS} prefix="setting" />
             </select>
           </Field>
           <Field id={fields.tagId.id} label={t('workspace.tag')} errors={fields.tagId.errors}>

@@ -13,6 +13,7 @@ import { AreaOptions } from '../components/area-options'
 import { describedBy, ErrorList, Field } from '../components/field'
 import { ChangeList } from '../components/report-view'
 import { formatDate } from '../components/submission-meta'
+import { ChoiceOptions } from '../components/choice-options'
 
 export const meta: MetaFunction = () => [{ title: 'Voces — Edit report' }]
 
@@ -145,11 +146,7 @@ export default function ReportBuilder() {
             <Field id={f.bureau.id} label={t('workspace.bureau')} errors={f.bureau.errors}>
               <select {...getSelectProps(f.bureau)}>
                 <option value="">{t('reports.any')}</option>
-                {Object.keys(BUREAUS).map((b) => (
-                  <option key={b} value={b}>
-                    {t(`bureau.${b}`)}
-                  </option>
-                ))}
+                <ChoiceOptions values={Object.keys(BUREAUS)} prefix="bureau" />
               </select>
             </Field>
             <Field id={f.area.id} label={t('submission.area')} errors={f.area.errors}>
@@ -161,31 +158,19 @@ export default function ReportBuilder() {
             <Field id={f.setting.id} label={t('submission.setting')} errors={f.setting.errors}>
               <select {...getSelectProps(f.setting)}>
                 <option value="">{t('reports.any')}</option>
-                {SETTINGS.map((s) => (
-                  <option key={s} value={s}>
-                    {t(`setting.${s}`)}
-                  </option>
-                ))}
+                <ChoiceOptions values={SETTINGS} prefix="setting" />
               </select>
             </Field>
             <Field id={f.agency.id} label={t('workspace.agency')} errors={f.agency.errors}>
               <select {...getSelectProps(f.agency)}>
                 <option value="">{t('reports.any')}</option>
-                {AGENCIES.map((a) => (
-                  <option key={a} value={a}>
-                    {t(`agency.${a}`)}
-                  </option>
-                ))}
+                <ChoiceOptions values={AGENCIES} prefix="agency" />
               </select>
             </Field>
             <Field id={f.language.id} label={t('submission.language')} errors={f.language.errors}>
               <select {...getSelectProps(f.language)}>
                 <option value="">{t('reports.any')}</option>
-                {LANGUAGES.map((l) => (
-                  <option key={l} value={l}>
-                    {t(`language.${l}`)}
-                  </option>
-                ))}
+                <ChoiceOptions values={LANGUAGES} prefix="language" />
               </select>
             </Field>
             <Field id={f.organizationKind.id} label={t('reports.organizationKind')} errors={f.organizationKind.errors}>

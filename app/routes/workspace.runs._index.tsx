@@ -14,6 +14,7 @@ import { describedBy, ErrorList, Field } from '../components/field'
 import { pageFrom, Pagination } from '../components/pagination'
 import { RunFilterSummary, RunStateBadge } from '../components/run-status'
 import { formatDate } from '../components/submission-meta'
+import { ChoiceOptions } from '../components/choice-options'
 
 export const meta: MetaFunction = () => [{ title: 'Voces — Clustering runs' }]
 
@@ -94,31 +95,19 @@ export default function Runs() {
             <FilterField id={filter.status.id} label={t('submission.status')} errors={filter.status.errors}>
               <select {...getSelectProps(filter.status)}>
                 <option value="">{t('runs.anyStatus')}</option>
-                {SUBMISSION_STATUSES.filter((s) => s !== 'withdrawn' && s !== 'merged').map((s) => (
-                  <option key={s} value={s}>
-                    {t(`status.${s}`)}
-                  </option>
-                ))}
+                <ChoiceOptions values={SUBMISSION_STATUSES.filter((s) => s !== 'withdrawn' && s !== 'merged')} prefix="status" />
               </select>
             </FilterField>
             <FilterField id={filter.language.id} label={t('submission.language')} errors={filter.language.errors}>
               <select {...getSelectProps(filter.language)}>
                 <option value="">{t('common.all')}</option>
-                {LANGS.map((l) => (
-                  <option key={l} value={l}>
-                    {t(`language.${l}`)}
-                  </option>
-                ))}
+                <ChoiceOptions values={LANGS} prefix="language" />
               </select>
             </FilterField>
             <FilterField id={filter.bureau.id} label={t('workspace.bureau')} errors={filter.bureau.errors}>
               <select {...getSelectProps(filter.bureau)}>
                 <option value="">{t('common.all')}</option>
-                {Object.keys(BUREAUS).map((b) => (
-                  <option key={b} value={b}>
-                    {t(`bureau.${b}`)}
-                  </option>
-                ))}
+                <ChoiceOptions values={Object.keys(BUREAUS)} prefix="bureau" />
               </select>
             </FilterField>
             <FilterField id={filter.area.id} label={t('submission.area')} errors={filter.area.errors}>
@@ -130,21 +119,13 @@ export default function Runs() {
             <FilterField id={filter.setting.id} label={t('submission.setting')} errors={filter.setting.errors}>
               <select {...getSelectProps(filter.setting)}>
                 <option value="">{t('common.all')}</option>
-                {SETTINGS.map((s) => (
-                  <option key={s} value={s}>
-                    {t(`setting.${s}`)}
-                  </option>
-                ))}
+                <ChoiceOptions values={SETTINGS} prefix="setting" />
               </select>
             </FilterField>
             <FilterField id={filter.agency.id} label={t('workspace.agency')} errors={filter.agency.errors}>
               <select {...getSelectProps(filter.agency)}>
                 <option value="">{t('common.all')}</option>
-                {AGENCIES.map((a) => (
-                  <option key={a} value={a}>
-                    {t(`agency.${a}`)}
-                  </option>
-                ))}
+                <ChoiceOptions values={AGENCIES} prefix="agency" />
               </select>
             </FilterField>
             <FilterField id={filter.organizationId.id} label={t('workspace.organization')} errors={filter.organizationId.errors}>
