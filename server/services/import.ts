@@ -56,8 +56,9 @@ const badRequest = (message: string) => new TRPCError({ code: 'BAD_REQUEST', mes
 // ---------------------------------------------------------------------------
 // Progress of running commits: in memory for this process (the one running the
 // commit answers from it, even while PGlite's single connection is busy), and
-// copied at most once a second to the upload's row, so that a status poll that
-// reaches another app process behind a proxy can answer too (decision 090).
+// copied at most twice a second (and at each milestone) to the upload's row, so
+// that a status poll that reaches another app process behind a proxy can answer
+// too (decision 090).
 
 export type ImportProgress = {
   userId: string
@@ -82,10 +83,10 @@ function setProgress(id: string, progress: ImportProgress) {
 
 /** A copy in the database older than this belongs to a commit whose process died. */
 const STORED_PROGRESS_STALE_MS = 2 * 60_000
-const PUBLISH_EVERY_MS = 1000
+const PUBLISH_EVERY_MS = 500
 
 /**
- * Copies a commit's progress to its upload's row: at most once a second, one write at
+ * Copies a commit's progress to its upload's row: at most twice a second, one write at
  * a time, never waited for (a failed write only leaves other processes less informed).
  */
 function progressPublisher(db: Db, id: string) {
@@ -325,16 +326,19 @@ export async function commitImport(db: Db, env: Pick<Env, 'encryptionKey'>, user
   if (sessionId) sessionByCommit.set(input.id, sessionId)
   publish(progress, true)
   let lastPhase: 'preparing' | 'saving' = 'preparing'
+  let savingStarted = false
   try {
     const count = await storeRows(db, env, { actorUserId: user.id, organizationId: loaded.organizationId, fileName: loaded.fileName, skippedRows: skipped }, valid, {
       workers,
       onProgress: ({ prepared, saved }) => {
         const now = { ...progress, prepared, saved }
         setProgress(input.id, now)
-        // Forced when preparation ends, so another process sees the bar reach "saving".
+        // Forced at the milestones (the first rows saved, preparation ended), so that another
+        // process sees the bar move even when the whole commit takes a second or two.
         const phase = phaseOf(now)
-        publish(now, phase !== lastPhase)
+        publish(now, phase !== lastPhase || (saved > 0 && !savingStarted))
         lastPhase = phase
+        savingStarted = saved > 0
       },
       // Across processes too, only one commit of an upload can succeed: the other finds it gone and rolls back.
       alsoInTransaction: async (trx) => {
