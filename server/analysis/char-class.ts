@@ -4,6 +4,12 @@
  * builds a string per match). Pure.
  */
 
+/** True when every code unit is ASCII: nothing to decompose, no marks, no case beyond A–Z. */
+export function isAscii(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0x7f) return false
+  return true
+}
+
 /** 2 for a well-formed surrogate pair at i, else 1: how far a /u pattern steps over the character at i. */
 export function codePointWidth(s: string, i: number): number {
   const c = s.charCodeAt(i)

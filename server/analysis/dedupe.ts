@@ -6,7 +6,7 @@
  * small signature per submission and compare against thousands of them.
  */
 
-import { charClass, codePointWidth } from './char-class'
+import { charClass, codePointWidth, isAscii } from './char-class'
 
 const PLACEHOLDER = /\[(?:NAME|PHONE|EMAIL|ADDRESS|SSN|A-NUMBER|PLATE|DOB|CARD|ID|URL)\]/g
 
@@ -48,11 +48,6 @@ function foldedWordSpans(text: string): { folded: string; spans: number[] } {
   }
   if (start >= 0) spans.push(start, folded.length)
   return { folded, spans }
-}
-
-function isAscii(s: string): boolean {
-  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0x7f) return false
-  return true
 }
 
 const letterOrDigit = charClass(/[\p{L}\p{N}]/u)

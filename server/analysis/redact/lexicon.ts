@@ -3,6 +3,7 @@
  * separated string folded to lower case without accents (see `fold`), so a
  * lookup is one Set.has on the folded token.
  */
+import { isAscii } from '../char-class'
 
 export function fold(word: string): string {
   // Fast path, same result: ASCII has nothing to decompose and no curly quotes; of the quotes only the backtick is ASCII.
@@ -15,11 +16,6 @@ export function fold(word: string): string {
     .replace(/\p{M}+/gu, '')
     .toLowerCase()
     .replace(/[’‘ʼ`´]/g, "'")
-}
-
-function isAscii(word: string): boolean {
-  for (let i = 0; i < word.length; i++) if (word.charCodeAt(i) > 0x7f) return false
-  return true
 }
 
 function words(list: string): Set<string> {

@@ -1,3 +1,5 @@
+import { codePointWidth } from '../char-class'
+
 /**
  * The matches of a global pattern, in order, exactly as [...text.matchAll(pattern)]
  * gives them: from the pattern's lastIndex, stepping over empty matches as
@@ -26,11 +28,7 @@ export function allMatches(pattern: RegExp, text: string): RegExpExecArray[] {
 
 /** AdvanceStringIndex of the specification: one code unit, or one code point under u or v. */
 function advance(text: string, index: number, unicode: boolean): number {
-  if (!unicode || index + 1 >= text.length) return index + 1
-  const c = text.charCodeAt(index)
-  if (c < 0xd800 || c > 0xdbff) return index + 1
-  const d = text.charCodeAt(index + 1)
-  return d >= 0xdc00 && d <= 0xdfff ? index + 2 : index + 1
+  return index + (unicode ? codePointWidth(text, index) : 1)
 }
 
 /**
