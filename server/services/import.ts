@@ -41,15 +41,15 @@ const INSERT_BATCH = 1000
 const SAVE_FROM_SHARE = 0.5
 /** Rows redacted between two yields to the event loop, so status requests are answered during a commit. */
 const PREPARE_CHUNK = 200
-/** From this many rows, worker threads prepare the rows (starting them costs about a second). */
+/** From this many rows, worker threads prepare the rows (bundling and starting them costs about half a second). */
 const PARALLEL_MIN_ROWS = 2000
+const PREVIEW_ERRORS = 200
+const PREVIEW_SAMPLE = 5
 
 /** Workers for a large import, started before validation so that they load meanwhile; null for a small one. */
 function workersFor(env: Pick<Env, 'encryptionKey'>, rows: number): IntakeWorkers | null {
   return rows >= PARALLEL_MIN_ROWS ? startIntakeWorkers(env.encryptionKey, rows) : null
 }
-const PREVIEW_ERRORS = 200
-const PREVIEW_SAMPLE = 5
 
 const badRequest = (message: string) => new TRPCError({ code: 'BAD_REQUEST', message })
 
@@ -325,20 +325,19 @@ export async function commitImport(db: Db, env: Pick<Env, 'encryptionKey'>, user
   setProgress(input.id, progress)
   if (sessionId) sessionByCommit.set(input.id, sessionId)
   publish(progress, true)
-  let lastPhase: 'preparing' | 'saving' = 'preparing'
-  let savingStarted = false
+  // Publishing is forced at each milestone (the first rows saved, preparation ended), so that
+  // another process sees the bar move even when the whole commit takes a second or two.
+  const milestoneOf = (now: ImportProgress) => `${phaseOf(now)}/${now.saved > 0}`
+  let lastMilestone = milestoneOf(progress)
   try {
     const count = await storeRows(db, env, { actorUserId: user.id, organizationId: loaded.organizationId, fileName: loaded.fileName, skippedRows: skipped }, valid, {
       workers,
       onProgress: ({ prepared, saved }) => {
         const now = { ...progress, prepared, saved }
         setProgress(input.id, now)
-        // Forced at the milestones (the first rows saved, preparation ended), so that another
-        // process sees the bar move even when the whole commit takes a second or two.
-        const phase = phaseOf(now)
-        publish(now, phase !== lastPhase || (saved > 0 && !savingStarted))
-        lastPhase = phase
-        savingStarted = saved > 0
+        const milestone = milestoneOf(now)
+        publish(now, milestone !== lastMilestone)
+        lastMilestone = milestone
       },
       // Across processes too, only one commit of an upload can succeed: the other finds it gone and rolls back.
       alsoInTransaction: async (trx) => {
