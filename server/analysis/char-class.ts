@@ -31,9 +31,9 @@ export function charClass(pattern: RegExp): (s: string, i: number) => number {
   const one = new RegExp(`^(?:${pattern.source})$`, 'u')
   const bmp = new Uint8Array(0x10000) // 0 not asked yet, 1 in the class, 2 not
   return (s, i) => {
-    const width = codePointWidth(s, i)
-    if (width === 2) return one.test(s.slice(i, i + 2)) ? 2 : 0
     const c = s.charCodeAt(i)
+    // Only a high surrogate can start a two-unit character: everything else (ASCII first of all) is one table lookup.
+    if (c >= 0xd800 && c <= 0xdbff && codePointWidth(s, i) === 2) return one.test(s.slice(i, i + 2)) ? 2 : 0
     let known = bmp[c]
     if (known === 0) known = bmp[c] = one.test(s[i]) ? 1 : 2
     return known === 1 ? 1 : 0

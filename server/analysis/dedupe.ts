@@ -50,14 +50,8 @@ function foldedWordSpans(text: string): { folded: string; spans: number[] } {
   return { folded, spans }
 }
 
-const letterOrDigit = charClass(/[\p{L}\p{N}]/u)
-
 /** The width in code units of the letter or digit (\p{L}, \p{N}) at i, or 0 if there is none. */
-function wordCharWidth(s: string, i: number): number {
-  const c = s.charCodeAt(i)
-  if (c < 0x80) return (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) ? 1 : 0
-  return letterOrDigit(s, i)
-}
+const wordCharWidth = charClass(/[\p{L}\p{N}]/u)
 
 /**
  * Word 3-grams ("w:" prefix) of the folded text, or character 4-grams ("c:")

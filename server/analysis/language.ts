@@ -88,7 +88,6 @@ const NON_LATIN =
 const NOISE = /\[[A-Z-]+\]|https?:\/\/\S+|www\.\S+|\S+@\S+|@\w+/g
 const latinChar = charClass(/\p{Script=Latin}/u)
 const nonLatinChar = charClass(NON_LATIN)
-const letterChar = charClass(/\p{L}/u)
 
 /** The text without placeholders, links, e-mail addresses and handles. */
 function withoutNoise(text: string): string {
@@ -116,11 +115,7 @@ function countScripts(text: string): { latin: number; other: number } {
 }
 
 /** The width of a word character of detectLanguage (a letter or an apostrophe, as [\p{L}']) at i, or 0. */
-function wordCharWidth(s: string, i: number): number {
-  const c = s.charCodeAt(i)
-  if (c < 0x80) return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c === 0x27 ? 1 : 0
-  return letterChar(s, i)
-}
+const wordCharWidth = charClass(/[\p{L}']/u)
 
 /** Below this many units of evidence, confidence is scaled down: "ok", "gracias" say little. */
 const FULL_EVIDENCE = 8

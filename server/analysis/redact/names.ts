@@ -235,14 +235,8 @@ function tokenize(text: string): Token[] {
 /** What a token after it (and spaces) starts a sentence: one code unit each, as /[.!?¿¡:\n"“]/ tests one. */
 const SENTENCE_STARTS_AFTER = '.!?¿¡:\n"“'
 
-const letterOrMark = charClass(/[\p{L}\p{M}]/u)
-
 /** The width of the letter or mark (\p{L}, \p{M}) at i, or 0 if there is none. */
-function letterOrMarkWidth(text: string, i: number): number {
-  const c = text.charCodeAt(i)
-  if (c < 0x80) return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) ? 1 : 0
-  return letterOrMark(text, i)
-}
+const letterOrMarkWidth = charClass(/[\p{L}\p{M}]/u)
 
 /** The end of the TOKEN match that starts at i: runs of letters and marks, joined by one ' ’ or - each. */
 function tokenEnd(text: string, i: number): number {
