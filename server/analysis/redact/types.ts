@@ -10,6 +10,7 @@ export const ENTITY_TYPES = [
   'CARD',
   'ID',
   'URL',
+  'IP',
 ] as const
 export type EntityType = (typeof ENTITY_TYPES)[number]
 
@@ -25,6 +26,7 @@ export type Candidate = Entity & { priority: number }
 export const PRIORITY: Record<EntityType, number> = {
   EMAIL: 100,
   URL: 95,
+  IP: 92,
   CARD: 90,
   SSN: 85,
   A_NUMBER: 84,
