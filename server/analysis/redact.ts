@@ -12,6 +12,7 @@ import {
   findCards,
   findContacts,
   findIds,
+  findIps,
   findPhones,
   findPlates,
   findSsns,
@@ -81,13 +82,24 @@ export function findEntities(text: string, _opts: RedactOptions = {}): Entity[] 
     ...findSsns(text, digits),
     ...findANumbers(text, digits),
     ...findIds(text, digits),
+    ...findIps(text, digits),
     ...findPhones(text, digits),
     ...findPlates(text, digits),
     ...findBirthDates(text, digits),
     ...findAddresses(text, digits),
     ...findNames(text),
   ]
-  return resolve(candidates, text)
+  return resolve(withoutPlatesInAddresses(candidates), text)
+}
+
+/**
+ * A plate shape at the start of an address is its house number ("1234 W" of "1234 W Olympic Blvd",
+ * "POB 267"): the address alone is redacted, not "[PLATE] [ADDRESS]".
+ */
+function withoutPlatesInAddresses(candidates: Candidate[]): Candidate[] {
+  const addresses = candidates.filter((c) => c.type === 'ADDRESS')
+  if (addresses.length === 0) return candidates
+  return candidates.filter((c) => c.type !== 'PLATE' || !addresses.some((a) => a.start <= c.start && a.end > c.start))
 }
 
 export function applyRedaction(text: string, entities: readonly Entity[]): string {
