@@ -83,6 +83,7 @@ export const FIRST_NAMES = words(`
 export const AMBIGUOUS_FIRST_NAMES = words(`
   angel april august dolores grace guadalupe hope jesus joy june luz mark may mercedes paz pilar
   rosa rose salvador santa sol victoria will bill frank art faith sunny trinidad cruz mar
+  esperanza consuelo milagros refugio socorro amparo soledad
   jordan austin dallas chase hunter brook summer autumn destiny crystal china
 `)
 
@@ -172,8 +173,9 @@ export const NOT_NAME_WORDS_BASE = words(`
   dreamer daca tps not no sorry afraid scared here going from de testigo witness volunteer voluntario
   voluntaria member miembro parent madre padre mother father grandmother abuela abuelo a an one
   officer officers agente sergeant detective deputy captain lieutenant sargento teniente capitan dr dra
-  lic ing team equipo staff signed firma firmado firmada atentamente sincerely regards saludos
+  lic ing rev atty mons msgr pbro esq hno hna team equipo staff signed firma firmado firmada atentamente sincerely regards saludos
   se le lo les nos me te ya pues bueno oye mira
+  autozone elektra coppel famsa oxxo walgreens cvs rite aid jcpenney sears kmart ikea
   radio univision telemundo campesina times target walmart honda toyota ford nissan chevy chevrolet
   dodge tahoe transit charger van vans suv uber lyft amazon nike
   special order ordinance directive section executive orden especial ordenanza directiva

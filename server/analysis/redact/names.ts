@@ -29,6 +29,7 @@ import { caseInsensitivePattern } from './case-insensitive'
 import { allMatches, guardedMatches, guardedPattern } from './matches'
 import { STOPWORDS_EN, STOPWORDS_ES } from './stopwords'
 import { PRIORITY, type Candidate } from './types'
+import { commonRank, isListedFirstName, isOrdinaryWord, surnameRank } from './word-frequency'
 
 const NOT_NAME_WORDS = buildNotNameWords([...STOPWORDS_EN, ...STOPWORDS_ES])
 const STOPWORDS = new Set([...STOPWORDS_EN, ...STOPWORDS_ES].map(fold))
@@ -85,7 +86,7 @@ const CONJUNCTIONS = new Set(['and', 'y', 'e', 'or', 'o'])
 const PLACE_PARTICLES = new Set(['de', 'del', 'la', 'las', 'los', 'el', 'of', 'the'])
 
 const PERSON_VERB_AFTER =
-  /^\s+(?:called|said|told|saw|was|is|went|came|ran|cried|asked|works|worked|lives|lived|has|had|got|took|drove|walked|stayed|hid|answered|recorded|fue|es|era|estaba|está|dijo|llamó|vio|vino|fue|corrió|lloró|trabaja|trabajaba|vive|vivía|tiene|tenía|llegó|salió|grabó|manejaba|estaba|se fue|se escondió)\b/u
+  /^\s+(?:(?:me|nos|le|les|lo|la|te|se)\s+)?(?:called|said|told|saw|was|is|went|came|ran|cried|asked|works|worked|lives|lived|has|had|got|took|drove|walked|stayed|hid|answered|recorded|warned|helped|yelled|gave|showed|opened|texted|wrote|explained|fue|es|era|estaba|está|dijo|llamó|vio|vino|corrió|lloró|trabaja|trabajaba|vive|vivía|tiene|tenía|llegó|salió|grabó|manejaba|fue|escondió|ayudó|avisó|explicó|escribió|abrió|contestó|mandó|dio)\b/u
 
 const NOT_PERSON_BEFORE =
   /\b(?:in|at|on|from|near|to|toward|towards|into|the|a|an|en|de|del|desde|hacia|hasta|cerca de|por|sobre|el|la|los|las|un|una|unos|unas|this|that|our|their|its|este|esta|ese|esa|nuestro|nuestra)\s+$/i
@@ -137,6 +138,24 @@ const STRONG_CUE = caseInsensitivePattern(
 )
 
 /**
+ * Form labels that a person's name follows: "Name: …", "Apellidos: …", "Médico: …",
+ * "Emergency contact: …". After a label the name may be in any case ("nombre: jose luis
+ * paz"); it ends at the end of the line, a comma, a bracket or a digit.
+ */
+const NAME_LABEL = caseInsensitivePattern(
+  `(?<![a-z])(?:${[
+    'full name', 'first name', 'given name', 'last name', 'family name', 'middle name', 'surname', 'name',
+    '(?:patient|client|applicant|tenant|student|child|parent|guardian|spouse|contact|witness|victim|caller|owner|employer|landlord)(?: name)?',
+    'emergency contact', 'contact person', 'next of kin', 'signed', 'signature', 'signed by', 'reported by', 'submitted by',
+    'prepared by', 'interviewed by', 'attorney', 'lawyer', 'counsel', 'physician', 'doctor', 'nurse', 'caseworker',
+    'case manager', 'interpreter', 'attn', 'attention', 'c/o', 'care of',
+    'nombre completo', 'nombre y apellidos?', 'nombres?', 'apellidos?', 'primer apellido', 'segundo apellido',
+    'paciente', 'cliente', 'solicitante', 'declarante', 'inquilin[oa]', 'testigo', 'v[íi]ctima', 'contacto(?: de emergencia)?',
+    'persona de contacto', 'm[ée]dic[oa]', 'doctora?', 'abogad[oa]', 'firma', 'firmado por', 'responsable', 'tutora?',
+    'c[óo]nyuge', 'esposa?o?', 'padre', 'madre', 'patr[óo]n', 'empleador', 'int[ée]rprete', 'atenci[óo]n', 'a/a',
+  ].join('|')})[ \\t]*(?::|[${'\\-'}–—](?=[ \\t]))[ \\t]*`,
+)
+/**
  * Where a match of a cue or phrase pattern can begin: at one of its words,
  * after anything but an ASCII letter (the patterns want no letter at all
  * before; ASCII letters are the cheap part of that test). Case-insensitive
@@ -154,7 +173,7 @@ function startsOf(words: string, { caseInsensitive = true } = {}): (text: string
 }
 
 const KIN =
-  'husband|wife|son|daughter|brother|sister|mother|father|mom|mum|dad|uncle|aunt|auntie|cousin|nephew|niece|neighbou?r|friend|coworker|co-worker|boss|partner|boyfriend|girlfriend|grandson|granddaughter|grandmother|grandfather|grandma|grandpa|grandchild|stepson|stepdaughter|stepfather|stepmother|brother-in-law|sister-in-law|son-in-law|daughter-in-law|father-in-law|mother-in-law|roommate|tenant|landlord|landlady|employer|employee|client|classmate|teacher|student|kid|child|baby|fianc[ée]e?|compadre|comadre|esposo|esposa|marido|hijo|hija|hermano|hermana|mam[áa]|madre|pap[áa]|padre|t[íi]o|t[íi]a|primo|prima|sobrino|sobrina|vecin[oa]|amig[oa]|compa[ñn]er[oa]|suegr[oa]|cu[ñn]ad[oa]|niet[oa]|abuel[oa]|abuelit[oa]|novi[oa]|patr[óo]n|patrona|jefe|jefa|hijastr[oa]|padrastro|madrastra|ahijad[oa]|padrino|madrina|inquilin[oa]|caser[oa]|due[ñn][oa]|maestr[oa]|profesora?|ni[ñn][oa]|beb[ée]|mijo|mija|esposito|coworkers|compañeros de trabajo'
+  'husband|wife|son|daughter|brother|sister|mother|father|mom|mum|dad|uncle|aunt|auntie|cousin|nephew|niece|neighbou?r|friend|coworker|co-worker|boss|partner|boyfriend|girlfriend|grandson|granddaughter|grandmother|grandfather|grandma|grandpa|grandchild|stepson|stepdaughter|stepfather|stepmother|brother-in-law|sister-in-law|son-in-law|daughter-in-law|father-in-law|mother-in-law|roommate|tenant|landlord|landlady|employer|employee|client|classmate|teacher|student|kid|child|baby|fianc[ée]e?|compadre|comadre|esposo|esposa|marido|hijo|hija|hermano|hermana|mam[áa]|madre|pap[áa]|padre|t[íi]o|t[íi]a|primo|prima|sobrino|sobrina|vecin[oa]|amig[oa]|compa[ñn]er[oa]|suegr[oa]|cu[ñn]ad[oa]|niet[oa]|abuel[oa]|abuelit[oa]|novi[oa]|patr[óo]n|patrona|jefe|jefa|hijastr[oa]|padrastro|madrastra|ahijad[oa]|padrino|madrina|inquilin[oa]|caser[oa]|due[ñn][oa]|maestr[oa]|profesora?|ni[ñn][oa]|beb[ée]|mijo|mija|esposito|coworkers|compañeros de trabajo|familia'
 const KIN_CUE = guardedPattern(
   new RegExp(
     `(?<![\\p{L}])(?:${KIN.split('|')
@@ -165,18 +184,18 @@ const KIN_CUE = guardedPattern(
   startsOf(KIN),
 )
 const KIN_WORD = new RegExp(`^(?:${KIN})$`, 'iu')
-const HONORIFIC_ABBREVIATIONS = 'Mr|Mrs|Ms|Mx|Dr|Dra|Sr|Sra|Srta|Lic|Ing|Fr|Ofc|Sgt|Det|Lt|Capt|Dep|Prof'
-const HONORIFIC_TITLES = 'Miss|Don|Doña|Father|Sister|Brother'
+const HONORIFIC_ABBREVIATIONS = 'Mr|Mrs|Ms|Mx|Dr|Dra|Sr|Sra|Srta|Lic|Licda|Ing|Fr|Ofc|Sgt|Det|Lt|Capt|Dep|Prof|Rev|Atty|Mons|Msgr|Pbro|Hno|Hna|Sor|Esq'
+const HONORIFIC_TITLES = 'Miss|Don|Doña|Father|Sister|Brother|Reverend|Rabbi|Imam|Deacon|Bishop|Monsignor|Monseñor|Pastor|Pastora|Madre|Padre|Elder|Nurse|Counselor|Attorney|Doctor|Doctora'
 const HONORIFIC_ABBREVIATION = guardedPattern(
   new RegExp(`(?<![\\p{L}])(?:${HONORIFIC_ABBREVIATIONS})\\.?(?=\\s)|(?<![\\p{L}])(?:${HONORIFIC_TITLES})(?![\\p{L}])`, 'gu'),
   startsOf(`${HONORIFIC_ABBREVIATIONS}|${HONORIFIC_TITLES}`, { caseInsensitive: false }),
 )
 const HONORIFIC_WORDS =
-  'señor|señora|señorita|doña|licenciad[oa]|doctor|doctora|profe|profesor|profesora|maestr[oa]|pastor|pastora|padre|madre|hermano|hermana|officer|agent|agente|deputy|sergeant|sargento|detective|lieutenant|teniente|captain|capit[áa]n|oficial|polic[íi]a|trooper|marshal|guard|guardia|case ?manager|caseworker|trabajador(?:a)? social|social worker|abogad[oa]|lawyer|attorney|volunteer|voluntari[oa]|organizer|organizador(?:a)?|promotor(?:a)?|nurse|enfermer[oa]|coach|entrenador(?:a)?|manager|gerente|supervisor(?:a)?|encargad[oa]|mayordomo|capataz|foreman'
+  'señor|señora|señorita|doña|licenciad[oa]|doctor|doctora|reverend|reverend[oa]|rabbi|rab[ií]no|imam|deacon|di[áa]cono|monse[ñn]or|obispo|bishop|m[ée]dic[oa]|physician|counselor|consejer[oa]|paralegal|notari[oa]|notary|int[ée]rprete|interpreter|profe|profesor|profesora|maestr[oa]|pastor|pastora|padre|madre|hermano|hermana|officer|agent|agente|deputy|sergeant|sargento|detective|lieutenant|teniente|captain|capit[áa]n|oficial|polic[íi]a|trooper|marshal|guard|guardia|case ?manager|caseworker|trabajador(?:a)? social|social worker|abogad[oa]|lawyer|attorney|volunteer|voluntari[oa]|organizer|organizador(?:a)?|promotor(?:a)?|nurse|enfermer[oa]|coach|entrenador(?:a)?|manager|gerente|supervisor(?:a)?|encargad[oa]|mayordomo|capataz|foreman'
 const HONORIFIC_WORD = guardedPattern(new RegExp(`(?<![\\p{L}])(?:${HONORIFIC_WORDS})(?![\\p{L}])`, 'giu'), startsOf(HONORIFIC_WORDS))
 /** Words before a capitalised word that make it a person: "le dije a Dulce", "asked Cirilo", "con Hermelinda". */
 const PERSON_CONTEXT =
-  /(?:\b(?:a|al|con|sin|para|por|asked|ask|told|tell|telling|with|without|saw|see|met|meet|helped|help|called|call|text|texted|took|detained|arrested|grabbed|handcuffed|deported|visited|visit|contact|contacted|que|dijo|told me|says|said|según)\s+)$/i
+  /(?:\b(?:a|al|con|sin|para|por|asked|ask|told|tell|telling|with|without|saw|see|met|meet|helped|help|called|call|text|texted|took|detained|arrested|grabbed|handcuffed|deported|visited|visit|contact|contacted|que|dijo|told me|says|said|según|(?:talked|spoke|speak|talk|wrote|write|listen|listened|thanks|according|reached out|went) to|spoke with|thank|thanked|hablé con|hable con|platiqué con|gracias a)\s+)$/i
 
 const TITLE_TAIL =
   '(?:\\s+(?:of\\s+Police|de\\s+(?:la\\s+)?Polic[íi]a|of\\s+(?:the\\s+)?(?:LAPD|Los Angeles|L\\.A\\.|LA|City|County|State)|de\\s+(?:Los [ÁA]ngeles|LA|la Ciudad|el Condado)|del LAPD|de ICE|of ICE|for\\s+District\\s+\\d+|del Distrito\\s+\\d+))?'
@@ -493,6 +512,99 @@ function isAcronym(text: string, t: Token): boolean {
   return word.length <= 6 && word === word.toUpperCase() && !isLexiconName(t.folded)
 }
 
+const FAMILY_AFTER = /^\s+(?:family|household|kids|children|boys|girls|brothers|sisters|home|house)\b/i
+
+/** A capitalised word that is no evidence of a name on its own: an ordinary word, or a word in capitals. */
+function ordinaryCapital(text: string, t: Token): boolean {
+  if (t.initial || t.end - t.start < 2 || isLexiconName(t.folded)) return false
+  const word = text.slice(t.start, t.end)
+  if (word.length >= 2 && word === word.toUpperCase()) return true
+  return isOrdinaryWord(t.folded)
+}
+
+/** A first name that stands alone in lower case: ours and unambiguous, or a listed one that is no ordinary word. */
+function isStrongFirstName(folded: string): boolean {
+  if (AMBIGUOUS_FIRST_NAMES.has(folded) || NOT_NAME_WORDS.has(folded)) return false
+  return FIRST_NAMES.has(folded) || (isListedFirstName(folded) && commonRank(folded) > 3000)
+}
+
+function isSurnameWord(folded: string): boolean {
+  return SURNAMES.has(folded) || (surnameRank(folded) < 30_000 && !isOrdinaryWord(folded))
+}
+
+/** A word that can be part of a name in lower case: not a stop word or a never-name word, and not ordinary. */
+function mayBeNameWord(folded: string): boolean {
+  if (folded.length < 2 || STOPWORDS.has(folded) || NOT_NAME_WORDS.has(folded)) return false
+  if (FIRST_NAMES.has(folded) || SURNAMES.has(folded)) return true
+  return !isOrdinaryWord(folded) && commonRank(folded) > 3000
+}
+
+/** Words after which a lower-case run of name words is a person ("follow up with", "dile a", "and"). */
+const LOWER_PERSON_CONTEXT =
+  /(?<![\p{L}])(?:with|to|text|txt|tell|call|ask|asked|told|contact|email|message|and|named|called|con|a|al|y|e|dile a|dígale a|digale a|llama a|llamen a|pregunta por|pregunten por|llamad[oa]|se llama|me llamo|soy|i am|i'm|im|this is|habla|name is|nombre es|cc|de parte de|from)\s+$/iu
+/** Stronger context for a lone lower-case first name ("text maria", "dile a jose"): never an article or "and". */
+const LOWER_SINGLE_CONTEXT =
+  /(?<![\p{L}])(?:with|text|txt|tell|call|ask|asked|told|contact|named|called|con|dile a|dígale a|digale a|llama a|llamen a|pregunta por|pregunten por|llamad[oa]|se llama|me llamo|soy|i am|i'm|this is|habla|name is|nombre es|de parte de)\s+$/iu
+
+function personContextBefore(text: string, t: Token, single = false): boolean {
+  return (single ? LOWER_SINGLE_CONTEXT : LOWER_PERSON_CONTEXT).test(text.slice(Math.max(0, t.start - 20), t.start))
+}
+
+/**
+ * The last token of a lower-case name starting at token i, or -1: two to four words joined by
+ * single spaces (one-letter initials between), each a possible name word, the first a first name
+ * and the last a surname; after a person word ("with", "dile a") one of them may be unknown.
+ * A lone first name is returned as i (the caller decides whether the context allows it).
+ */
+function lowerCaseName(text: string, tokens: Token[], i: number, taken: ReadonlySet<number>): number {
+  const first = tokens[i]
+  if (first.protected || !mayBeNameWord(first.folded)) return -1
+  let last = i
+  let words = 1
+  for (let k = i + 1; k < tokens.length && words < 4 && !taken.has(k); k++) {
+    const t = tokens[k]
+    if (t.cap || t.protected || !/^[ \t]+$|^\.[ \t]*$/.test(text.slice(tokens[k - 1].end, t.start))) break
+    // "benjamin a seiler": a one-letter initial, only between two name words.
+    const initial = t.end - t.start === 1 && /^[ \t]+$/.test(text.slice(tokens[k - 1].end, t.start)) && k + 1 < tokens.length && !tokens[k + 1].cap
+    if (initial && mayBeNameWord(tokens[k + 1].folded) && /^\.?[ \t]+$/.test(text.slice(t.end, tokens[k + 1].start))) continue
+    if (initial) break
+    if (!mayBeNameWord(t.folded)) break
+    last = k
+    words++
+  }
+  if (last === i) return isStrongFirstName(first.folded) ? i : -1
+  const lastWord = tokens[last].folded
+  const firstIsName = isStrongFirstName(first.folded) || isListedFirstName(first.folded)
+  const lastIsSurname = isSurnameWord(lastWord)
+  if (firstIsName && lastIsSurname) return last
+  if ((firstIsName || lastIsSurname) && personContextBefore(text, first)) return last
+  return -1
+}
+
+/** After a form label: the name's last token (any case; stops at a line end, comma or bracket), or -1. */
+function labelledName(text: string, tokens: Token[], i: number): number {
+  let last = -1
+  for (let k = i; k < tokens.length && k - i < 5; k++) {
+    const t = tokens[k]
+    if (k > i && !/^[ \t]+$|^\.[ \t]*$|^-$/.test(text.slice(tokens[k - 1].end, t.start))) break
+    if (t.protected || t.initial) {
+      if (t.initial) last = k
+      if (t.protected) break
+      continue
+    }
+    const lexicon = isLexiconName(t.folded) || isListedFirstName(t.folded)
+    if (!lexicon && (STOPWORDS.has(t.folded) || NOT_NAME_WORDS.has(t.folded))) {
+      if (PARTICLES.has(t.folded) && !t.cap && k > i) continue // "de la Cruz"
+      break
+    }
+    if (!t.cap && !lexicon && isOrdinaryWord(t.folded)) break
+    last = k
+  }
+  // A particle never ends a name.
+  while (last > i && PARTICLES.has(tokens[last].folded)) last--
+  return last
+}
+
 function span(tokens: Token[], first: number, last: number): Candidate {
   return { type: 'NAME', start: tokens[first].start, end: tokens[last].end, priority: PRIORITY.NAME }
 }
@@ -534,6 +646,13 @@ function findNamesIn(text: string, shouting: boolean): Candidate[] {
     if (!t.cap && !isLexiconName(t.folded)) continue
     if (/^called$/i.test(m[0]) && !t.cap) continue
     take(i, extend(text, tokens, i, !t.cap))
+  }
+  // Form labels: "Nombre: jose luis paz", "Apellidos: García Pérez", "Patient: Zósimo Tinajero".
+  for (const m of allMatches(NAME_LABEL.for(text), text)) {
+    const i = firstTokenAfter(text, tokens, m.index + m[0].length)
+    if (i < 0 || taken.has(i) || !/^[ \t]*$/.test(text.slice(m.index + m[0].length, tokens[i].start))) continue
+    const last = labelledName(text, tokens, i)
+    if (last >= i) take(i, last)
   }
   for (const re of [KIN_CUE, HONORIFIC_ABBREVIATION, HONORIFIC_WORD]) {
     for (const m of guardedMatches(re, text)) {
@@ -601,13 +720,18 @@ function findNamesIn(text: string, shouting: boolean): Candidate[] {
       !KIN_WORD.test(text.slice(t.start, t.end)) &&
       (!t.folded.endsWith('s') || isLexiconName(t.folded)) &&
       PERSON_VERB_AFTER.test(text.slice(t.end, t.end + 24))
-    if (
-      !(firstKnown || ambiguousWithSurname || unknownWithSurname || personContext || midSentenceRun || midSentenceWord || subjectOfPersonVerb)
-    ) {
-      continue
-    }
+    // "The Lindqvist family", "the Ortegas' house": a surname between "the" and a family word.
+    const familyName =
+      run.length === 1 && !isAcronym(text, t) && /\bthe\s+$/i.test(text.slice(Math.max(0, t.start - 5), t.start)) && FAMILY_AFTER.test(text.slice(t.end, t.end + 12))
+    const strong = firstKnown || ambiguousWithSurname || unknownWithSurname || familyName
+    const weak = personContext || midSentenceRun || midSentenceWord || subjectOfPersonVerb
+    if (!strong && !weak) continue
+    // Weak evidence does not make a name of ordinary words ("Score was 4-2", "Sin JavaScript:", "Unity")
+    // or of words written in capitals for emphasis ("WATCHES", "AVISO").
+    // A run of several words stays a name if any of them is not ordinary ("Callum P. Maqueda").
+    if (!strong && run.filter((r) => !r.initial).every((r) => ordinaryCapital(text, r))) continue
     if (PLACE_TAILS.has(tokens[last].folded) || run.some((r) => ORGANISATION_WORDS.has(r.folded))) continue
-    if (looksLikeStreet(text, tokens, i, last) || isPlacePhrase(text, tokens, i, last)) continue
+    if ((!familyName && looksLikeStreet(text, tokens, i, last)) || isPlacePhrase(text, tokens, i, last)) continue
     take(i, last)
     i = last
   }
@@ -618,6 +742,17 @@ function findNamesIn(text: string, shouting: boolean): Candidate[] {
       const t = tokens[i]
       if (taken.has(i) || !FIRST_NAMES.has(t.folded) || AMBIGUOUS_FIRST_NAMES.has(t.folded) || !isNameToken(t, true)) continue
       const last = extend(text, tokens, i, true)
+      take(i, last)
+      i = last
+    }
+  }
+
+  // Names typed in lower case ("follow up with benjamin a seiler", "dile a maria lopez"): a run of
+  // two to four lower-case name words, none an ordinary word.
+  for (let i = 0; i < tokens.length; i++) {
+    if (taken.has(i) || tokens[i].cap) continue
+    const last = lowerCaseName(text, tokens, i, taken)
+    if (last > i || (last === i && FIRST_NAMES.has(tokens[i].folded) && isStrongFirstName(tokens[i].folded) && personContextBefore(text, tokens[i], true))) {
       take(i, last)
       i = last
     }
