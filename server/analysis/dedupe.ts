@@ -7,8 +7,10 @@
  */
 
 import { charClass, codePointWidth, isAscii } from './char-class'
+import { ENTITY_TYPES } from './redact/types'
 
-const PLACEHOLDER = /\[(?:NAME|PHONE|EMAIL|ADDRESS|SSN|A-NUMBER|PLATE|DOB|CARD|ID|URL)\]/g
+/** Every placeholder the redactor writes: [NAME], [A-NUMBER], [IP], … */
+const PLACEHOLDER = new RegExp(`\\[(?:${ENTITY_TYPES.map((t) => (t === 'A_NUMBER' ? 'A-NUMBER' : t)).join('|')})\\]`, 'g')
 
 /** Texts with fewer words than this have too few word 3-grams; they are shingled by characters. */
 const MIN_WORDS_FOR_WORD_SHINGLES = 6

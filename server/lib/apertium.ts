@@ -34,6 +34,66 @@ function modeFor(pair: TranslationPair): string {
 const sentinel = (i: number) => `⟦VQX${i}⟧`
 const SENTINEL = /\s*⟦VQX(\d+)⟧\s*/g
 
+/**
+ * Redaction placeholders ([NAME], [A-NUMBER], [IP], and bracketed capitals imported data may carry,
+ * such as [PHONE_NUMBER]) are not words: Apertium translated "[A-NUMBER]" to "[To-NUMBER]" and
+ * "[ADDRESS]" to "[ALOCUCIÓN]". Each is swapped for a numbered mark that Apertium passes through
+ * untouched (as it does the batch sentinels) before translation, and put back after it.
+ */
+const PLACEHOLDER = /\[\p{Lu}[\p{Lu}\p{N}_ -]*\]/gu
+const MARK = /⟦VQP(\d+)⟧/g
+
+export type ProtectedText = { text: string; placeholders: string[] }
+
+export function protectPlaceholders(text: string): ProtectedText {
+  const placeholders: string[] = []
+  const protectedText = text.replace(PLACEHOLDER, (p) => `⟦VQP${placeholders.push(p) - 1}⟧`)
+  return { text: protectedText, placeholders }
+}
+
+/** The translation with each mark replaced by its placeholder, or null if any mark was lost or changed. */
+export function restorePlaceholders(translated: string, placeholders: readonly string[]): string | null {
+  const seen = new Array<boolean>(placeholders.length).fill(false)
+  let intact = true
+  const out = translated.replace(MARK, (mark, n: string) => {
+    const i = Number(n)
+    if (i >= placeholders.length || seen[i]) {
+      intact = false
+      return mark
+    }
+    seen[i] = true
+    return placeholders[i]
+  })
+  return intact && seen.every(Boolean) ? out : null
+}
+
+export type TextTranslator = (texts: string[], pair: TranslationPair) => Promise<string[]>
+
+/**
+ * Wraps any translator so that placeholders come back exactly as they went in. A text whose marks
+ * do not all come back is translated again on its own; if they still do not, the text is returned
+ * untranslated rather than with a placeholder lost or altered.
+ */
+export function protectingPlaceholders(translator: TextTranslator): TextTranslator {
+  return async (texts, pair) => {
+    const guarded = texts.map(protectPlaceholders)
+    const translated = await translator(
+      guarded.map((g) => g.text),
+      pair,
+    )
+    const out: string[] = []
+    for (const [i, g] of guarded.entries()) {
+      let restored = restorePlaceholders(translated[i] ?? '', g.placeholders)
+      if (restored === null) {
+        const [again] = await translator([g.text], pair)
+        restored = restorePlaceholders(again ?? '', g.placeholders)
+      }
+      out.push(restored ?? texts[i])
+    }
+    return out
+  }
+}
+
 function run(input: string, mode: string): Promise<string> {
   return new Promise((resolve, reject) => {
     // apertium reopens /dev/stdin, which fails on the socket Node gives a child as stdin;
@@ -54,15 +114,21 @@ function run(input: string, mode: string): Promise<string> {
 }
 
 /**
- * Translates each text (same order, same length). Texts are sent in batches of `batchSize`
- * per process; if a batch's sentinels do not come back intact, its texts are translated one
- * by one instead.
+ * Translates each text (same order, same length), redaction placeholders unchanged. Texts are
+ * sent in batches of `batchSize` per process; if a batch's sentinels do not come back intact,
+ * its texts are translated one by one instead.
  */
 export async function translate(texts: readonly string[], pair: TranslationPair, batchSize = 2000): Promise<string[]> {
+  const cleaned = texts.map((t) => t.replace(/[⟦⟧]/g, ' ').trim())
+  return protectingPlaceholders((batch) => translateRaw(batch, pair, batchSize))(cleaned, pair)
+}
+
+/** translate() without placeholder protection: texts in batches through Apertium, sentinels checked. */
+async function translateRaw(texts: readonly string[], pair: TranslationPair, batchSize: number): Promise<string[]> {
   const result: string[] = new Array(texts.length)
   const mode = modeFor(pair)
   for (let start = 0; start < texts.length; start += batchSize) {
-    const batch = texts.slice(start, start + batchSize).map((t) => t.replace(/[⟦⟧]/g, ' ').trim())
+    const batch = texts.slice(start, start + batchSize)
     const input = batch.map((t, i) => `${t}\n\n${sentinel(i)}\n\n`).join('')
     const output = await run(input, mode)
     const parts: string[] = []
