@@ -29,7 +29,8 @@ export function importBenchInputs(count: number): SubmissionInput[] {
   })
 }
 
-export type PrepareFigures = { rows: number; rounds: number[]; redactRounds: number[] }
+/** Per round: µs per row of wall time and of process CPU time (steadier on a shared machine). */
+export type PrepareFigures = { rows: number; rounds: number[]; redactRounds: number[]; cpuRounds: number[]; redactCpuRounds: number[] }
 
 /** µs per row of prepareImportRow, and of redact() alone on the same fields, over `rounds` passes (after a warm-up). */
 export function measurePrepare(count = 10_000, rounds = 3): PrepareFigures {
@@ -37,18 +38,26 @@ export function measurePrepare(count = 10_000, rounds = 3): PrepareFigures {
   const env = { encryptionKey: randomBytes(32) }
   const submitter = { userId: null, organizationId: '00000000-0000-4000-8000-000000000001' }
   for (const input of inputs.slice(0, 1000)) prepareImportRow(env, submitter, input)
-  const out: PrepareFigures = { rows: count, rounds: [], redactRounds: [] }
+  const out: PrepareFigures = { rows: count, rounds: [], redactRounds: [], cpuRounds: [], redactCpuRounds: [] }
+  const cpuMicros = (since: NodeJS.CpuUsage) => {
+    const used = process.cpuUsage(since)
+    return used.user + used.system
+  }
   for (let r = 0; r < rounds; r++) {
     let t = performance.now()
+    let cpu = process.cpuUsage()
     for (const input of inputs) prepareImportRow(env, submitter, input)
     out.rounds.push(((performance.now() - t) * 1000) / count)
+    out.cpuRounds.push(cpuMicros(cpu) / count)
     t = performance.now()
+    cpu = process.cpuUsage()
     for (const input of inputs) {
       redact(input.text)
       if (input.cityResponse) redact(input.cityResponse)
       if (input.guidanceWanted) redact(input.guidanceWanted)
     }
     out.redactRounds.push(((performance.now() - t) * 1000) / count)
+    out.redactCpuRounds.push(cpuMicros(cpu) / count)
   }
   return out
 }

@@ -37,7 +37,7 @@ describe('placeholder protection (no Apertium needed)', () => {
 
   it('keeps every placeholder exact through a translator that mangles them', async () => {
     const texts = ALL_PLACEHOLDERS.map((p) => `${p} llegó con ${p}.`)
-    expect(await mangling(texts)).not.toEqual(texts.map((t) => t.replace('llegó', 'arrived'))) // the stand-in does mangle
+    expect(await mangling(texts, 'spa-eng')).not.toEqual(texts.map((t) => t.replace('llegó', 'arrived'))) // the stand-in does mangle
     const out = await protectingPlaceholders(mangling)(texts, 'spa-eng')
     expect(out).toEqual(texts.map((t) => t.replace('llegó', 'arrived')))
   })

@@ -29,7 +29,7 @@ import { caseInsensitivePattern } from './case-insensitive'
 import { allMatches, guardedMatches, guardedPattern } from './matches'
 import { STOPWORDS_EN, STOPWORDS_ES } from './stopwords'
 import { PRIORITY, type Candidate } from './types'
-import { commonRank, isListedFirstName, isOrdinaryWord, surnameRank } from './word-frequency'
+import { commonRank, isListedFirstName, isOrdinaryWord, surnameRank, wordInfo } from './word-frequency'
 
 const NOT_NAME_WORDS = buildNotNameWords([...STOPWORDS_EN, ...STOPWORDS_ES])
 const STOPWORDS = new Set([...STOPWORDS_EN, ...STOPWORDS_ES].map(fold))
@@ -539,15 +539,35 @@ function mayBeNameWord(folded: string): boolean {
   return !isOrdinaryWord(folded) && commonRank(folded) > 3000
 }
 
-/** Words after which a lower-case run of name words is a person ("follow up with", "dile a", "and"). */
-const LOWER_PERSON_CONTEXT =
-  /(?<![\p{L}])(?:with|to|text|txt|tell|call|ask|asked|told|contact|email|message|and|named|called|con|a|al|y|e|dile a|dígale a|digale a|llama a|llamen a|pregunta por|pregunten por|llamad[oa]|se llama|me llamo|soy|i am|i'm|im|this is|habla|name is|nombre es|cc|de parte de|from)\s+$/iu
+/**
+ * Words after which a lower-case run of name words is a person ("follow up with", "dile a",
+ * "and"): the token before the run, and for a few the one before that ("dile a", "name is").
+ */
+const LOWER_CONTEXT = new Set(
+  'with to text txt tell call ask asked told contact email message and named called con a al y e llama llamen por llamado llamada llamad soy am im is es habla cc from'.split(' '),
+)
 /** Stronger context for a lone lower-case first name ("text maria", "dile a jose"): never an article or "and". */
-const LOWER_SINGLE_CONTEXT =
-  /(?<![\p{L}])(?:with|text|txt|tell|call|ask|asked|told|contact|named|called|con|dile a|dígale a|digale a|llama a|llamen a|pregunta por|pregunten por|llamad[oa]|se llama|me llamo|soy|i am|i'm|this is|habla|name is|nombre es|de parte de)\s+$/iu
+const LOWER_SINGLE_CONTEXT = new Set('with text txt tell call ask asked told contact named called con llamado llamada llama llamen soy am im habla'.split(' '))
+/** Words that need the word before them to be context: "dile a", "pregunta por", "name is", "nombre es". */
+const LOWER_SINGLE_CONTEXT_PAIRS: Record<string, readonly string[]> = {
+  a: ['dile', 'digale', 'llama', 'llamen', 'preguntale'],
+  por: ['pregunta', 'pregunten', 'preguntar'],
+  is: ['name', 'this'],
+  es: ['nombre', 'llama'],
+}
 
-function personContextBefore(text: string, t: Token, single = false): boolean {
-  return (single ? LOWER_SINGLE_CONTEXT : LOWER_PERSON_CONTEXT).test(text.slice(Math.max(0, t.start - 20), t.start))
+function personContextBefore(text: string, tokens: Token[], i: number, single = false): boolean {
+  const prev = tokens[i - 1]
+  if (!prev || !/^[ \t]+$/.test(text.slice(prev.end, tokens[i].start))) return false
+  if (!single) return LOWER_CONTEXT.has(prev.folded)
+  if (LOWER_SINGLE_CONTEXT.has(prev.folded)) return true
+  const pair = LOWER_SINGLE_CONTEXT_PAIRS[prev.folded]
+  return pair !== undefined && i >= 2 && pair.includes(tokens[i - 2].folded)
+}
+
+function isNameListWord(folded: string): boolean {
+  const i = wordInfo(folded)
+  return i.firstName || i.surname !== Infinity || FIRST_NAMES.has(folded) || SURNAMES.has(folded)
 }
 
 /**
@@ -577,7 +597,7 @@ function lowerCaseName(text: string, tokens: Token[], i: number, taken: Readonly
   const firstIsName = isStrongFirstName(first.folded) || isListedFirstName(first.folded)
   const lastIsSurname = isSurnameWord(lastWord)
   if (firstIsName && lastIsSurname) return last
-  if ((firstIsName || lastIsSurname) && personContextBefore(text, first)) return last
+  if ((firstIsName || lastIsSurname) && personContextBefore(text, tokens, i)) return last
   return -1
 }
 
@@ -648,7 +668,7 @@ function findNamesIn(text: string, shouting: boolean): Candidate[] {
     take(i, extend(text, tokens, i, !t.cap))
   }
   // Form labels: "Nombre: jose luis paz", "Apellidos: García Pérez", "Patient: Zósimo Tinajero".
-  for (const m of allMatches(NAME_LABEL.for(text), text)) {
+  for (const m of /:|\s[-–—]\s/.test(text) ? allMatches(NAME_LABEL.for(text), text) : []) {
     const i = firstTokenAfter(text, tokens, m.index + m[0].length)
     if (i < 0 || taken.has(i) || !/^[ \t]*$/.test(text.slice(m.index + m[0].length, tokens[i].start))) continue
     const last = labelledName(text, tokens, i)
@@ -750,9 +770,16 @@ function findNamesIn(text: string, shouting: boolean): Candidate[] {
   // Names typed in lower case ("follow up with benjamin a seiler", "dile a maria lopez"): a run of
   // two to four lower-case name words, none an ordinary word.
   for (let i = 0; i < tokens.length; i++) {
-    if (taken.has(i) || tokens[i].cap) continue
+    const t = tokens[i]
+    if (taken.has(i) || t.cap || STOPWORDS.has(t.folded)) continue
+    // A lower-case name starts right after a person word, or is two words or more starting with a listed
+    // name: cheap tests first (most lower-case words are followed by a stop word or a capital).
+    if (!(i > 0 && LOWER_CONTEXT.has(tokens[i - 1].folded))) {
+      const next = tokens[i + 1]
+      if (!next || next.cap || (STOPWORDS.has(next.folded) && next.end - next.start > 1) || !isNameListWord(t.folded)) continue
+    }
     const last = lowerCaseName(text, tokens, i, taken)
-    if (last > i || (last === i && FIRST_NAMES.has(tokens[i].folded) && isStrongFirstName(tokens[i].folded) && personContextBefore(text, tokens[i], true))) {
+    if (last > i || (last === i && FIRST_NAMES.has(tokens[i].folded) && isStrongFirstName(tokens[i].folded) && personContextBefore(text, tokens, i, true))) {
       take(i, last)
       i = last
     }

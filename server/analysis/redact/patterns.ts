@@ -641,10 +641,16 @@ const ADDRESS_AT = new RegExp(ADDRESS_FORMS.join('|'), 'uy')
  * ending). Tested with a cheap case-insensitive scan; the big pattern is then
  * tried only there.
  */
-const ADDRESS_START = new RegExp(
-  `\\d|(?<![a-zA-Z])(?:cal|cam|car|cer|cir|ctra|cra|cda|c/|cmr|col|cor|cas|caj|chem|av|aut|apa|apd|apt|apo|bul|blv|bd|bar|bo\\.|pri|pro|pas|pje|pso|pia|pra|pos|p\\.?[ \\t]?o|pob|psc|dia|dep|dpt|dpo|ron|rua|rue|res|tra|gl|lar|via|vial|qua|imp|all|and|ste|sui|uni|uss|usn|fpo|fra)|\\p{Lu}(?=[\\p{L}-]*(?:straße|strasse|str\\.|weg|allee|gasse|platz|ring|damm|ufer|steig|chaussee)[ \\t]+\\d)`,
-  'giu',
+const ADDRESS_START = caseInsensitivePattern(
+  [
+    '\\d',
+    '(?<![a-z])(?:calle|calz|camino|carretera|carr\\.|cerrada|circuito|ctra|cra\\.|cda\\.|c/|cmr|col\\.|colonia|corso|casilla|caja p|chemin|av\\.|avda|avenida|avenue|ave?(?![a-z])|autopista|autov|apartado|apartment|apartamento|apdo|apt|apo(?![a-z])|bulevar|blv|bd\\.|barrio|bo\\.|privada|priv\\.|prolongaci|prol\\.|paseo|pasaje|pje|pso|piazza|pra.a(?![a-z])|post off|p\\.?[ \\t]?o\\.?[ \\t]?box|pob(?![a-z])|psc(?![a-z])|diagonal|depto|departamento|dpto|dpo(?![a-z])|ronda|rua(?![a-z])|rue(?![a-z])|residencial|traves|glorieta|largo|via(?![a-z])|viale|quai|impasse|all[ée]e|andador|ste(?![a-z])|suite|unit(?![a-z])|uss(?![a-z])|usns?(?![a-z])|fpo(?![a-z])|fracc)',
+  ].join('|'),
 )
+/** Germanic street names ("Hauptstraße 5"): looked for only where a street ending stands before a number. */
+const GERMANIC_ENDING = /(?:straße|strasse|str\.|weg|allee|gasse|platz|ring|damm|ufer|steig|chaussee)[ \t]+\d/i
+const GERMANIC_START = /\p{Lu}(?=[\p{L}-]*(?:straße|strasse|str\.|weg|allee|gasse|platz|ring|damm|ufer|steig|chaussee)[ \t]+\d)/gu
+
 /** Address cues after which words and a number are an address even without a street word: "Domicilio: Mayor 12, 3B". */
 const ADDRESS_CUE = caseInsensitivePattern(
   '(?:\\b(?:home |mailing |street |postal |my |mi |su |our |nuestra )?(?:address|domicilio(?: particular)?|direcci[óo]n(?: postal)?)(?! IP| de correo| electr| de e-?mail)(?: is| es)?[ \\t]*:?|\\b(?:I|we|they|he|she) (?:live|lives|lived) at|\\bstaying at|\\bresiding at|\\bvivo en|\\bvivimos en|\\bvive en|\\bviven en)[ \\t]+',
@@ -665,7 +671,12 @@ export function findAddresses(text: string, textDigits = countDigits(text)): Can
   if (textDigits < 1) return [] // every address form has a number
   const out: Candidate[] = []
   let from = 0
-  for (const start of allMatches(ADDRESS_START, text)) {
+  const starts = allMatches(ADDRESS_START.for(text), text)
+  if (GERMANIC_ENDING.test(text)) {
+    starts.push(...allMatches(GERMANIC_START, text))
+    starts.sort((a, b) => a.index - b.index)
+  }
+  for (const start of starts) {
     if (start.index < from) continue
     ADDRESS_AT.lastIndex = start.index
     const m = ADDRESS_AT.exec(text)

@@ -21,42 +21,55 @@ function list(dictionary: Lists, key: string, limit = Infinity): string[] {
   return (words as string[]).slice(0, limit)
 }
 
-/** The best (lowest) rank of each folded word over the given frequency-ranked lists. */
-function ranks(lists: string[][]): Map<string, number> {
-  const out = new Map<string, number>()
-  for (const words of lists) {
-    words.forEach((word, rank) => {
-      const f = fold(word)
-      const known = out.get(f)
-      if (known === undefined || rank < known) out.set(f, rank)
-    })
-  }
-  return out
-}
-
 /** How many of the most frequent words of each list count as common. */
 const COMMON_LIMIT = 20_000
-const COMMON_RANK = ranks([
-  list(en, 'commonWords-en', COMMON_LIMIT),
-  list(en, 'wikipedia-en', COMMON_LIMIT),
-  list(es, 'commonWords-es-es', COMMON_LIMIT),
-  list(es, 'wikipedia-es-es', COMMON_LIMIT),
-])
-/** Census surnames, most frequent first (the English list runs to 88,000 and ends in ordinary words). */
-const SURNAME_RANK = ranks([list(en, 'lastnames-en', 30_000), list(es, 'lastnames-es-es')])
-const FIRST_NAME_SET = new Set([...list(en, 'firstnames-en'), ...list(es, 'firstnames-es-es')].map(fold))
+/** Census surnames taken from the English list (it runs to 88,000 and ends in ordinary words). */
+const SURNAME_LIMIT = 30_000
+
+/** What the lists say of one folded word: its best rank as a common word and as a surname, and whether it is a first name. */
+type WordInfo = { common: number; surname: number; firstName: boolean }
+const INFO = new Map<string, WordInfo>()
+function info(folded: string): WordInfo {
+  let known = INFO.get(folded)
+  if (!known) {
+    known = { common: Infinity, surname: Infinity, firstName: false }
+    INFO.set(folded, known)
+  }
+  return known
+}
+for (const words of [list(en, 'commonWords-en', COMMON_LIMIT), list(en, 'wikipedia-en', COMMON_LIMIT), list(es, 'commonWords-es-es', COMMON_LIMIT), list(es, 'wikipedia-es-es', COMMON_LIMIT)]) {
+  words.forEach((word, rank) => {
+    const i = info(fold(word))
+    if (rank < i.common) i.common = rank
+  })
+}
+for (const words of [list(en, 'lastnames-en', SURNAME_LIMIT), list(es, 'lastnames-es-es')]) {
+  words.forEach((word, rank) => {
+    const i = info(fold(word))
+    if (rank < i.surname) i.surname = rank
+  })
+}
+for (const word of [...list(en, 'firstnames-en'), ...list(es, 'firstnames-es-es')]) info(fold(word)).firstName = true
+
+const UNKNOWN: WordInfo = { common: Infinity, surname: Infinity, firstName: false }
+
+/** One lookup for everything the lists say of a folded word. */
+export function wordInfo(folded: string): Readonly<WordInfo> {
+  return INFO.get(folded) ?? UNKNOWN
+}
 
 /** Rank among common words ("the" is 0), or Infinity for a word beyond the first COMMON_LIMIT of every list. */
 export function commonRank(folded: string): number {
-  return COMMON_RANK.get(folded) ?? Infinity
+  return wordInfo(folded).common
 }
 
 export function isListedFirstName(folded: string): boolean {
-  return FIRST_NAME_SET.has(folded)
+  return wordInfo(folded).firstName
 }
 
+/** Rank among census surnames, or Infinity. */
 export function surnameRank(folded: string): number {
-  return SURNAME_RANK.get(folded) ?? Infinity
+  return wordInfo(folded).surname
 }
 
 /**
@@ -65,7 +78,6 @@ export function surnameRank(folded: string): number {
  * "Score", "Sin", "Mesa" are words).
  */
 export function isOrdinaryWord(folded: string): boolean {
-  const rank = commonRank(folded)
-  if (rank === Infinity || FIRST_NAME_SET.has(folded)) return false
-  return !(surnameRank(folded) < rank)
+  const i = wordInfo(folded)
+  return i.common !== Infinity && !i.firstName && !(i.surname < i.common)
 }
