@@ -536,7 +536,9 @@ function isSurnameWord(folded: string): boolean {
 function mayBeNameWord(folded: string): boolean {
   if (folded.length < 2 || STOPWORDS.has(folded) || NOT_NAME_WORDS.has(folded)) return false
   if (FIRST_NAMES.has(folded) || SURNAMES.has(folded)) return true
-  return !isOrdinaryWord(folded) && commonRank(folded) > 3000
+  const rank = commonRank(folded)
+  if (isListedFirstName(folded)) return rank > 1000 // "rosa" yes, "hope" and "will" no
+  return !isOrdinaryWord(folded) && rank > 3000
 }
 
 /**

@@ -136,7 +136,7 @@ export function findContacts(text: string): Candidate[] {
 // ---------------------------------------------------------------- phone
 
 const PHONE_CUE =
-  /(?:phone|cell|cel|celular|m[óo]vil|mobile|tel|tel[ée]fono|telefax|fax|\bph|n[úu]mero|number|num|#|call|llam|marc|marqu|whatsapp|wsp|wa|text|texto|mensaje|contact|contacto|reach|reached|dial)\W{0,12}(?:\S+\W+){0,6}$/i
+  /(?:(?<![a-z])(?:phone|cell|celular|m[óo]vil|mobile|tel[ée]fono|telefax|n[úu]mero|number|call|llam|marc|marqu|whatsapp|texto|mensaje|contact|contacto|reach|reached|dial|(?:cel|tel|fax|ph|num|wsp|wa|text)(?![a-z]))|#)\W{0,12}(?:\S+\W+){0,6}$/i
 
 const US_PHONE = caseInsensitivePattern(
   `(?<![\\d+${DASH}])(?:\\+?1${SEP}?)?(?:\\(\\s*\\d{3}\\s*\\)[ \\t]*[${DASH}.]?[ \\t]*|\\d{3}${SEP})\\d{3}${SEP}\\d{4}(?:[ \\t]*(?:ext\\.?|x|extensi[óo]n)[ \\t]*\\d{1,5})?(?![\\d${DASH}])`,
@@ -318,14 +318,15 @@ const ID_CUE = new RegExp(
   'i',
 )
 const ID_TOKEN = /(?<![\p{L}\p{N}])([A-Z0-9](?:[A-Z0-9]|-(?=[A-Z0-9])){3,19})(?![\p{L}\p{N}])/giu
-const ID_GAP = /^(?:\s|:|#|-|\.|,|\(|number|numero|número|num|no|is|es|was|era|de|del|my|mi|his|her|su|la|el|the|with|con|card|id|consular)*$/i
+const ID_GAP =
+  /^(?:\s|:|#|-|\.|,|\(|number|numero|número|num|no|is|es|was|era|de|del|my|mi|his|her|su|la|el|the|with|con|card|id|consular|mexican[oa]?|guatemaltec[oa]|salvadoreñ[oa]|hondureñ[oa]|nicaragüense|american[oa]?|u\.?s\.?|estadounidense|foreign|extranjer[oa]|expired|vencid[oa]|old|viej[oa]|new|nuev[oa]|current|actual)*$/i
 const CURP = /(?<![\p{L}\p{N}])[A-Z]{4}\d{6}[HM][A-Z]{5}[A-Z0-9]\d(?![\p{L}\p{N}])/gu
 const USCIS_RECEIPT = /(?<![\p{L}\p{N}])(?:EAC|WAC|LIN|SRC|NBC|MSC|IOE|YSC|ZLA)\d{10}(?![\p{L}\p{N}])/gu
 const CA_DL = /(?<![\p{L}\p{N}])[B-Z]\d{7}(?![\p{L}\p{N}])/gu
 /** Digits in groups (5292 23121 8511, 391 517 575, 00935406-3): an ID number only right after an ID cue. */
 const ID_GROUPED = new RegExp(`(?<![\\p{L}\\p{N}])[A-Z]?\\d{1,8}(?:(?:[ \\t]?[${DASH}][ \\t]?|[ \\t])\\d{1,8}){1,5}(?:[${DASH}]?[A-Z])?(?![\\p{L}\\p{N}])`, 'gu')
 /** "matrícula" alone is also a car's registration (Spain, Mexico): a token with letters after it is a plate. */
-const BARE_MATRICULA = /matr[ií]cula(?! consular)\W*$/i
+const BARE_MATRICULA = /matr[ií]cula(?! consular)(?:\W+(?:es|era|is|was|de|del|number|n[úu]mero|no))*\W*$/i
 
 export function findIds(text: string, textDigits = countDigits(text)): Candidate[] {
   if (textDigits < 4) return [] // an ID token needs four (CURP, receipt and licence numbers more)
@@ -353,7 +354,7 @@ export function findIds(text: string, textDigits = countDigits(text)): Candidate
 const OCTET = '(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)'
 const IPV4 = new RegExp(`(?<![\\p{L}\\p{N}.])${OCTET}(?:\\.${OCTET}){3}(?![\\p{L}\\p{N}]|\\.\\d)`, 'gu')
 /** Hex groups and colons, checked below: eight groups, or fewer with one "::", perhaps ending in IPv4. */
-const IPV6 = /(?<![\p{L}\p{N}:])(?:[0-9A-Fa-f]{1,4}|::?)(?::{1,2}[0-9A-Fa-f]{1,4}){1,7}(?:::)?(?::\d{1,3}(?:\.\d{1,3}){3})?(?![\p{L}\p{N}:])/gu
+const IPV6 = /(?<![\p{L}\p{N}:.])(?:[0-9A-Fa-f]{0,4}:){2,7}(?:\d{1,3}(?:\.\d{1,3}){3}|[0-9A-Fa-f]{1,4})?(?![\p{L}\p{N}:]|\.\d)/gu
 /** Version numbers look like IPv4 ("version 10.0.19045.1"): not after a version word. */
 const VERSION_BEFORE = /(?:version|versi[óo]n|ver\.?|\bv|build|release|firmware|windows|android|ios)\s*$/i
 
@@ -580,7 +581,7 @@ const KM = `(?:${anyCase('km')}\\.?|${anyCase('kilómetro')}|${anyCase('kilometr
 const GERMANIC_STREET = `\\p{Lu}[\\p{L}-]*(?:straße|strasse|str\\.|weg|allee|gasse|platz|ring|damm|ufer|steig|chaussee)`
 const POBOX = `(?:[Pp]\\.?[ \\t]?[Oo]\\.?[ \\t]?${anyCase('box')}|${anyCase('post office box')}|${anyCase('pob')}|${anyCase('apartado postal')}|${anyCase('apartado de correos')}|${anyCase('apdo')}\\.?|${anyCase('casilla')}(?:[ \\t]+${anyCase('postal')})?|${anyCase('caja postal')})[ \\t]*#?[ \\t]*\\d{1,6}(?!\\d)`
 /** US military mail: "PSC 1234, Box 5678, APO AE 09021", "Unit 2050 Box 4190, FPO AP 96522", "USS Nimitz, FPO AP 96620". */
-const MILITARY = `(?:(?:(?:PSC|CMR|Unit|UNIT)[ \\t]+\\d{1,5},?[ \\t]*(?:Box|BOX)[ \\t]+\\d{1,5}|USNS?[ \\t]+\\p{Lu}[\\p{L}.]*(?:[ \\t]+\\p{Lu}[\\p{L}.]*){0,2})${PART_BREAK})?(?:APO|FPO|DPO)[ \\t]+(?:AE|AP|AA)[ \\t]+\\d{5}(?!\\d)`
+const MILITARY = `(?:(?:(?:PSC|CMR|Unit|UNIT)[ \\t]+\\d{1,5},?[ \\t]*(?:Box|BOX)[ \\t]+\\d{1,5}|(?:USS|USNS)[ \\t]+\\p{Lu}[\\p{L}.]*(?:[ \\t]+\\p{Lu}[\\p{L}.]*){0,2})${PART_BREAK})?(?:APO|FPO|DPO)[ \\t]+(?:AE|AP|AA)[ \\t]+\\d{5}(?!\\d)`
 
 /** Major streets, so that "1234 Whittier" is an address even without "Blvd". */
 const LA_STREETS = [
@@ -668,7 +669,7 @@ const ADDRESS_AFTER_CUE = new RegExp(
  * number that no form took.
  */
 export function findAddresses(text: string, textDigits = countDigits(text)): Candidate[] {
-  if (textDigits < 1) return [] // every address form has a number
+  if (textDigits < 1 && !/[Ss]\/[Nn]/.test(text)) return [] // every address form has a number, or "s/n" (sin número)
   const out: Candidate[] = []
   let from = 0
   const starts = allMatches(ADDRESS_START.for(text), text)
