@@ -573,6 +573,8 @@ const STREET_PREFIX_ES = `(?:(?:${STREET_PREFIXES.map(anyCase).join('|')})(?![\\
 const NUMBER_MARK = `(?:${['número', 'numero', 'num', 'núm', 'no', 'nº', 'n°'].map(anyCase).join('|')})\\.?|#`
 /** A house number in Spanish-speaking countries: 56, 123B, s/n (sin número), 82-50 (Colombia), 12-89 (Guatemala). */
 const ES_NUMBER = `(?:\\d{1,6}[A-Za-z]?(?:-\\d{1,3})?(?![\\d\\p{L}]|[.:]\\d)|[Ss]/[Nn](?![\\p{L}]))`
+/** A word of a street name written in lower case: not a verb or preposition that starts the rest of the sentence ("calle Soto había 29 trocas"). */
+const LOWER_STREET_WORD = `(?!(?:there|were|was|is|are|had|has|have|closed|opened|with|and|at|on|in|for|hay|había|habia|hubo|eran|fueron|son|estaba|estaban|está|tenía|tenia|con|y|en|a|por|para|cerró|cerro|abrió)(?![\\p{L}]))[\\p{L}'’-]+`
 /** A recent year is not a house number: "the Central Avenue corridor. In October 2025". */
 const NOT_YEAR = '(?!(?:19[5-9]\\d|20[0-4]\\d)(?![\\d\\p{L}]))'
 /** A kilometre on a road: "km 12", "km 30.2", "kilómetro 5". */
@@ -617,8 +619,8 @@ const ADDRESS_FORMS = [
   // calle Soto número 123, Avenida Juárez #45 Depto. 3, Calle Mayor, 56, 3A, C/ Alcalá 123, 2º izq., Calle 5 de Mayo s/n,
   // Calle 73 #82-50, Via Roma 188, 02310 Torino, Rua das Flores, 63 - Lisboa
   `${STREET_PREFIX_ES}[ \\t]*(?:(?:\\d{1,3}(?:[ \\t]+de[ \\t]+\\p{Lu}[\\p{L}]*)?|${STREET_WORD})(?:[ \\t]+${STREET_WORD}){0,4}),?[ \\t]*(?:(?:${NUMBER_MARK})[ \\t]*)?${NOT_YEAR}${ES_NUMBER}${TAIL}`,
-  // calle soto número 123, c/ alcala 12 (lower case: a number mark or a number right after a short street)
-  `${STREET_PREFIX_ES}[ \\t]*[\\p{L}'’-]+(?:[ \\t]+[\\p{L}'’-]+){0,2},?[ \\t]*(?:(?:${NUMBER_MARK})[ \\t]*)?${NOT_YEAR}\\d{1,6}[A-Za-z]?(?![\\d\\p{L}])${TAIL}`,
+  // calle soto número 123, c/ alcala 12 (lower case: a number mark, or a number right after a one-word street)
+  `${STREET_PREFIX_ES}[ \\t]*(?:[\\p{L}'’-]+(?:[ \\t]+[\\p{L}'’-]+){0,2},?[ \\t]*(?:${NUMBER_MARK})[ \\t]*|${LOWER_STREET_WORD}(?:[ \\t]+${LOWER_STREET_WORD}){0,2},?[ \\t]*)${NOT_YEAR}${ES_NUMBER}${TAIL}`,
   // 3a avenida 12-89, zona 10 (Guatemala)
   `\\d{1,2}(?:a|ª|º|o)?[ \\t]+(?:${anyCase('avenida')}|${anyCase('calle')})[ \\t]+\\d{1,3}-\\d{1,3}${TAIL}`,
   // el 1234 de la calle Soto
