@@ -136,6 +136,20 @@ const SSN = fc
   .tuple(fc.integer({ min: 1, max: 899 }), fc.integer({ min: 1, max: 99 }), fc.integer({ min: 1, max: 9999 }))
   .map(([area, group, serial]) => `${String(area).padStart(3, '0')}-${String(group).padStart(2, '0')}-${String(serial).padStart(4, '0')}`)
 
+/** Phones of Mexico, Central America and Spain (issue 12): found with no cue, like US ones. */
+const PHONE_ABROAD = fc
+  .tuple(fc.constantFrom('55', '33', '81'), digits(4), digits(4), fc.integer({ min: 6, max: 9 }), digits(8), fc.constantFrom('502', '503', '504'), fc.nat(5))
+  .map(([two, a, b, first, eight, cc, form]) =>
+    [`${two} ${a} ${b}`, `(${two}) ${a}-${b}`, `+52 1 ${two}${a.slice(0, 1)} ${a.slice(1)} ${b}`, `+${cc} ${a} ${b}`, `${first}${eight.slice(0, 2)} ${eight.slice(2, 5)} ${eight.slice(5)}`, `${first}${eight.slice(0, 2)} ${eight.slice(2, 4)} ${eight.slice(4, 6)} ${eight.slice(6)}`][form]!,
+  )
+
+const octet = fc.integer({ min: 0, max: 255 })
+const hex = fc.integer({ min: 0, max: 0xffff }).map((n) => n.toString(16))
+/** IPv4 and IPv6 (full, compressed, IPv4-mapped), each with at least one digit. */
+const IP = fc
+  .tuple(fc.integer({ min: 1, max: 223 }), octet, octet, fc.integer({ min: 1, max: 254 }), fc.array(hex, { minLength: 8, maxLength: 8 }), fc.nat(3))
+  .map(([a, b, c, d, groups, form]) => [`${a}.${b}.${c}.${d}`, groups.join(':'), `2001:db8::${groups[2]}:${groups[3]}`, `::ffff:${a}.${b}.${c}.${d}`][form]!)
+
 /** Surrounding text: cue words of every detector, testimony words and arbitrary Unicode, in any order. */
 const SURROUNDING_WORDS = fc.constantFrom(
   'the', 'la', 'agents', 'ICE', 'LAPD', 'mi', 'esposo', 'my', 'son', 'passport', 'licencia', 'id', 'número', 'number', 'phone', 'tel', 'call',
@@ -154,7 +168,7 @@ const gap = fc.constantFrom(' ', '\n', '  ', ' \u200b', '\u200b ', ' \u202e', '\
  * no one). The neighbours must not continue the number: "… 8424 911" is one
  * longer number to any reader, and "+1 555 …" after "ext" is an extension.
  */
-function plantedIsFound(kind: 'phone' | 'email' | 'a-number' | 'ssn', value: fc.Arbitrary<string>) {
+function plantedIsFound(kind: 'phone' | 'email' | 'a-number' | 'ssn' | 'ip', value: fc.Arbitrary<string>) {
   return fc.property(side, gap, value, gap, side, (left, gapLeft, detail, gapRight, right) => {
     fc.pre(!/[\p{N}+#\-–—./(@_%]$/u.test(left.trimEnd()) || left.trimEnd() === '')
     fc.pre(!/^[\p{N}\-–—./)@]/u.test(right.trimStart()) && !/^(?:ext|x\b|extensi)/iu.test(right.trimStart()))
@@ -175,6 +189,8 @@ describe('redact: planted details in random surrounding text are always found', 
   it('e-mail addresses', () => fc.assert(plantedIsFound('email', EMAIL), fuzzParams(300)))
   it('A-numbers', () => fc.assert(plantedIsFound('a-number', A_NUMBER), fuzzParams(300)))
   it('SSNs', () => fc.assert(plantedIsFound('ssn', SSN), fuzzParams(300)))
+  it('phone numbers of Mexico, Central America and Spain', () => fc.assert(plantedIsFound('phone', PHONE_ABROAD), fuzzParams(300)))
+  it('IP addresses', () => fc.assert(plantedIsFound('ip', IP), fuzzParams(300)))
 
   it('with no cue nearby, each is redacted under its own type', () => {
     const neutral = fc.array(fc.constantFrom('they', 'came', 'to', 'the', 'corner', 'and', 'we', 'waited', 'vinieron', 'a', 'la', 'esquina', 'y'), { maxLength: 6 }).map((w) => w.join(' '))
@@ -183,6 +199,8 @@ describe('redact: planted details in random surrounding text are always found', 
       ['EMAIL', EMAIL],
       ['A_NUMBER', A_NUMBER],
       ['SSN', SSN],
+      ['PHONE', PHONE_ABROAD],
+      ['IP', IP],
     ] as const
     for (const [type, value] of cases) {
       fc.assert(

@@ -7,8 +7,12 @@
  *    before a lower-case word ("…, Yuliana ran");
  * 3. names listed next to a found name ("Chuy, Beto y Memo");
  * 4. later mentions of a word already found in a name ("… Pérez said").
+ * Also: the name after a form label ("Nombre: …", "Patient: …"), in any case;
+ * lower-case names typed on a phone ("follow up with benjamin a seiler").
  * Public officials after their title ("Mayor Bass"), known officials' names,
- * public places, agencies, organisations and streets are never taken.
+ * public places, agencies, organisations and streets are never taken; nor are
+ * ordinary words ("Score", "Sin JavaScript:") or words in capitals on weak
+ * evidence alone (word frequencies: word-frequency.ts).
  * See docs/decisions/020-redaction.md.
  */
 import {
