@@ -6,7 +6,7 @@
  * the fly for a draft). The snapshot holds only suppressed figures.
  */
 import { AGENCIES, BUREAUS, SETTINGS, type Bureau } from '../schemas/reference'
-import { suppressCount, suppressIndependent, suppressPartition, type CountCell, type Figure, type SuppressedBreakdown } from './suppress'
+import { ROUNDING_BASE, roundCount, suppressCount, suppressIndependent, suppressPartitions, type CountCell, type Figure, type FigureCell, type SuppressedBreakdown } from './suppress'
 
 /** The catch-all key of a breakdown for submissions that did not give the field. */
 export const NOT_GIVEN = 'not-given'
@@ -82,7 +82,10 @@ export type SnapshotTheme = {
 }
 
 export type ReportSnapshot = {
-  format: 1
+  /** 2: counts rounded to `rounding` (docs/decisions/071). 1: exact counts, published before; rounded when read (`readSnapshot`). */
+  format: 1 | 2
+  /** Counts at or above the threshold are shown rounded to the nearest multiple of this. */
+  rounding?: number
   reportId: string
   title: string
   periodStart: string
@@ -177,20 +180,27 @@ export function suppressTheme(theme: RawTheme, periodStart: string, periodEnd: s
     return { ...base, trend: WITHHELD, areas: WITHHELD, settings: WITHHELD, agencies: WITHHELD, organizationKinds: WITHHELD, quotes: [] }
   }
   const months = monthsBetween(periodStart, periodEnd).map((key) => ({ key, count: theme.months[key] ?? 0 }))
+  // The four breakdowns that add up to the theme's count are protected together: a reader can combine them.
+  const [trend, areas, settings, organizationKinds] = suppressPartitions(
+    theme.total,
+    [months, areaCells(theme.areas), ordered(theme.settings, SETTINGS, NOT_GIVEN), ordered(theme.organizationKinds, [], NO_ORGANIZATION)],
+    threshold,
+  ) as [SuppressedBreakdown, SuppressedBreakdown, SuppressedBreakdown, SuppressedBreakdown]
   return {
     ...base,
-    trend: suppressPartition(theme.total, months, threshold),
-    areas: dropZeros(suppressPartition(theme.total, areaCells(theme.areas), threshold)),
-    settings: dropZeros(suppressPartition(theme.total, ordered(theme.settings, SETTINGS, NOT_GIVEN), threshold)),
+    trend,
+    areas: dropZeros(areas),
+    settings: dropZeros(settings),
     agencies: dropZeros(suppressIndependent(ordered(theme.agencies, AGENCIES, NOT_GIVEN), threshold)),
-    organizationKinds: dropZeros(suppressPartition(theme.total, ordered(theme.organizationKinds, [], NO_ORGANIZATION), threshold)),
+    organizationKinds: dropZeros(organizationKinds),
     quotes: theme.quotes.filter((q) => quoteAllowed(theme, q, threshold)).map(({ language, text, translations }) => ({ language, text, translations })),
   }
 }
 
 export function suppressReport(raw: RawReport, threshold: number, publication: { version: number; publishedAt: Date | null; publishedBy: string | null }): ReportSnapshot {
   return {
-    format: 1,
+    format: 2,
+    rounding: ROUNDING_BASE,
     reportId: raw.reportId,
     title: raw.title,
     periodStart: raw.periodStart,
@@ -218,4 +228,33 @@ export function suppressionPreview(raw: RawTheme, snapshot: SnapshotTheme) {
   const breakdowns = [snapshot.trend, ...BREAKDOWNS.map((b) => snapshot[b])]
   for (const b of breakdowns) walk(b.cells)
   return { fewer, withheld, breakdownsWithheld: breakdowns.filter((b) => b.withheld).length, quotesShown: snapshot.quotes.length, quotesHeldBack: raw.quotes.length - snapshot.quotes.length }
+}
+
+/**
+ * A stored snapshot as readers may see it. Versions published before counts
+ * were rounded (format 1) hold exact counts at or above the threshold; they are
+ * rounded here, on every read, so no reader sees an exact count of any version.
+ * Rounding only takes information away, so what those versions already
+ * protected stays protected (docs/decisions/071).
+ */
+export function readSnapshot(stored: ReportSnapshot): ReportSnapshot {
+  if (stored.format !== 1) return stored
+  const threshold = stored.threshold
+  const round = (f: Figure): Figure => ('n' in f ? { n: f.n === 0 ? 0 : roundCount(Math.max(f.n, threshold), threshold) } : f)
+  const cells = (list: FigureCell[]): FigureCell[] => list.map((c) => ({ ...c, figure: round(c.figure), ...(c.children ? { children: cells(c.children) } : {}) }))
+  const breakdown = (b: SuppressedBreakdown): SuppressedBreakdown => ({ withheld: b.withheld, cells: cells(b.cells) })
+  return {
+    ...stored,
+    format: 2,
+    rounding: ROUNDING_BASE,
+    themes: stored.themes.map((t) => ({
+      ...t,
+      count: round(t.count),
+      trend: breakdown(t.trend),
+      areas: breakdown(t.areas),
+      settings: breakdown(t.settings),
+      agencies: breakdown(t.agencies),
+      organizationKinds: breakdown(t.organizationKinds),
+    })),
+  }
 }

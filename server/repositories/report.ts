@@ -1,7 +1,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely'
 import type { Database } from '../../db/schema'
 import { BUREAUS, type Bureau } from '../schemas/reference'
-import { NO_ORGANIZATION, NOT_GIVEN, type GuidanceRef, type QuoteTranslation, type RawQuote, type RawTheme, type ReportFilters, type ReportSnapshot } from '../reports/snapshot'
+import { NO_ORGANIZATION, NOT_GIVEN, type GuidanceRef, type QuoteTranslation, type RawQuote, type RawTheme, type ReportFilters, type ReportSnapshot, readSnapshot } from '../reports/snapshot'
 
 type Handle = Kysely<Database> | Transaction<Database>
 
@@ -276,7 +276,7 @@ export function listVersions(db: Handle, reportId: string) {
 
 export async function findSnapshot(db: Handle, reportId: string, version: number): Promise<ReportSnapshot | null> {
   const row = await db.selectFrom('report_versions').select('snapshot').where('report_id', '=', reportId).where('version', '=', version).executeTakeFirst()
-  return row ? (row.snapshot as ReportSnapshot) : null
+  return row ? readSnapshot(row.snapshot as ReportSnapshot) : null
 }
 
 /** The latest published version of every report. */
@@ -284,7 +284,7 @@ export async function latestSnapshots(db: Handle): Promise<ReportSnapshot[]> {
   const { rows } = await sql<{ snapshot: ReportSnapshot }>`
     select distinct on (report_id) snapshot from report_versions order by report_id, version desc
   `.execute(db)
-  return rows.map((r) => r.snapshot)
+  return rows.map((r) => readSnapshot(r.snapshot))
 }
 
 /** Whether a theme is, or was in a published version, part of the report (comments are only taken on those). */
