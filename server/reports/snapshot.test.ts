@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { areaCells, monthsBetween, quoteAllowed, suppressReport, type RawQuote, type RawTheme } from './snapshot'
+import { areaCells, monthsBetween, quoteAllowed, readSnapshot, suppressReport, type RawQuote, type RawTheme, type ReportSnapshot } from './snapshot'
 
 const theme = (overrides: Partial<RawTheme> = {}): RawTheme => ({
   themeId: 't1',
@@ -70,14 +70,35 @@ describe('report snapshot', () => {
     )
     expect(snapshot).toMatchObject({ version: 2, publishedAt: '2026-01-05T18:00:00.000Z', publishedBy: 'Marcus', threshold: 5 })
     const [big, small] = snapshot.themes
+    // July 18 shows as 20 (18..22) beside a total of 20 (18..22): August is 20 − 20 ± 4, so "fewer than 5" stays 1..4
+    // without withholding July (before rounding, 20 − 18 = 2 forced July to be withheld).
+    expect(big!.count).toEqual({ n: 20 })
     expect(big!.trend.cells).toEqual([
-      { key: '2025-07', figure: { withheld: true } },
+      { key: '2025-07', figure: { n: 20 } },
       { key: '2025-08', figure: { lt: 5 } },
     ])
+    expect(big!.areas.cells[0]).toEqual({ key: 'central', figure: { n: 20 }, children: [{ key: 'rampart', figure: { n: 5 } }, { key: 'hollenbeck', figure: { n: 10 } }] })
+    expect(snapshot).toMatchObject({ format: 2, rounding: 5 })
     expect(big!.quotes).toHaveLength(1)
     expect(big!.areas.cells.map((c) => c.key)).toEqual(['central', 'south']) // bureaus nobody is in are left out
     expect(small).toMatchObject({ count: { lt: 5 }, quotes: [], trend: { withheld: true }, settings: { withheld: true } })
     const numbers = JSON.stringify(snapshot).match(/"n":\d+/g)!.map((m) => Number(m.slice(4)))
-    for (const n of numbers) expect(n === 0 || n >= 5).toBe(true)
+    for (const n of numbers) expect(n === 0 || (n >= 5 && n % 5 === 0)).toBe(true)
+  })
+
+  it('rounds the exact counts of a version published before rounding when it is read', () => {
+    const old = suppressReport(
+      { reportId: 'r1', title: 'Report', periodStart: '2025-07', periodEnd: '2025-08', filters: {}, themes: [theme({ total: 27, months: { '2025-07': 26, '2025-08': 1 }, settings: { park: 27 }, organizationKinds: { community: 27 }, areas: { hollenbeck: 27 }, agencies: { ice: 27 } })] },
+      5,
+      { version: 1, publishedAt: null, publishedBy: null },
+    )
+    // A format-1 snapshot as it was stored: exact counts.
+    const stored: ReportSnapshot = { ...old, format: 1, rounding: undefined, themes: old.themes.map((t) => ({ ...t, count: { n: 27 }, settings: { withheld: false, cells: [{ key: 'park', figure: { n: 27 } }] }, trend: { withheld: false, cells: [{ key: '2025-07', figure: { withheld: true } }, { key: '2025-08', figure: { lt: 5 } }] } })) }
+    const read = readSnapshot(stored)
+    expect(read.format).toBe(2)
+    expect(read.themes[0]!.count).toEqual({ n: 25 })
+    expect(read.themes[0]!.settings.cells[0]!.figure).toEqual({ n: 25 })
+    expect(read.themes[0]!.trend.cells.map((c) => c.figure)).toEqual([{ withheld: true }, { lt: 5 }])
+    expect(readSnapshot(old)).toBe(old)
   })
 })
