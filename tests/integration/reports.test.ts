@@ -127,28 +127,29 @@ describe('building and publishing a report', () => {
     expect(snapshot).toMatchObject({ version: 1, threshold: 5, title: 'Summer 2025', publishedBy: facilitator.displayName })
     const [parks, courts] = snapshot.themes
     expect(parks!.count).toEqual({ n: 30 })
-    // Months: June 2 is small; August (the next smallest) is withheld so June cannot be 30 − 20 − 8.
+    // Counts are rounded to the nearest 5. Months: June 2 is small; July 20 and August 8 (shown 10: 8..12) leave
+    // June anywhere in 30 ± 2 − 20 ± 2 − 10 ± 2, so nothing else is withheld (before rounding, August was).
     expect(parks!.trend.cells).toEqual([
       { key: '2025-06', figure: { lt: 5 } },
       { key: '2025-07', figure: { n: 20 } },
-      { key: '2025-08', figure: { withheld: true } },
+      { key: '2025-08', figure: { n: 10 } },
     ])
     expect(parks!.areas.cells).toEqual([
-      { key: 'central', figure: { n: 20 }, children: [{ key: 'rampart', figure: { lt: 5 } }, { key: 'hollenbeck', figure: { withheld: true } }] },
+      { key: 'central', figure: { n: 20 }, children: [{ key: 'rampart', figure: { lt: 5 } }, { key: 'hollenbeck', figure: { n: 20 } }] },
       { key: 'south', figure: { n: 10 }, children: [{ key: 'harbor', figure: { n: 10 } }] },
     ])
     expect(parks!.settings.cells).toEqual([
-      { key: 'park', figure: { n: 22 } },
+      { key: 'park', figure: { n: 20 } },
       { key: 'school', figure: { lt: 5 } },
-      { key: 'street', figure: { withheld: true } },
+      { key: 'street', figure: { n: 5 } },
     ])
-    // Agencies overlap (no shown sum): primary suppression only.
+    // Agencies overlap (no shown sum): rounded and suppressed one by one.
     expect(parks!.agencies.cells).toEqual([
       { key: 'ice', figure: { n: 30 } },
       { key: 'lapd', figure: { lt: 5 } },
     ])
     expect(parks!.organizationKinds.cells).toEqual([
-      { key: 'community', figure: { withheld: true } },
+      { key: 'community', figure: { n: 25 } },
       { key: 'labor', figure: { lt: 5 } },
     ])
     // Quotes: consenting, in no small cell; original language with the translation beside it.
@@ -161,7 +162,7 @@ describe('building and publishing a report', () => {
     expect(courts).toMatchObject({ count: { lt: 5 }, quotes: [], trend: { withheld: true, cells: [] }, areas: { withheld: true, cells: [] } })
     const text = JSON.stringify(snapshot)
     for (const hidden of [QUOTE_SMALL_CELL, QUOTE_NO_CONSENT, QUOTE_SMALL_THEME]) expect(text).not.toContain(hidden)
-    for (const n of shownNumbers(snapshot)) expect(n === 0 || n >= 5, `shown number ${n}`).toBe(true)
+    for (const n of shownNumbers(snapshot)) expect(n === 0 || (n >= 5 && n % 5 === 0), `shown number ${n}`).toBe(true)
     // Who and when, in the audit log.
     const after = await db.selectFrom('audit_log').selectAll().where('action', '=', 'report.publish').execute()
     expect(after).toHaveLength(before.length + 1)
@@ -175,7 +176,7 @@ describe('building and publishing a report', () => {
     expect(published.snapshot.version).toBe(1)
     const draft = await commissionCaller().report.view({ id: reportId, version: 0 })
     expect(draft.isDraft).toBe(true)
-    for (const n of shownNumbers(draft.snapshot)) expect(n === 0 || n >= 5).toBe(true)
+    for (const n of shownNumbers(draft.snapshot)) expect(n === 0 || (n >= 5 && n % 5 === 0)).toBe(true)
     expect(JSON.stringify(draft)).not.toContain(QUOTE_SMALL_CELL)
     const list = await commissionCaller().report.list()
     expect(list.find((r) => r.id === reportId)).toMatchObject({ state: 'published', version: 1 })
@@ -274,10 +275,11 @@ describe('exports', () => {
     const rows = records.slice(header + 1)
     expect(rows).toContainEqual(['Agents at parks and playgrounds', 'By setting', 'School', 'fewer than 5'])
     expect(rows).toContainEqual(['Agents at parks and playgrounds', 'By LAPD bureau and Area', 'Rampart', 'fewer than 5'])
-    expect(rows).toContainEqual(['Agents at parks and playgrounds', 'By LAPD bureau and Area', 'Hollenbeck', 'withheld'])
+    expect(rows).toContainEqual(['Agents at parks and playgrounds', 'By LAPD bureau and Area', 'Hollenbeck', '20'])
     for (const row of rows) {
-      if (/^\d+$/.test(row[3]!)) expect(Number(row[3]) === 0 || Number(row[3]) >= 5, row.join(',')).toBe(true)
+      if (/^\d+$/.test(row[3]!)) expect(Number(row[3]) === 0 || (Number(row[3]) >= 5 && Number(row[3]) % 5 === 0), row.join(',')).toBe(true)
     }
+    expect(cells.join('\n')).toContain('Counts are rounded to the nearest 5')
     const spanish = await commissionCaller().report.exportCsv({ id: reportId, version: 1, locale: 'es' })
     expect(spanish.csv).toContain('menos de 5')
     const audit = await db.selectFrom('audit_log').selectAll().where('action', '=', 'report.export').where('target_id', '=', reportId).execute()
