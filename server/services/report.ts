@@ -34,6 +34,7 @@ import { reportCsv } from '../reports/csv'
 import { diffSnapshots } from '../reports/diff'
 import { renderReportPdf } from '../reports/pdf'
 import { suppressionPreview, suppressReport, type GuidanceRef, type RawReport, type ReportFilters, type ReportSnapshot } from '../reports/snapshot'
+import { ROUNDING_BASE } from '../reports/suppress'
 import type { ReportCreateInput, ReportUpdateInput } from '../schemas/report'
 
 type Handle = Db | Transaction<Database>
@@ -376,6 +377,8 @@ export async function publicPage(db: Db) {
         version: s.version,
         publishedAt: s.publishedAt,
         threshold: s.threshold,
+        /** Counts at or above the threshold are rounded to the nearest multiple of this. */
+        rounding: s.rounding ?? ROUNDING_BASE,
         themes: s.themes
           .filter((t) => 'n' in t.count && t.count.n >= s.threshold)
           .map((t) => ({
