@@ -46,6 +46,9 @@ describe('report PDF', () => {
     expect(text[1]).toContain('Contenido')
     const all = text.join('\n')
     expect(all).toContain('menos de 5')
+    // How figures are protected, in plain words, on the title page and beside the charts.
+    expect(text[0]).toContain('Las cifras se redondean al múltiplo de 5 más cercano')
+    expect(all).toContain('una cifra de 1 a 4')
     expect(all).toContain('Traducción hecha por una persona (Español)')
     expect(all).toContain('Algunos caracteres de esta cita no se pueden imprimir')
     text.forEach((page, i) => expect(page).toContain(`Página ${i + 1} de ${totalPages}`))

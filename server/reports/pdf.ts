@@ -186,7 +186,7 @@ function drawTheme(doc: PDFKit.PDFDocument, theme: SnapshotTheme, number: number
     theme.organizationKinds.cells.map((cell) => ({ cell, indent: false, dimension: 'organizationKinds' as const })),
   )
   ensureSpace(doc, 20)
-  paragraph(doc, t('reports.legend', { n: ctx.threshold }), width, { color: MUTED, size: 9 })
+  paragraph(doc, t('reports.legend', { n: ctx.threshold, max: ctx.threshold - 1 }), width, { color: MUTED, size: 9 })
 
   heading(doc, t('reports.quotes'), 13, width)
   if (theme.quotes.length === 0) paragraph(doc, t('reports.noQuotes'), width, { color: MUTED })
