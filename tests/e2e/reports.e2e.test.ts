@@ -107,6 +107,7 @@ describe('theme reports, from the builder to the public page', () => {
     await page.goto(`${baseURL}${reportPath}`)
     await page.getByText(/Version 1, published .* by Marcus/).first().waitFor()
     expect(await axeViolations(page)).toEqual([])
+    await page.getByText('Counts are rounded to the nearest 5 (5, 6 and 7 show as 5)').first().waitFor()
     const quotes = await page.locator('blockquote.testimony').allTextContents()
 
     const [pdfDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'PDF of version 1' }).click()])
@@ -115,6 +116,7 @@ describe('theme reports, from the builder to the public page', () => {
     expect(totalPages).toBeGreaterThanOrEqual(4)
     expect(text[0]).toContain(TITLE)
     expect(text[0]).toMatch(/Version 1, published/)
+    expect(text[0].replace(/\s+/g, ' ')).toContain('Counts are rounded to the nearest 5')
     expect(text[1]).toContain('Contents')
     expect(text[1]).toContain(`1. ${AGENTS}`)
     expect(text[1]).toContain(`2. ${SCHOOLS}`)
@@ -132,7 +134,7 @@ describe('theme reports, from the builder to the public page', () => {
     const header = records.findIndex((r) => r[0] === 'Theme')
     const rows = records.slice(header + 1)
     expect(rows.filter((r) => r[3] === 'fewer than 5').length).toBeGreaterThan(0)
-    for (const row of rows) if (/^\d+$/.test(row[3]!)) expect(Number(row[3]) === 0 || Number(row[3]) >= 5, row.join(',')).toBe(true)
+    for (const row of rows) if (/^\d+$/.test(row[3]!)) expect(Number(row[3]) === 0 || (Number(row[3]) >= 5 && Number(row[3]) % 5 === 0), row.join(',')).toBe(true)
     for (const quote of quotes) expect(bytes.toString('utf8')).not.toContain(quote.trim())
     await page.context().close()
   })
@@ -154,9 +156,9 @@ describe('theme reports, from the builder to the public page', () => {
     expect(testimony.length).toBeGreaterThan(0)
     await page.context().close()
 
-    for (const [locale, heading, guidance, summary] of [
-      ['en-US', 'You said, we did', GUIDANCE_EN, 'Families told us about agents near schools.'],
-      ['es-MX', 'Ustedes dijeron, nosotros hicimos', GUIDANCE_ES, 'Las familias nos hablaron de agentes cerca de las escuelas.'],
+    for (const [locale, heading, guidance, summary, rounded] of [
+      ['en-US', 'You said, we did', GUIDANCE_EN, 'Families told us about agents near schools.', 'Counts are rounded to the nearest 5'],
+      ['es-MX', 'Ustedes dijeron, nosotros hicimos', GUIDANCE_ES, 'Las familias nos hablaron de agentes cerca de las escuelas.', 'Las cifras se redondean al múltiplo de 5 más cercano'],
     ] as const) {
       const context = await newContext(browser, { locale })
       const anonymous = await context.newPage()
@@ -171,6 +173,7 @@ describe('theme reports, from the builder to the public page', () => {
       expect(body).not.toContain(COMMENT)
       expect(await anonymous.locator('blockquote').count()).toBe(0)
       expect(body).not.toMatch(/fewer than|menos de/)
+      expect(body).toContain(rounded)
       expect(await axeViolations(anonymous)).toEqual([])
       await context.close()
     }
