@@ -407,3 +407,54 @@ describe('comments and guidance', () => {
     await expect(callerFor(db, env, facilitator, { csrf: false }).report.publish({ id: reportId })).rejects.toMatchObject({ message: 'errors.csrf' })
   })
 })
+
+describe('versions published before counts were rounded (decision 071)', () => {
+  it('reads their exact counts rounded everywhere: report view, CSV, print view and the public page', async () => {
+    const { id } = await facilitatorCaller().report.create({ title: 'Published before rounding', periodStart: '2025-06', periodEnd: '2025-12' })
+    // A format-1 snapshot as version 1 stored it: exact counts (27, 26 and 12), a small December.
+    const exact: ReportSnapshot = {
+      format: 1,
+      reportId: id,
+      title: 'Published before rounding',
+      periodStart: '2025-06',
+      periodEnd: '2025-12',
+      filters: {},
+      threshold: 5,
+      version: 1,
+      publishedAt: '2026-01-05T18:00:00.000Z',
+      publishedBy: facilitator.displayName,
+      themes: [
+        {
+          themeId: big,
+          title: 'What LAPD officers did at enforcement scenes',
+          summary: '',
+          publicSummary: { en: 'Officers at enforcement scenes.', es: 'Agentes en operativos.' },
+          count: { n: 27 },
+          trend: { withheld: false, cells: [{ key: '2025-11', figure: { n: 26 } }, { key: '2025-12', figure: { lt: 5 } }] },
+          areas: { withheld: true, cells: [] },
+          settings: { withheld: false, cells: [{ key: 'park', figure: { n: 12 } }, { key: 'street', figure: { withheld: true } }] },
+          agencies: { withheld: false, cells: [{ key: 'lapd', figure: { n: 27 } }] },
+          organizationKinds: { withheld: true, cells: [] },
+          quotes: [],
+          guidance: [],
+        },
+      ],
+    }
+    await db.insertInto('report_versions').values({ report_id: id, version: 1, snapshot: JSON.stringify(exact), published_by: facilitator.id, published_at: new Date('2026-01-05T18:00:00Z') }).execute()
+    await db.updateTable('reports').set({ status: 'published', version: 1, published_at: new Date('2026-01-05T18:00:00Z') }).where('id', '=', id).execute()
+
+    const view = await commissionCaller().report.view({ id, version: 1 })
+    const [theme] = view.snapshot.themes
+    expect(theme!.count).toEqual({ n: 25 })
+    expect(theme!.trend.cells.map((c) => c.figure)).toEqual([{ n: 25 }, { lt: 5 }])
+    expect(theme!.settings.cells.map((c) => c.figure)).toEqual([{ n: 10 }, { withheld: true }])
+    const { csv } = await commissionCaller().report.exportCsv({ id, version: 1, locale: 'en' })
+    expect(csv).not.toMatch(/,(27|26|12)\r\n/)
+    expect(csv).toContain(',25\r\n')
+    const { snapshot } = await commissionCaller().report.print({ id, version: 1, locale: 'en' })
+    expect(JSON.stringify(snapshot)).not.toMatch(/"n":(27|26|12)\b/)
+    const page = await callerFor(db, env, null).publicPage.list()
+    const published = page.reports.find((r) => r.title === 'Published before rounding')!
+    expect(published).toMatchObject({ rounding: 5, themes: [{ count: { n: 25 } }] })
+  })
+})
