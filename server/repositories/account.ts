@@ -5,7 +5,7 @@ import type { Role } from '../schemas/reference'
 type Handle = Kysely<Database> | Transaction<Database>
 
 /** Accounts for the admin list: newest sign-in from the sessions table; search on name and email. */
-export function listAccounts(db: Handle, opts: { q?: string; role?: Role; state?: 'active' | 'deactivated'; limit: number; offset: number }) {
+export function listAccounts(db: Handle, opts: { id?: string; q?: string; role?: Role; state?: 'active' | 'deactivated'; limit: number; offset: number }) {
   let query = db
     .selectFrom('users as u')
     .leftJoin('organizations as o', 'o.id', 'u.organization_id')
@@ -25,6 +25,7 @@ export function listAccounts(db: Handle, opts: { q?: string; role?: Role; state?
     const like = `%${opts.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`
     query = query.where((eb) => eb.or([eb(sql`lower(u.display_name)`, 'like', like), eb(sql`lower(u.email)`, 'like', like), eb(sql`lower(coalesce(o.name, ''))`, 'like', like)]))
   }
+  if (opts.id) query = query.where('u.id', '=', opts.id)
   if (opts.role) query = query.where('u.role', '=', opts.role)
   if (opts.state === 'active') query = query.where('u.disabled_at', 'is', null)
   if (opts.state === 'deactivated') query = query.where('u.disabled_at', 'is not', null)

@@ -30,6 +30,14 @@ export async function searchAccounts(db: Db, input: AccountListInput) {
   }
 }
 
+/** One account as the list shows it; NOT_FOUND when there is none. */
+export async function findAccount(db: Db, userId: string) {
+  const [row] = await listAccounts(db, { id: userId, limit: 1, offset: 0 })
+  if (!row) throw new TRPCError({ code: 'NOT_FOUND', message: 'errors.notFound' })
+  const { total: _total, ...account } = row
+  return { ...account, lastSignInAt: account.lastSignInAt ? new Date(account.lastSignInAt as unknown as string) : null }
+}
+
 /**
  * Refuses to leave the deployment without an active administrator, and an
  * admin removing their own administration (another admin must do it).

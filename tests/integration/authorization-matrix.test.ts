@@ -22,6 +22,7 @@ const RULES: Record<string, 'public' | 'signed-in' | Role[]> = {
   'audit.search': ['admin'],
   'audit.exportCsv': ['admin'],
   'account.list': ['admin'],
+  'account.byId': ['admin'],
   'account.change': ['admin'],
   'account.deactivate': ['admin'],
   'account.reactivate': ['admin'],
