@@ -1,6 +1,6 @@
-import { AuditFilterSchema, type AuditFilter } from '../../server/schemas/audit'
+import { AUDIT_FILTER_KEYS, AuditFilterSchema, type AuditFilter } from '../../server/schemas/audit'
 
-export const AUDIT_FILTER_KEYS = ['who', 'action', 'target', 'from', 'to'] as const
+export { AUDIT_FILTER_KEYS }
 
 /** The filters from a query string or a form; a value that does not parse is dropped and its error kept to show beside its field. */
 export function auditFilterFrom(get: (key: string) => unknown): { filter: AuditFilter; errors: Record<string, string> } {

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import './messages'
 
 export const AUDIT_PAGE_SIZE = 50
+export const AUDIT_FILTER_KEYS = ['who', 'action', 'target', 'from', 'to'] as const
 /** The most rows one CSV export holds; narrow the filters for more. */
 export const AUDIT_EXPORT_LIMIT = 10_000
 

@@ -33,7 +33,7 @@ async function accept(link: string, name: string) {
   await page.locator('input[name="displayName"]').fill(name)
   await page.locator('input[name="password"]').fill(PASSWORD)
   await page.locator('input[name="confirmPassword"]').fill(PASSWORD)
-  await Promise.all([page.waitForURL((url) => !url.pathname.startsWith('/invite/')), page.locator('form button[type="submit"]').click()])
+  await Promise.all([page.waitForURL((url) => !url.pathname.startsWith('/invite/')), page.locator('form:has(input[name="displayName"]) button[type="submit"]').click()])
   return page
 }
 
@@ -103,7 +103,7 @@ describe.each([true, false])('accounts administration (JavaScript %s)', (javaScr
     expect(new URL(member.url()).pathname).toBe('/login')
     await member.locator('input[name="email"]').fill(other)
     await member.locator('input[name="password"]').fill(PASSWORD)
-    await member.locator('form[action="/login"] button[type="submit"]').click()
+    await member.locator('form[action^="/login"] button[type="submit"]').click()
     await member.getByRole('alert').filter({ hasText: 'The email or password is not correct' }).waitFor()
 
     await page.getByRole('button', { name: `Reactivar a Ana ${tag}` }).click()
