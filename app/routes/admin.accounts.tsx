@@ -76,6 +76,12 @@ export async function action({ request }: ActionFunctionArgs) {
       return { error: formErrorOf(error) }
     }
   }
+  // The name in the message comes from the database, not from the form.
+  const nameOf = (userId: string) =>
+    caller.account
+      .byId({ userId })
+      .then((a) => a.displayName)
+      .catch(() => '')
   if (intent === 'preview' || intent === 'change') {
     const parsed = AccountChangeSchema.safeParse({ userId: form.get('userId'), role: form.get('role'), organizationId: form.get('organizationId') ?? undefined })
     if (!parsed.success) return fail(parsed.error.issues[0]?.message.startsWith('errors.') ? parsed.error.issues[0].message : 'errors.invalid')
@@ -84,7 +90,7 @@ export async function action({ request }: ActionFunctionArgs) {
     if (intent === 'change') {
       const result = await run(() => caller.account.change(input))
       if ('error' in result) return fail(result.error)
-      const name = String(form.get('name') ?? '')
+      const name = await nameOf(input.userId)
       return data<ActionResult>({ kind: 'done', key: result.changed ? 'accounts.changed' : 'accounts.unchanged', params: { name, role: input.role } })
     }
     // The confirmation: what the person has now, what they will have, what they gain and lose.
@@ -117,7 +123,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (intent === 'deactivate' || intent === 'reactivate') {
     const parsed = AccountIdSchema.safeParse({ userId: form.get('userId') })
     if (!parsed.success) return fail('errors.notFound', 404)
-    const name = String(form.get('name') ?? '')
+    const name = await nameOf(parsed.data.userId)
     if (intent === 'deactivate') {
       const result = await run(() => caller.account.deactivate(parsed.data))
       if ('error' in result) return fail(result.error)
@@ -220,7 +226,6 @@ function ConfirmChange({ confirm }: { confirm: Confirm }) {
         <CsrfInput />
         <input type="hidden" name="intent" value="change" />
         <input type="hidden" name="userId" value={confirm.userId} />
-        <input type="hidden" name="name" value={confirm.name} />
         <input type="hidden" name="role" value={confirm.role} />
         <input type="hidden" name="organizationId" value={confirm.organizationId ?? ''} />
         <button type="submit" className="button">
@@ -362,7 +367,6 @@ export default function Accounts() {
                         <CsrfInput />
                         <input type="hidden" name="intent" value={a.disabledAt ? 'reactivate' : 'deactivate'} />
                         <input type="hidden" name="userId" value={a.id} />
-                        <input type="hidden" name="name" value={a.displayName} />
                         <button type="submit" className="button button--secondary" aria-label={t(a.disabledAt ? 'accounts.reactivateLabel' : 'accounts.deactivateLabel', { name: a.displayName })}>
                           {t(a.disabledAt ? 'accounts.reactivate' : 'accounts.deactivate')}
                         </button>
