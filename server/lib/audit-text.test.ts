@@ -70,3 +70,11 @@ describe('Los Angeles time', () => {
     expect(laDayEnd('2026-12-31').toISOString()).toBe('2027-01-01T08:00:00.000Z')
   })
 })
+
+describe('counts', () => {
+  it('a deactivation says how many sessions ended, singular and plural', () => {
+    const row: AuditRow = { ...base, action: 'account.deactivate', targetType: 'user', targetUserName: 'Ana', targetUserEmail: 'ana@example.test', details: { sessionsEnded: 1 } }
+    expect(describeAudit(row, createI18n('es').t)).toBe('Marcus desactivó a Ana (ana@example.test) (se cerró 1 sesión abierta)')
+    expect(describeAudit({ ...row, details: { sessionsEnded: 3 } }, createI18n('en').t)).toBe('Marcus deactivated Ana (ana@example.test) (3 open sessions ended)')
+  })
+})

@@ -94,7 +94,7 @@ describe.each([true, false])('accounts administration (JavaScript %s)', (javaScr
     const listUrl = `${baseURL}/admin/accounts?q=${encodeURIComponent(other)}`
     await page.goto(listUrl)
     await page.getByRole('button', { name: `Desactivar a Ana ${tag}` }).click()
-    await page.getByTestId('accounts-result').filter({ hasText: `Ana ${tag} está desactivada y no puede iniciar sesión; se cerraron 1 sesiones abiertas.` }).waitFor()
+    await page.getByTestId('accounts-result').filter({ hasText: `Ana ${tag} está desactivada y no puede iniciar sesión; se cerró 1 sesión abierta.` }).waitFor()
     await page.goto(listUrl)
     expect(await page.locator(`tr[data-email="${other}"]`).getByTestId('account-state').textContent()).toBe('Desactivada')
     if (javaScriptEnabled) expect(await axeViolations(page)).toEqual([])
