@@ -1,4 +1,4 @@
-import { redirect, type ActionFunctionArgs } from '@remix-run/node'
+import { data, redirect, type ActionFunctionArgs } from '@remix-run/node'
 import { auditFilterFrom, AUDIT_FILTER_KEYS } from '../.server/audit'
 import { requireRole } from '../.server/auth'
 import { resolveLocale } from '../.server/request'
@@ -7,7 +7,9 @@ import { getCaller, toResponse } from '../.server/trpc'
 /** The filtered audit log as CSV; a POST with the CSRF token, because the export is itself audited. */
 export async function action({ request }: ActionFunctionArgs) {
   const { user } = await requireRole(request, 'admin')
-  const form = await request.formData()
+  // A body that is not a form (wrong content type, truncated) is a 400 in the user's language, not a 500.
+  const form = await request.formData().catch(() => null)
+  if (!form) throw data({ message: 'errors.badRequest' }, { status: 400 })
   const { filter, errors } = auditFilterFrom((key) => form.get(key))
   if (Object.keys(errors).length) {
     const back = new URLSearchParams()
