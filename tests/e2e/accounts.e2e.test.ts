@@ -208,4 +208,16 @@ describe('old address', () => {
     expect(response.status).toBe(301)
     expect(response.headers.get('location')).toBe('/admin/accounts')
   })
+
+  it('a post that is not a form gets a 400 page in the reader’s language, not a 500', async () => {
+    const context = await newContext(browser, { locale: 'es-MX' })
+    const page = await context.newPage()
+    await signIn(page, baseURL, admin.email, admin.password)
+    for (const path of ['/admin/accounts', '/admin/audit/export']) {
+      const response = await context.request.post(`${baseURL}${path}`, { headers: { 'content-type': 'text/plain', origin: baseURL }, data: 'hello', maxRedirects: 0 })
+      expect({ path, status: response.status() }).toEqual({ path, status: 400 })
+      expect(await response.text()).toContain('No se pudo entender la solicitud')
+    }
+    await context.close()
+  })
 })
