@@ -67,7 +67,7 @@ const fail = (error: string, status = 400) => data<ActionResult>({ kind: 'error'
 export async function action({ request }: ActionFunctionArgs) {
   // A body that is not a form (wrong content type, truncated) is a 400 in the user's language, not a 500.
   const form = await request.formData().catch(() => null)
-  if (!form) throw data({ message: 'errors.badRequest' }, { status: 400 })
+  if (!form) return fail('errors.badRequest')
   const caller = await getCaller(request, { form })
   const intent = form.get('intent')
   const run = async <T,>(work: () => Promise<T>): Promise<T | { error: string }> => {

@@ -1,4 +1,5 @@
-import { data, redirect, type ActionFunctionArgs } from '@remix-run/node'
+import { redirect, type ActionFunctionArgs } from '@remix-run/node'
+import { createI18n } from '../i18n/i18n'
 import { auditFilterFrom, AUDIT_FILTER_KEYS } from '../.server/audit'
 import { requireRole } from '../.server/auth'
 import { resolveLocale } from '../.server/request'
@@ -9,7 +10,10 @@ export async function action({ request }: ActionFunctionArgs) {
   const { user } = await requireRole(request, 'admin')
   // A body that is not a form (wrong content type, truncated) is a 400 in the user's language, not a 500.
   const form = await request.formData().catch(() => null)
-  if (!form) throw data({ message: 'errors.badRequest' }, { status: 400 })
+  if (!form) {
+    const locale = resolveLocale(request, user.locale)
+    return new Response(createI18n(locale).t('errors.badRequest'), { status: 400, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Content-Language': locale } })
+  }
   const { filter, errors } = auditFilterFrom((key) => form.get(key))
   if (Object.keys(errors).length) {
     const back = new URLSearchParams()

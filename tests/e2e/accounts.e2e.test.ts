@@ -202,7 +202,7 @@ describe.each([true, false])('accounts administration (JavaScript %s)', (javaScr
   })
 })
 
-describe('old address', () => {
+describe('addresses and malformed posts', () => {
   it('/admin/users leads to the account list', async () => {
     const response = await fetch(`${baseURL}/admin/users`, { redirect: 'manual' })
     expect(response.status).toBe(301)
@@ -214,7 +214,7 @@ describe('old address', () => {
     const page = await context.newPage()
     await signIn(page, baseURL, admin.email, admin.password)
     for (const path of ['/admin/accounts', '/admin/audit/export']) {
-      const response = await context.request.post(`${baseURL}${path}`, { headers: { 'content-type': 'text/plain', origin: baseURL }, data: 'hello', maxRedirects: 0 })
+      const response = await context.request.post(`${baseURL}${path}`, { headers: { 'content-type': 'text/plain', origin: baseURL, 'accept-language': 'es-MX,es' }, data: 'hello', maxRedirects: 0 })
       expect({ path, status: response.status() }).toEqual({ path, status: 400 })
       expect(await response.text()).toContain('No se pudo entender la solicitud')
     }
