@@ -50,6 +50,8 @@ export interface InvitationsTable {
   expires_at: Date
   accepted_at: Date | null
   accepted_user_id: string | null
+  revoked_at: Date | null
+  revoked_by: string | null
 }
 
 export interface SubmissionsTable {

@@ -23,6 +23,12 @@ export default function AdminHome() {
       <p>
         <Link className="button" to="/invitations">
           {t('admin.invite')}
+        </Link>{' '}
+        <Link className="button button--secondary" to="/admin/accounts">
+          {t('admin.accountsLink')}
+        </Link>{' '}
+        <Link className="button button--secondary" to="/admin/audit">
+          {t('admin.auditLink')}
         </Link>
       </p>
       <h2>{t('admin.organizations')}</h2>

@@ -108,7 +108,9 @@ export default function Invitations() {
                 <td>
                   {inv.acceptedAt
                     ? t('invitations.accepted', { date: formatDate(inv.acceptedAt, i18n.language) })
-                    : new Date(inv.expiresAt) < new Date()
+                    : inv.revokedAt
+                      ? t('invitations.revoked')
+                      : new Date(inv.expiresAt) < new Date()
                       ? t('invitations.expired')
                       : t('invitations.pending', { date: formatDate(inv.expiresAt, i18n.language) })}
                 </td>

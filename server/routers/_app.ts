@@ -1,4 +1,5 @@
 import { createCallerFactory, router } from '../trpc'
+import { accountRouter } from './account'
 import { agreementRouter } from './agreement'
 import { auditRouter } from './audit'
 import { authRouter } from './auth'
@@ -19,6 +20,7 @@ import { themeRouter } from './theme'
 
 export const appRouter = router({
   auth: authRouter,
+  account: accountRouter,
   audit: auditRouter,
   invitation: invitationRouter,
   organization: organizationRouter,

@@ -59,7 +59,7 @@ export function listInvitations(db: Db, inviter: Inviter) {
   let q = db
     .selectFrom('invitations as i')
     .leftJoin('organizations as o', 'o.id', 'i.organization_id')
-    .select(['i.id', 'i.email', 'i.role', 'o.name as organizationName', 'i.created_at as createdAt', 'i.expires_at as expiresAt', 'i.accepted_at as acceptedAt'])
+    .select(['i.id', 'i.email', 'i.role', 'o.name as organizationName', 'i.created_at as createdAt', 'i.expires_at as expiresAt', 'i.accepted_at as acceptedAt', 'i.revoked_at as revokedAt'])
     .orderBy('i.created_at', 'desc')
     .limit(100)
   if (inviter.role !== 'admin') q = q.where('i.created_by', '=', inviter.id)
@@ -70,10 +70,11 @@ async function findOpenInvitation(db: Db, token: string, now: Date) {
   const invitation = await db
     .selectFrom('invitations as i')
     .leftJoin('organizations as o', 'o.id', 'i.organization_id')
-    .select(['i.id', 'i.email', 'i.role', 'i.organization_id as organizationId', 'o.name as organizationName', 'i.expires_at as expiresAt', 'i.accepted_at as acceptedAt'])
+    .select(['i.id', 'i.email', 'i.role', 'i.organization_id as organizationId', 'o.name as organizationName', 'i.expires_at as expiresAt', 'i.accepted_at as acceptedAt', 'i.revoked_at as revokedAt'])
     .where('i.token_hash', '=', sha256(token))
     .executeTakeFirst()
   if (!invitation) throw new TRPCError({ code: 'NOT_FOUND', message: 'errors.invitationInvalid' })
+  if (invitation.revokedAt) throw new TRPCError({ code: 'BAD_REQUEST', message: 'errors.invitationRevoked' })
   if (invitation.acceptedAt) throw new TRPCError({ code: 'BAD_REQUEST', message: 'errors.invitationUsed' })
   if (new Date(invitation.expiresAt) <= now) throw new TRPCError({ code: 'BAD_REQUEST', message: 'errors.invitationExpired' })
   return invitation
@@ -96,6 +97,7 @@ export async function acceptInvitation(db: Db, input: InvitationAcceptInput, now
       .set({ accepted_at: now })
       .where('id', '=', invitation.id)
       .where('accepted_at', 'is', null)
+      .where('revoked_at', 'is', null)
       .executeTakeFirst()
     if (claimed.numUpdatedRows !== 1n) throw new TRPCError({ code: 'BAD_REQUEST', message: 'errors.invitationUsed' })
     if (await findUserByEmail(trx, invitation.email)) throw new TRPCError({ code: 'CONFLICT', message: 'errors.emailTaken' })

@@ -74,6 +74,11 @@ describe('intake, reveal and moderation', () => {
     await signIn(admin, baseURL, account('admin').email, account('admin').password)
     await admin.goto(`${baseURL}/admin`)
     expect(await admin.locator('table.table code', { hasText: 'submission.reveal' }).count()).toBeGreaterThanOrEqual(1)
+    // The audit page says which testimony and why, in Los Angeles time.
+    await admin.goto(`${baseURL}/admin/audit?action=submission.reveal&target=${receiptCode}`)
+    const entry = admin.getByTestId('audit-entry').first()
+    expect(await entry.textContent()).toContain(`revealed the original of testimony ${receiptCode} — reason: Checking that the redaction removed the name`)
+    expect(await entry.locator('time').textContent()).toMatch(/P[SD]T/)
     await admin.context().close()
   })
 
