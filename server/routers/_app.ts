@@ -1,4 +1,5 @@
 import { createCallerFactory, router } from '../trpc'
+import { accountSetupRouter } from './accountSetup'
 import { agreementRouter } from './agreement'
 import { auditRouter } from './audit'
 import { authRouter } from './auth'
@@ -35,6 +36,7 @@ export const appRouter = router({
   import: importRouter,
   run: runRouter,
   theme: themeRouter,
+  accountSetup: accountSetupRouter,
 })
 
 export type AppRouter = typeof appRouter

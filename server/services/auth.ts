@@ -39,12 +39,15 @@ export function hashPassword(password: string): Promise<string> {
   return hash(password, { memoryCost: 19456, timeCost: 2, parallelism: 1 })
 }
 
+/** Stored instead of a password hash until the person uses their set-up link: never verifies. */
+export const NO_PASSWORD = '!unset'
+
 // A real hash to verify against when the email is unknown, so timing does not reveal accounts.
 let decoyHash: Promise<string> | undefined
 
 export async function verifyCredentials(db: Db, email: string, password: string): Promise<{ id: string } | null> {
   const user = await findUserByEmail(db, email)
-  if (!user || user.disabled_at) {
+  if (!user || user.disabled_at || user.password_hash === NO_PASSWORD) {
     decoyHash ??= hashPassword('decoy-password-for-timing')
     await verify(await decoyHash, password).catch(() => false)
     return null

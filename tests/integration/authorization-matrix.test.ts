@@ -23,6 +23,8 @@ const RULES: Record<string, 'public' | 'signed-in' | Role[]> = {
   'invitation.list': ['admin', 'facilitator'],
   'invitation.byToken': 'public',
   'invitation.accept': 'public',
+  'accountSetup.byToken': 'public',
+  'accountSetup.complete': 'public',
   'organization.list': ['admin', 'facilitator'],
   'submission.create': ['submitter'],
   'submission.mine': ['submitter'],
