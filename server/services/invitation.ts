@@ -27,7 +27,7 @@ export async function createInvitation(db: Db, inviter: Inviter, input: Invitati
   const expiresAt = new Date(now.getTime() + INVITATION_DAYS * 86_400_000)
   return db.transaction().execute(async (trx) => {
     if (input.organizationId) {
-      const org = await trx.selectFrom('organizations').select('id').where('id', '=', input.organizationId).executeTakeFirst()
+      const org = await trx.selectFrom('organizations').select('id').where('id', '=', input.organizationId).where('deactivated_at', 'is', null).executeTakeFirst()
       if (!org) throw new TRPCError({ code: 'BAD_REQUEST', message: 'errors.organizationRequired' })
     }
     const row = await trx
