@@ -95,8 +95,11 @@ export async function completeSetup(db: Db, input: AccountSetupCompleteInput, no
   })
 }
 
-/** True when no active administrator exists: the server's log then says how to create one. */
-export async function lacksAdministrator(db: Db): Promise<boolean> {
-  const row = await db.selectFrom('users').select('id').where('role', '=', 'admin').where('disabled_at', 'is', null).where('password_hash', '<>', NO_PASSWORD).limit(1).executeTakeFirst()
-  return !row
+/**
+ * Whether an active administrator can sign in; if not, the emails of administrators still
+ * waiting to use their set-up link. The server's log then says which command to run.
+ */
+export async function administratorStatus(db: Db): Promise<{ ready: boolean; pending: string[] }> {
+  const admins = await db.selectFrom('users').select(['email', 'password_hash']).where('role', '=', 'admin').where('disabled_at', 'is', null).orderBy('created_at').execute()
+  return { ready: admins.some((a) => a.password_hash !== NO_PASSWORD), pending: admins.filter((a) => a.password_hash === NO_PASSWORD).map((a) => a.email) }
 }

@@ -6,7 +6,7 @@ import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Db } from '../../db/client'
 import { sha256 } from '../../server/lib/crypto'
-import { AdminCommandError, createAdministrator, lacksAdministrator, resetAccount, setupLink } from '../../server/services/account-setup'
+import { AdminCommandError, createAdministrator, administratorStatus, resetAccount, setupLink } from '../../server/services/account-setup'
 import { resolveSession, sessionPolicyOf } from '../../server/services/auth'
 import { createTestDb, testEnv } from '../support/db'
 import { callerFor, makeUser } from '../support/factories'
@@ -33,7 +33,7 @@ async function signIn(email: string, pw: string) {
 
 describe('npm run admin: the first administrator and resets', () => {
   it('create: an administrator with no password and a 24-hour one-time link under VOCES_ORIGIN; the log hint until it is used', async () => {
-    expect(await lacksAdministrator(db)).toBe(true)
+    expect(await administratorStatus(db)).toEqual({ ready: false, pending: [] })
     const now = new Date()
     const created = await createAdministrator(db, { email: 'Coordinator@Example.org', name: 'Rosa' }, now)
     const link = setupLink(env.origin, created.token)
@@ -45,9 +45,9 @@ describe('npm run admin: the first administrator and resets', () => {
     const stored = await db.selectFrom('account_setups').selectAll().where('user_id', '=', user.id).execute()
     expect(stored).toHaveLength(1)
     expect(stored[0]!.token_hash).toBe(sha256(created.token))
-    // No password yet: signing in fails like an unknown account, and the server still asks for an administrator.
+    // No password yet: signing in fails like an unknown account, and the server's log still asks for the link to be used.
     await expect(callerFor(db, env, null).auth.login({ email: 'coordinator@example.org', password: '!unset' })).rejects.toMatchObject({ message: 'errors.badCredentials' })
-    expect(await lacksAdministrator(db)).toBe(true)
+    expect(await administratorStatus(db)).toEqual({ ready: false, pending: ['coordinator@example.org'] })
 
     const anon = callerFor(db, env, null)
     expect(await anon.accountSetup.byToken({ token: created.token })).toMatchObject({ email: 'coordinator@example.org', role: 'admin', displayName: 'Rosa' })
@@ -55,7 +55,7 @@ describe('npm run admin: the first administrator and resets', () => {
     const done = await callerFor(db, env, null, { resHeaders }).accountSetup.complete({ token: created.token, displayName: 'Rosa M.', password, confirmPassword: password })
     expect(done.home).toBe('/admin')
     expect(resHeaders.get('set-cookie')).toMatch(/^voces_session=/)
-    expect(await lacksAdministrator(db)).toBe(false)
+    expect(await administratorStatus(db)).toEqual({ ready: true, pending: [] })
     expect(await signIn('coordinator@example.org', password)).toBeTruthy()
     // Single use.
     await expect(anon.accountSetup.complete({ token: created.token, displayName: 'Eve', password: 'another long passphrase', confirmPassword: 'another long passphrase' })).rejects.toMatchObject({ message: 'errors.setupUsed' })
