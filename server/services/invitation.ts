@@ -70,12 +70,14 @@ async function findOpenInvitation(db: Db, token: string, now: Date) {
   const invitation = await db
     .selectFrom('invitations as i')
     .leftJoin('organizations as o', 'o.id', 'i.organization_id')
-    .select(['i.id', 'i.email', 'i.role', 'i.organization_id as organizationId', 'o.name as organizationName', 'i.expires_at as expiresAt', 'i.accepted_at as acceptedAt'])
+    .select(['i.id', 'i.email', 'i.role', 'i.organization_id as organizationId', 'o.name as organizationName', 'o.deactivated_at as organizationDeactivatedAt', 'i.expires_at as expiresAt', 'i.accepted_at as acceptedAt'])
     .where('i.token_hash', '=', sha256(token))
     .executeTakeFirst()
   if (!invitation) throw new TRPCError({ code: 'NOT_FOUND', message: 'errors.invitationInvalid' })
   if (invitation.acceptedAt) throw new TRPCError({ code: 'BAD_REQUEST', message: 'errors.invitationUsed' })
   if (new Date(invitation.expiresAt) <= now) throw new TRPCError({ code: 'BAD_REQUEST', message: 'errors.invitationExpired' })
+  // An invitation sent before its organization was deactivated waits until it is reactivated.
+  if (invitation.organizationDeactivatedAt) throw new TRPCError({ code: 'BAD_REQUEST', message: 'errors.organizationDeactivated' })
   return invitation
 }
 

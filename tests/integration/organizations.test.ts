@@ -65,6 +65,7 @@ describe('organizations administration', () => {
     const { receiptCode } = await callerFor(db, env, memberWithOrg).submission.create(testimony('They stopped us outside the market on Van Nuys Boulevard.'))
     const link = await callerFor(db, env, facilitator).intakeLink.create({ name: 'Vigil', expiresInDays: 7, organizationId: org.id })
     const token = await signIn(member.email)
+    const pending = await caller.invitation.create({ email: 'late.joiner@example.test', role: 'submitter', organizationId: org.id })
     const policy = sessionPolicyOf(env)
     expect(await resolveSession(db, token, new Date(), policy)).not.toBeNull()
 
@@ -75,6 +76,10 @@ describe('organizations administration', () => {
     await expect(callerFor(db, env, null).auth.login({ email: member.email, password: 'not the right one at all' })).rejects.toMatchObject({ message: 'errors.badCredentials' })
     await expect(callerFor(db, env, null).intakeLink.submit({ token: link.token, ...testimony('At the vigil.') })).rejects.toMatchObject({ message: 'errors.intakeLinkClosed' })
     await expect(callerFor(db, env, admin).invitation.create({ email: 'new.member@example.test', role: 'submitter', organizationId: org.id })).rejects.toMatchObject({ message: 'errors.organizationRequired' })
+    // An invitation sent before cannot be used meanwhile: no account is created.
+    await expect(callerFor(db, env, null).invitation.byToken({ token: pending.token })).rejects.toMatchObject({ message: 'errors.organizationDeactivated' })
+    await expect(callerFor(db, env, null).invitation.accept({ token: pending.token, displayName: 'Late', password: 'a long enough password', confirmPassword: 'a long enough password' })).rejects.toMatchObject({ message: 'errors.organizationDeactivated' })
+    expect(await db.selectFrom('users').select('id').where('email', '=', 'late.joiner@example.test').execute()).toEqual([])
     // Its testimony stays.
     const kept = await db.selectFrom('submissions').select(['status', 'text_redacted']).where('receipt_code', '=', receiptCode).executeTakeFirstOrThrow()
     expect(kept.text_redacted).toContain('market')
@@ -83,6 +88,7 @@ describe('organizations administration', () => {
     expect(await caller.organization.reactivate({ id: org.id })).toEqual({ changed: true })
     expect(await signIn(member.email)).toBeTruthy()
     await callerFor(db, env, null).intakeLink.submit({ token: link.token, ...testimony('At the vigil, again.') })
+    expect(await callerFor(db, env, null).invitation.byToken({ token: pending.token })).toMatchObject({ email: 'late.joiner@example.test' })
     const actions = await db.selectFrom('audit_log').select(['action', 'details']).where('target_id', '=', org.id).orderBy('id').execute()
     expect(actions.map((a) => a.action)).toEqual(['organization.create', 'organization.deactivate', 'organization.reactivate'])
     expect(actions[1]!.details).toMatchObject({ members: 1, sessionsEnded: 1 })
