@@ -13,8 +13,21 @@ export interface OrganizationsTable {
   slug: string
   name: string
   kind: Generated<string>
+  description: Generated<string>
   is_demo: Generated<boolean>
   created_at: CreatedAt
+  /** Set while deactivated: its members cannot sign in or submit; its testimony stays. */
+  deactivated_at: Date | null
+}
+
+/** A one-time link to set one's password: the first administrator's, or a reset. */
+export interface AccountSetupsTable {
+  id: Generated<string>
+  token_hash: string
+  user_id: string
+  created_at: CreatedAt
+  expires_at: Date
+  used_at: Date | null
 }
 
 export interface UsersTable {
@@ -399,6 +412,7 @@ export interface Database {
   report_comments: ReportCommentsTable
   guidance_items: GuidanceItemsTable
   guidance_themes: GuidanceThemesTable
+  account_setups: AccountSetupsTable
 }
 
 export type Organization = Selectable<OrganizationsTable>

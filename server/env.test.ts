@@ -25,6 +25,16 @@ describe('environment', () => {
     warn.mockRestore()
   })
 
+  it('VOCES_ORIGIN: the address set-up links start with; an origin only, else http://localhost:PORT', () => {
+    const secrets = { VOCES_DATA_DIR: dir, VOCES_SESSION_SECRET: 's'.repeat(40), VOCES_ENCRYPTION_KEY: 'a'.repeat(64) }
+    expect(parseEnv({ ...secrets, PORT: '8080' }).origin).toBe('http://localhost:8080')
+    expect(parseEnv({ ...secrets, VOCES_ORIGIN: 'https://Voces.Example.org/' }).origin).toBe('https://voces.example.org')
+    expect(parseEnv({ ...secrets, VOCES_ORIGIN: 'https://voces.example.org:8443' }).origin).toBe('https://voces.example.org:8443')
+    for (const bad of ['voces.example.org', 'https://voces.example.org/app', 'ftp://voces.example.org', 'https://user:pw@voces.example.org', 'https://voces.example.org/?x=1']) {
+      expect(() => parseEnv({ ...secrets, VOCES_ORIGIN: bad })).toThrow(/VOCES_ORIGIN: must be an origin/)
+    }
+  })
+
   it('names the variable that is wrong', () => {
     expect(() => parseEnv({ VOCES_DATA_DIR: dir, PORT: 'eighty' })).toThrow(/PORT/)
     expect(() => parseEnv({ VOCES_DATA_DIR: dir, DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL: must start with postgres/)

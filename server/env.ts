@@ -17,6 +17,12 @@ const EnvSchema = z.object({
     .optional()
     .or(z.literal('').transform(() => undefined)),
   VOCES_DATA_DIR: z.string().min(1).default('./data'),
+  // The address people open in their browser (https://voces.example.org): one-time set-up links use it.
+  VOCES_ORIGIN: z
+    .string()
+    .optional()
+    .or(z.literal('').transform(() => undefined))
+    .refine((v) => v === undefined || isOrigin(v), 'must be an origin such as https://voces.example.org (scheme, host, optional port; no path)'),
   VOCES_SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   VOCES_ENCRYPTION_KEY: z
     .string()
@@ -43,8 +49,19 @@ const EnvSchema = z.object({
     .transform((v): boolean | number | string => (v === 'false' ? false : v === 'true' ? true : /^\d+$/.test(v) ? Number(v) : v)),
 })
 
+function isOrigin(value: string): boolean {
+  try {
+    const url = new URL(value)
+    return (url.protocol === 'https:' || url.protocol === 'http:') && url.pathname === '/' && !url.search && !url.hash && !url.username && !url.password
+  } catch {
+    return false
+  }
+}
+
 export type Env = z.infer<typeof EnvSchema> & {
   dataDir: string
+  /** VOCES_ORIGIN without a trailing slash, or http://localhost:PORT. */
+  origin: string
   sessionSecret: string
   encryptionKey: Buffer
   secureCookies: boolean
@@ -66,6 +83,7 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
   return {
     ...env,
     dataDir,
+    origin: env.VOCES_ORIGIN ? new URL(env.VOCES_ORIGIN).origin : `http://localhost:${env.PORT}`,
     sessionSecret: secret('session-secret', env.VOCES_SESSION_SECRET, 32),
     encryptionKey: Buffer.from(secret('encryption-key', env.VOCES_ENCRYPTION_KEY, 32), 'hex'),
     // Browsers accept Secure cookies from http://localhost, so production can always set them.

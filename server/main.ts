@@ -20,6 +20,7 @@ import { startRetentionJob } from './jobs/retention'
 import { startTranslationJob } from './jobs/translation'
 import { jobHandlers } from './jobs/handlers'
 import { startJobWorker } from './jobs/queue'
+import { administratorStatus } from './services/account-setup'
 import { DEMO_ACCOUNTS, seedDemo } from './services/seed'
 
 const dev = process.argv.includes('--dev')
@@ -35,6 +36,7 @@ async function main() {
     if (await seedDemo(db, env)) console.log(`[voces] demo content seeded in ${((Date.now() - started) / 1000).toFixed(1)} s`)
   }
   const hasDemoAccounts = Boolean(await db.selectFrom('users').select('id').where('is_demo', '=', true).limit(1).executeTakeFirst())
+  const administrators = await administratorStatus(db)
 
   const app = express()
   app.disable('x-powered-by')
@@ -89,6 +91,7 @@ async function main() {
     const url = `http://${env.HOST === '127.0.0.1' ? 'localhost' : env.HOST}:${env.PORT}`
     console.log(`[voces] serving on ${url}`)
     if (hasDemoAccounts) printDemoAccounts()
+    if (!administrators.ready) printFirstAdministratorHint(administrators.pending)
   })
   // Behind a proxy that keeps connections to the app open (nginx's upstream keepalive, a cloud
   // load balancer: 60 s idle by default), the app must not be the side that closes an idle one:
@@ -119,6 +122,18 @@ export function isCrossSite(fetchSite: string | undefined, origin: string | unde
   } catch {
     return true
   }
+}
+
+function printFirstAdministratorHint(pending: string[]) {
+  if (pending.length === 0) {
+    console.log('[voces] no administrator can sign in yet. Create the first one (it prints a one-time set-up link, valid 24 h):')
+    console.log('[voces]   npm run --silent admin -- create --email you@example.org --name "Your Name"')
+  } else {
+    console.log(`[voces] no administrator can sign in yet: ${pending.join(', ')} has not used the set-up link. Open it, or print a new one (valid 24 h):`)
+    console.log(`[voces]   npm run --silent admin -- reset --email ${pending[0]}`)
+  }
+  console.log('[voces] run it from this folder with the same environment (DATABASE_URL, VOCES_DATA_DIR, VOCES_ORIGIN) as the server; see docs/deploy.md')
+  if (!getEnv().DATABASE_URL) console.log('[voces] on the embedded database, stop the server first (Ctrl-C), run the command, then start it again')
 }
 
 function printDemoAccounts() {

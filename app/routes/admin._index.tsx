@@ -32,6 +32,9 @@ export default function AdminHome() {
         </Link>
       </p>
       <h2>{t('admin.organizations')}</h2>
+      <p>
+        <Link to="/admin/organizations">{t('admin.manageOrganizations')}</Link>
+      </p>
       <ul className="plain-list">
         {organizations.map((o) => (
           <li key={o.id}>

@@ -15,7 +15,7 @@ export const meta: MetaFunction = () => [{ title: 'Voces — Invitations' }]
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user, caller } = await requireRole(request, 'admin', 'facilitator')
   const [organizations, invitations] = await Promise.all([caller.organization.list(), caller.invitation.list()]).catch(toResponse)
-  return { organizations, invitations, roles: user.role === 'admin' ? (['submitter', 'facilitator', 'commission', 'admin'] as const) : (['submitter'] as const) }
+  return { organizations: organizations.filter((o) => !o.deactivatedAt), invitations, roles: user.role === 'admin' ? (['submitter', 'facilitator', 'commission', 'admin'] as const) : (['submitter'] as const) }
 }
 
 export async function action({ request }: ActionFunctionArgs) {

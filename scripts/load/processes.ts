@@ -4,7 +4,7 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -136,10 +136,31 @@ export const NGINX_MISSING = 'nginx is not installed (Debian: apt-get install -y
 
 export type Proxy = { url: string; port: number; pid: number; stop(): Promise<void> }
 
+/** The nginx site file a deployment installs (docs/deploy.md); the scripts run it too. */
+export const NGINX_SITE = path.join(ROOT, 'deploy/nginx-voces.conf')
+
+/**
+ * deploy/nginx-voces.conf as the scripts run it: everything as in production
+ * (upstream keep-alive, timeouts, headers, body size, round-robin without sticky
+ * sessions) except what lies between its "voces:" markers: the app processes'
+ * ports, and plain HTTP on a loopback port instead of TLS and the redirect.
+ */
+export function nginxSiteForLoopback(site: string, options: { port: number; upstreamPorts: number[] }): string {
+  const replace = (text: string, marker: string, by: string) => {
+    const pattern = new RegExp(`^[ \\t]*# voces:${marker}-begin\\n[\\s\\S]*?^[ \\t]*# voces:${marker}-end\\n`, 'm')
+    if (!pattern.test(text)) throw new Error(`${NGINX_SITE}: the "# voces:${marker}-begin/end" markers are missing`)
+    return text.replace(pattern, by)
+  }
+  let conf = replace(site, 'upstreams', options.upstreamPorts.map((p) => `  server 127.0.0.1:${p};\n`).join(''))
+  conf = replace(conf, 'redirect', '')
+  conf = replace(conf, 'listen', `  listen 127.0.0.1:${options.port};\n`)
+  return conf
+}
+
 /**
  * nginx in the foreground with its own config in a temp folder, listening on a
- * loopback port: plain round-robin over the app processes, no sticky sessions,
- * keep-alive to the upstreams. Never touches the system's nginx config or service.
+ * loopback port, running the repository's site file (deploy/nginx-voces.conf).
+ * Never touches the system's nginx config or service.
  */
 export async function startNginx(upstreamPorts: number[]): Promise<Proxy> {
   const nginx = findNginx()
@@ -158,32 +179,12 @@ pid ${dir}/nginx.pid;
 error_log ${dir}/error.log warn;
 events { worker_connections 1024; }
 http {
-  access_log off;
   client_body_temp_path ${dir}/body;
   proxy_temp_path ${dir}/proxy;
   fastcgi_temp_path ${dir}/fastcgi;
   uwsgi_temp_path ${dir}/uwsgi;
   scgi_temp_path ${dir}/scgi;
-  client_max_body_size 40m;
-  upstream voces {
-${upstreamPorts.map((p) => `    server 127.0.0.1:${p};`).join('\n')}
-    keepalive 64;
-    # Idle upstream connections close here before the app's own 65 s (server/main.ts).
-    keepalive_timeout 50s;
-  }
-  server {
-    listen 127.0.0.1:${port};
-    location / {
-      proxy_pass http://voces;
-      proxy_http_version 1.1;
-      proxy_set_header Connection "";
-      proxy_set_header Host $http_host;
-      proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
-      proxy_set_header X-Forwarded-Proto $scheme;
-      proxy_read_timeout 300s;
-      proxy_next_upstream off;
-    }
-  }
+${nginxSiteForLoopback(readFileSync(NGINX_SITE, 'utf8'), { port, upstreamPorts })}
 }
 `
   writeFileSync(path.join(dir, 'nginx.conf'), conf)

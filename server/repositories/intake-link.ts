@@ -29,7 +29,8 @@ export function findIntakeLinkByHash(db: Handle, tokenHash: string, options: { l
   let q = db
     .selectFrom('intake_links as l')
     .leftJoin('organizations as o', 'o.id', 'l.organization_id')
-    .select(['l.id', 'l.name', 'l.organization_id as organizationId', 'o.name as organizationName', 'l.expires_at as expiresAt', 'l.max_submissions as maxSubmissions', 'l.closed_at as closedAt', useCount.as('useCount')])
+    // A deactivated organization's links are closed with it (and open again when it is reactivated).
+    .select(['l.id', 'l.name', 'l.organization_id as organizationId', 'o.name as organizationName', 'l.expires_at as expiresAt', 'l.max_submissions as maxSubmissions', sql<Date | null>`coalesce(l.closed_at, o.deactivated_at)`.as('closedAt'), useCount.as('useCount')])
     .where('l.token_hash', '=', tokenHash)
   if (options.lock) q = q.forUpdate('l')
   return q.executeTakeFirst()

@@ -10,7 +10,7 @@ export async function insertSession(db: Handle, row: { id: string; userId: strin
     .execute()
 }
 
-/** The live session with its user, or undefined when unknown, revoked, expired, idle too long or disabled. */
+/** The live session with its user, or undefined when unknown, revoked, expired, idle too long, disabled, or of a deactivated organization. */
 export function findLiveSession(db: Handle, id: string, now: Date, idleSince: Date) {
   return db
     .selectFrom('sessions')
@@ -32,6 +32,8 @@ export function findLiveSession(db: Handle, id: string, now: Date, idleSince: Da
     .where('sessions.expires_at', '>', now)
     .where('sessions.last_seen_at', '>', idleSince)
     .where('users.disabled_at', 'is', null)
+    // A deactivated organization's members are signed out at once (the left join leaves null for no organization).
+    .where('org.deactivated_at', 'is', null)
     .executeTakeFirst()
 }
 

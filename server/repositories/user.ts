@@ -18,3 +18,14 @@ export function insertUser(db: Handle, user: NewUser): Promise<User> {
 export async function setUserLocale(db: Handle, id: string, locale: string): Promise<void> {
   await db.updateTable('users').set({ locale }).where('id', '=', id).execute()
 }
+
+/** True when the user belongs to an organization that an admin deactivated. */
+export async function organizationDeactivatedFor(db: Handle, userId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('users')
+    .innerJoin('organizations', 'organizations.id', 'users.organization_id')
+    .select('organizations.deactivated_at')
+    .where('users.id', '=', userId)
+    .executeTakeFirst()
+  return Boolean(row?.deactivated_at)
+}

@@ -1,5 +1,6 @@
 import { createCallerFactory, router } from '../trpc'
 import { accountRouter } from './account'
+import { accountSetupRouter } from './accountSetup'
 import { agreementRouter } from './agreement'
 import { auditRouter } from './audit'
 import { authRouter } from './auth'
@@ -37,6 +38,7 @@ export const appRouter = router({
   import: importRouter,
   run: runRouter,
   theme: themeRouter,
+  accountSetup: accountSetupRouter,
 })
 
 export type AppRouter = typeof appRouter

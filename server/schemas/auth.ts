@@ -34,4 +34,10 @@ export const InvitationAcceptSchema = z
   .refine((v) => v.password === v.confirmPassword, { path: ['confirmPassword'], message: 'errors.passwordMismatch' })
 export type InvitationAcceptInput = z.infer<typeof InvitationAcceptSchema>
 
+export const AccountSetupTokenSchema = z.object({ token: z.string().min(20).max(100) })
+
+/** The one-time set-up link's form (first administrator, password reset): same fields as accepting an invitation. */
+export const AccountSetupCompleteSchema = InvitationAcceptSchema
+export type AccountSetupCompleteInput = InvitationAcceptInput
+
 export const LocaleSchema = z.object({ locale: z.enum(['en', 'es']) })

@@ -5,7 +5,7 @@ import type { Role } from '../schemas/reference'
 import { appendAudit } from '../repositories/audit'
 import { countRateLimit, hitRateLimit } from '../repositories/rate-limit'
 import { findLiveSession, insertSession, revokeSession, revokeUserSessions, touchSession } from '../repositories/session'
-import { findUserByEmail } from '../repositories/user'
+import { findUserByEmail, organizationDeactivatedFor } from '../repositories/user'
 import { hmac, randomToken, sha256 } from '../lib/crypto'
 import type { Env } from '../env'
 
@@ -39,12 +39,15 @@ export function hashPassword(password: string): Promise<string> {
   return hash(password, { memoryCost: 19456, timeCost: 2, parallelism: 1 })
 }
 
+/** Stored instead of a password hash until the person uses their set-up link: never verifies. */
+export const NO_PASSWORD = '!unset'
+
 // A real hash to verify against when the email is unknown, so timing does not reveal accounts.
 let decoyHash: Promise<string> | undefined
 
 export async function verifyCredentials(db: Db, email: string, password: string): Promise<{ id: string } | null> {
   const user = await findUserByEmail(db, email)
-  if (!user || user.disabled_at) {
+  if (!user || user.disabled_at || user.password_hash === NO_PASSWORD) {
     decoyHash ??= hashPassword('decoy-password-for-timing')
     await verify(await decoyHash, password).catch(() => false)
     return null
@@ -105,6 +108,11 @@ export async function login(
     for (const { key } of keys) await hitRateLimit(db, key, now, LOGIN_WINDOW_MS)
     await appendAudit(db, { actorUserId: null, action: 'auth.login_failed', details: { email } })
     throw new TRPCError({ code: 'UNAUTHORIZED', message: 'errors.badCredentials' })
+  }
+  // Only once the password is right: the member of a deactivated organization is told why they cannot sign in.
+  if (await organizationDeactivatedFor(db, user.id)) {
+    await appendAudit(db, { actorUserId: user.id, action: 'auth.login_refused', details: { reason: 'organization_deactivated' } })
+    throw new TRPCError({ code: 'FORBIDDEN', message: 'errors.organizationDeactivated' })
   }
   // Rotation: whatever session the browser carried before signing in ends now.
   if (request.currentSessionId) await revokeSession(db, request.currentSessionId, now)

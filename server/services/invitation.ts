@@ -27,7 +27,7 @@ export async function createInvitation(db: Db, inviter: Inviter, input: Invitati
   const expiresAt = new Date(now.getTime() + INVITATION_DAYS * 86_400_000)
   return db.transaction().execute(async (trx) => {
     if (input.organizationId) {
-      const org = await trx.selectFrom('organizations').select('id').where('id', '=', input.organizationId).executeTakeFirst()
+      const org = await trx.selectFrom('organizations').select('id').where('id', '=', input.organizationId).where('deactivated_at', 'is', null).executeTakeFirst()
       if (!org) throw new TRPCError({ code: 'BAD_REQUEST', message: 'errors.organizationRequired' })
     }
     const row = await trx
@@ -70,13 +70,15 @@ async function findOpenInvitation(db: Db, token: string, now: Date) {
   const invitation = await db
     .selectFrom('invitations as i')
     .leftJoin('organizations as o', 'o.id', 'i.organization_id')
-    .select(['i.id', 'i.email', 'i.role', 'i.organization_id as organizationId', 'o.name as organizationName', 'i.expires_at as expiresAt', 'i.accepted_at as acceptedAt', 'i.revoked_at as revokedAt'])
+    .select(['i.id', 'i.email', 'i.role', 'i.organization_id as organizationId', 'o.name as organizationName', 'o.deactivated_at as organizationDeactivatedAt', 'i.expires_at as expiresAt', 'i.accepted_at as acceptedAt', 'i.revoked_at as revokedAt'])
     .where('i.token_hash', '=', sha256(token))
     .executeTakeFirst()
   if (!invitation) throw new TRPCError({ code: 'NOT_FOUND', message: 'errors.invitationInvalid' })
   if (invitation.revokedAt) throw new TRPCError({ code: 'BAD_REQUEST', message: 'errors.invitationRevoked' })
   if (invitation.acceptedAt) throw new TRPCError({ code: 'BAD_REQUEST', message: 'errors.invitationUsed' })
   if (new Date(invitation.expiresAt) <= now) throw new TRPCError({ code: 'BAD_REQUEST', message: 'errors.invitationExpired' })
+  // An invitation sent before its organization was deactivated waits until it is reactivated.
+  if (invitation.organizationDeactivatedAt) throw new TRPCError({ code: 'BAD_REQUEST', message: 'errors.organizationDeactivated' })
   return invitation
 }
 

@@ -1,0 +1,129 @@
+import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { ORGANIZATION_KINDS, OrganizationIdSchema, OrganizationUpdateSchema } from '../../server/schemas/organization'
+import { requireRole } from '../.server/auth'
+import { formErrorOf, getCaller, toResponse } from '../.server/trpc'
+import { CsrfInput } from '../components/csrf-input'
+import { describedBy, ErrorList, Field } from '../components/field'
+import { formatDate } from '../components/submission-meta'
+
+export const meta: MetaFunction = () => [{ title: 'Voces — Organization / Organización' }]
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { caller } = await requireRole(request, 'admin')
+  const parsed = OrganizationIdSchema.safeParse({ id: params.id })
+  if (!parsed.success) throw data({ message: 'errors.organizationNotFound' }, { status: 404 })
+  const organization = await caller.organization.byId(parsed.data).catch(toResponse)
+  return { organization }
+}
+
+type Notice = { key: 'orgAdmin.saved' | 'orgAdmin.deactivatedNotice' | 'orgAdmin.reactivatedNotice'; sessions?: number }
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const form = await request.formData()
+  const caller = await getCaller(request, { form })
+  const intent = form.get('intent')
+  if (intent === 'deactivate' || intent === 'reactivate') {
+    const parsed = OrganizationIdSchema.safeParse({ id: params.id })
+    if (!parsed.success) throw data({ message: 'errors.organizationNotFound' }, { status: 404 })
+    if (intent === 'deactivate') {
+      const { sessionsEnded } = await caller.organization.deactivate(parsed.data).catch(toResponse)
+      return { result: null, notice: { key: 'orgAdmin.deactivatedNotice', sessions: sessionsEnded } satisfies Notice }
+    }
+    await caller.organization.reactivate(parsed.data).catch(toResponse)
+    return { result: null, notice: { key: 'orgAdmin.reactivatedNotice' } satisfies Notice }
+  }
+  form.set('id', params.id ?? '')
+  const submission = parseWithZod(form, { schema: OrganizationUpdateSchema })
+  if (submission.status !== 'success') return data({ result: submission.reply(), notice: null }, { status: 400 })
+  try {
+    await caller.organization.update(submission.value)
+    return { result: submission.reply(), notice: { key: 'orgAdmin.saved' } satisfies Notice }
+  } catch (error) {
+    const message = formErrorOf(error)
+    if (message === 'errors.organizationNameTaken') return data({ result: submission.reply({ fieldErrors: { name: [message] } }), notice: null }, { status: 400 })
+    return data({ result: submission.reply({ formErrors: [message] }), notice: null }, { status: 400 })
+  }
+}
+
+export default function OrganizationPage() {
+  const { t, i18n } = useTranslation()
+  const { organization } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const [form, fields] = useForm({
+    id: `organization-${organization.id}`,
+    lastResult: actionData?.result,
+    defaultValue: { name: organization.name, kind: organization.kind, description: organization.description },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: OrganizationUpdateSchema }),
+    shouldValidate: 'onBlur',
+  })
+  const notice = actionData?.notice
+  return (
+    <section className="page">
+      <p>
+        <Link to="/admin/organizations">{t('orgAdmin.back')}</Link>
+      </p>
+      <h1>{t('orgAdmin.editTitle', { name: organization.name })}</h1>
+      <p className="lead">
+        {organization.deactivatedAt ? t('orgAdmin.deactivated', { date: formatDate(organization.deactivatedAt, i18n.language) }) : t('orgAdmin.active')} · {t('orgAdmin.members')}: {organization.members} · <code>{organization.slug}</code>
+      </p>
+      {notice ? (
+        <p className="notice notice--success" role="status">
+          {t(notice.key, { sessions: notice.sessions ?? 0 })}
+        </p>
+      ) : null}
+      <Form method="post" {...getFormProps(form)} className="stack narrow">
+        <CsrfInput />
+        <input type="hidden" name="intent" value="update" />
+        <input type="hidden" name="id" value={organization.id} />
+        <ErrorList id={form.errorId} errors={form.errors} />
+        <Field id={fields.name.id} label={t('orgAdmin.name')} errors={fields.name.errors} required>
+          <input {...getInputProps(fields.name, { type: 'text' })} maxLength={120} aria-describedby={describedBy(fields.name.id, { errors: fields.name.errors })} />
+        </Field>
+        <Field id={fields.kind.id} label={t('orgAdmin.kind')} errors={fields.kind.errors} required>
+          <select {...getSelectProps(fields.kind)} aria-describedby={describedBy(fields.kind.id, { errors: fields.kind.errors })}>
+            {ORGANIZATION_KINDS.map((kind) => (
+              <option key={kind} value={kind}>
+                {t(`orgKind.${kind}`)}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field id={fields.description.id} label={t('orgAdmin.description')} help={t('orgAdmin.descriptionHelp')} errors={fields.description.errors}>
+          <textarea {...getTextareaProps(fields.description)} rows={3} maxLength={1000} aria-describedby={describedBy(fields.description.id, { help: true, errors: fields.description.errors })} />
+        </Field>
+        <button type="submit" className="button">
+          {t('orgAdmin.save')}
+        </button>
+      </Form>
+      {organization.deactivatedAt ? (
+        <section aria-labelledby="reactivate-heading">
+          <h2 id="reactivate-heading">{t('orgAdmin.reactivateHeading')}</h2>
+          <p>{t('orgAdmin.reactivateHelp')}</p>
+          <Form method="post">
+            <CsrfInput />
+            <input type="hidden" name="intent" value="reactivate" />
+            <button type="submit" className="button button--secondary">
+              {t('orgAdmin.reactivate')}
+            </button>
+          </Form>
+        </section>
+      ) : (
+        <section aria-labelledby="deactivate-heading">
+          <h2 id="deactivate-heading">{t('orgAdmin.deactivateHeading')}</h2>
+          <p>{t('orgAdmin.deactivateHelp', { members: organization.members })}</p>
+          <Form method="post">
+            <CsrfInput />
+            <input type="hidden" name="intent" value="deactivate" />
+            <button type="submit" className="button button--secondary">
+              {t('orgAdmin.deactivate')}
+            </button>
+          </Form>
+        </section>
+      )}
+    </section>
+  )
+}

@@ -1,0 +1,171 @@
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { createServer } from 'node:net'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { axeViolations, launchBrowser, newContext, signIn } from './support/browser'
+
+/**
+ * A real deployment from nothing, as README's "For a real deployment" says: an empty
+ * embedded database, VOCES_SEED_DEMO=false, its own server (not the shared demo one).
+ * The server's log names the admin command; the command prints a link; the link sets
+ * the administrator's password; the administrator adds an organization and invites a
+ * community member, who joins, signs in and submits; deactivating the organization
+ * signs them out and sign-in tells them why. JavaScript on (English) and off (Spanish).
+ */
+const root = path.resolve(__dirname, '../..')
+let dataDir: string
+let port: number
+let baseURL: string
+let server: ChildProcess | undefined
+let serverLog = ''
+let browser: Browser
+const links: Record<string, string> = {}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer()
+    s.listen(0, '127.0.0.1', () => {
+      const address = s.address()
+      s.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))))
+    })
+  })
+}
+
+const secrets = { VOCES_SESSION_SECRET: randomBytes(32).toString('hex'), VOCES_ENCRYPTION_KEY: randomBytes(32).toString('hex') }
+const deploymentEnv = (): NodeJS.ProcessEnv => ({ ...process.env, ...secrets, NODE_ENV: 'production' as const, PORT: String(port), HOST: '127.0.0.1', VOCES_DATA_DIR: dataDir, DATABASE_URL: '', VOCES_SEED_DEMO: 'false', VOCES_ORIGIN: baseURL })
+
+async function startServer() {
+  serverLog = ''
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], { cwd: root, env: deploymentEnv(), stdio: ['ignore', 'pipe', 'pipe'] })
+  server = child
+  child.stdout!.on('data', (d) => (serverLog += d))
+  child.stderr!.on('data', (d) => (serverLog += d))
+  const deadline = Date.now() + 120_000
+  while (!serverLog.includes('[voces] serving on')) {
+    if (child.exitCode !== null) throw new Error(`The server exited:\n${serverLog}`)
+    if (Date.now() > deadline) throw new Error(`The server did not start in 120 s:\n${serverLog}`)
+    await new Promise((r) => setTimeout(r, 200))
+  }
+}
+
+async function stopServer() {
+  if (!server || server.exitCode !== null) return
+  const exited = new Promise((r) => server!.once('exit', r))
+  server.kill('SIGTERM')
+  await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))])
+}
+
+/** `npm run --silent admin -- create …`: its stdout is the link and nothing else. */
+function adminCreate(email: string, name: string): string {
+  const stdout = execFileSync('npm', ['run', '--silent', 'admin', '--', 'create', '--email', email, '--name', name], { cwd: root, env: deploymentEnv(), encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })
+  expect(stdout).toMatch(new RegExp(`^${baseURL.replace(/[.]/g, '\\.')}/setup/[A-Za-z0-9_-]{40,}\\n$`))
+  return stdout.trim()
+}
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(path.join(tmpdir(), 'voces-first-deployment-'))
+  port = await freePort()
+  baseURL = `http://127.0.0.1:${port}`
+  // 1. The server on an empty database, without demo content, says which command to run.
+  await startServer()
+  expect(serverLog).toContain('[voces] no administrator can sign in yet')
+  expect(serverLog).toContain('npm run --silent admin -- create --email')
+  expect(serverLog).not.toContain('demo accounts')
+  // 2. The embedded database allows one process: stop, run the command, start again.
+  await stopServer()
+  links.en = adminCreate('coordinator@example.org', 'Rosa')
+  links.es = adminCreate('coordinadora@example.org', 'Lupe')
+  await startServer()
+  expect(serverLog).toContain('has not used the set-up link')
+  browser = await launchBrowser()
+}, 300_000)
+
+afterAll(async () => {
+  await browser?.close()
+  await stopServer()
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true })
+})
+
+const submitButton = (page: Page) => page.locator('main form button[type="submit"]').last()
+
+describe('a first real deployment, from an empty database', () => {
+  it.each([
+    { javaScriptEnabled: true, lang: 'en' as const },
+    { javaScriptEnabled: false, lang: 'es' as const },
+  ])('admin link → password → organization → invitation → the member signs in and submits → deactivation ends it (JavaScript $javaScriptEnabled, $lang)', async ({ javaScriptEnabled, lang }) => {
+    const en = lang === 'en'
+    const adminContext = await newContext(browser, { javaScriptEnabled, locale: en ? 'en-US' : 'es-MX' })
+    const admin = await adminContext.newPage()
+    const password = `${lang} copper lantern meadow river`
+
+    // The set-up link: the administrator chooses their own password and is signed in.
+    await admin.goto(links[lang]!)
+    await admin.getByRole('heading', { level: 1, name: en ? 'Set your password' : 'Elija su contraseña' }).waitFor()
+    if (javaScriptEnabled) expect(await axeViolations(admin)).toEqual([])
+    expect(await admin.locator('input[name="displayName"]').inputValue()).toBe(en ? 'Rosa' : 'Lupe')
+    await admin.locator('input[name="password"]').fill(password)
+    await admin.locator('input[name="confirmPassword"]').fill(password)
+    await Promise.all([admin.waitForURL(/\/admin$/), submitButton(admin).click()])
+    // The link worked once.
+    const again = await adminContext.newPage()
+    await again.goto(links[lang]!)
+    await again.getByRole('alert').filter({ hasText: en ? 'already been used' : 'ya se usó' }).waitFor()
+    await again.close()
+
+    // An organization, reloaded.
+    await admin.goto(`${baseURL}/admin/organizations`)
+    const orgName = en ? 'Eastside Workers Center' : 'Centro de Trabajadores del Valle'
+    await admin.locator('input[name="name"]').fill(orgName)
+    await admin.locator('select[name="kind"]').selectOption('labor')
+    await submitButton(admin).click()
+    await admin.getByRole('status').waitFor()
+    await admin.reload()
+    await admin.getByTestId('organization-row').filter({ hasText: orgName }).waitFor()
+
+    // An invitation for a community member of that organization.
+    await admin.goto(`${baseURL}/invitations`)
+    const memberEmail = `member-${lang}@example.org`
+    await admin.locator('input[name="email"]').fill(memberEmail)
+    await admin.locator('select[name="role"]').selectOption('submitter')
+    await admin.locator('select[name="organizationId"]').selectOption({ label: orgName })
+    await submitButton(admin).click()
+    const invitation = (await admin.getByTestId('invitation-link').textContent())!.trim()
+
+    // The member joins, signs in again later, and submits.
+    const memberContext = await newContext(browser, { javaScriptEnabled, locale: en ? 'en-US' : 'es-MX', phone: true })
+    const member = await memberContext.newPage()
+    await member.goto(invitation)
+    const memberPassword = `${lang} harbor pepper violin cloud`
+    await member.locator('input[name="displayName"]').fill(en ? 'Marcus' : 'Marta')
+    await member.locator('input[name="password"]').fill(memberPassword)
+    await member.locator('input[name="confirmPassword"]').fill(memberPassword)
+    await Promise.all([member.waitForURL(/\/org$/), submitButton(member).click()])
+    await memberContext.clearCookies()
+    await signIn(member, baseURL, memberEmail, memberPassword)
+    await member.goto(`${baseURL}/org/submit`)
+    await member.locator('textarea[name="text"]').fill(en ? 'Agents in unmarked cars waited outside the school at pickup time.' : 'Agentes en carros sin placas esperaban afuera de la escuela a la hora de la salida.')
+    await Promise.all([member.waitForURL(/\/org\/receipts\//), member.locator('form.stack button[type="submit"]').click()])
+    const code = (await member.getByTestId('receipt-code').textContent())!.trim()
+    expect(code).toMatch(/^[0-9A-Z]{3}-[0-9A-Z]{3}-[0-9A-Z]{3}$/)
+
+    // Deactivating the organization ends the member's session; signing in says why; the testimony stays.
+    await admin.goto(`${baseURL}/admin/organizations`)
+    await Promise.all([admin.waitForURL(/\/admin\/organizations\/[0-9a-f-]{36}$/), admin.getByTestId('organization-row').filter({ hasText: orgName }).getByRole('link').click()])
+    await admin.locator('form:has(input[name="intent"][value="deactivate"]) button').click()
+    // Two: the session the invitation opened (its cookie was cleared, not signed out) and the sign-in after.
+    await admin.getByRole('status').filter({ hasText: en ? 'Sessions ended: 2.' : 'Sesiones terminadas: 2.' }).waitFor()
+    await member.goto(`${baseURL}/org`)
+    expect(new URL(member.url()).pathname).toBe('/login')
+    await member.locator('input[name="email"]').fill(memberEmail)
+    await member.locator('input[name="password"]').fill(memberPassword)
+    await member.locator('form[action^="/login"] button[type="submit"]').click()
+    await member.getByRole('alert').filter({ hasText: en ? 'access to Voces is paused' : 'pausó el acceso de su organización' }).waitFor()
+    if (javaScriptEnabled) expect(await axeViolations(member)).toEqual([])
+    await adminContext.close()
+    await memberContext.close()
+  })
+})
