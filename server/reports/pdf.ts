@@ -8,6 +8,7 @@
  */
 import PDFDocument from 'pdfkit'
 import { cellLabel, figureText, type ReportDimension } from '../schemas/report'
+import { barLabel, barShape, chartMax } from './chart'
 import type { ReportSnapshot, SnapshotTheme } from './snapshot'
 import type { Figure, FigureCell, SuppressedBreakdown } from './suppress'
 
@@ -218,12 +219,22 @@ function drawTheme(doc: PDFKit.PDFDocument, theme: SnapshotTheme, number: number
   }
 }
 
-/** Monthly columns with the figure above each; "fewer than" as a dashed outline, withheld as no column. */
+/** A short hatched stub for "fewer than N" (see chart.ts): diagonal lines clipped to the box, and its outline. */
+function hatchedStub(doc: PDFKit.PDFDocument, x: number, y: number, w: number, h: number) {
+  doc.save()
+  doc.rect(x, y, w, h).clip()
+  for (let d = -h; d < w; d += 3) doc.moveTo(x + d, y + h).lineTo(x + d + h, y)
+  doc.lineWidth(0.6).strokeColor(BAR).stroke()
+  doc.restore()
+  doc.rect(x, y, w, h).lineWidth(0.6).strokeColor(BAR).stroke()
+}
+
+/** Monthly columns with the figure above each; "fewer than" as a short hatched stub, withheld as no column. */
 function drawColumns(doc: PDFKit.PDFDocument, cells: FigureCell[], ctx: Ctx) {
   const height = 120
   ensureSpace(doc, height + 50)
   const top = doc.y + 12
-  const max = Math.max(ctx.threshold, ...cells.map((c) => ('n' in c.figure ? c.figure.n : 0)))
+  const max = chartMax(cells.map((c) => c.figure), ctx.threshold)
   const slot = ctx.width / Math.max(1, cells.length)
   const barWidth = Math.max(2, Math.min(28, slot * 0.7))
   const base = top + height
@@ -232,22 +243,12 @@ function drawColumns(doc: PDFKit.PDFDocument, cells: FigureCell[], ctx: Ctx) {
   cells.forEach((cell, i) => {
     const x = MARGIN + i * slot + (slot - barWidth) / 2
     const f = cell.figure
-    let label: string
-    let labelY: number
-    if ('n' in f) {
-      const h = (f.n / max) * height
-      if (h > 0) doc.rect(x, base - h, barWidth, h).fill(BAR)
-      label = String(f.n)
-      labelY = base - h - 10
-    } else if ('lt' in f) {
-      const h = (f.lt / max) * height
-      doc.rect(x, base - h, barWidth, h).dash(2, { space: 2 }).lineWidth(0.8).strokeColor(BAR).stroke().undash()
-      label = `<${f.lt}`
-      labelY = base - h - 10
-    } else {
-      label = '–'
-      labelY = base - 10
-    }
+    const shape = barShape(f, ctx.threshold)
+    const h = shape.kind === 'none' ? 0 : (shape.value / max) * height
+    if (shape.kind === 'bar') doc.rect(x, base - h, barWidth, h).fill(BAR)
+    if (shape.kind === 'stub') hatchedStub(doc, x, base - h, barWidth, h)
+    const label = barLabel(f, ctx.locale)
+    const labelY = base - h - 10
     doc.font('Helvetica').fontSize(7).fillColor(INK).text(label, x - 6, labelY, { width: barWidth + 12, align: 'center', lineBreak: false })
     if (i % labelEvery === 0) {
       doc.fontSize(6.5).fillColor(MUTED).text(safe(shortMonth(cell.key, ctx.locale)), MARGIN + i * slot - 4, base + 3, { width: slot + 8, align: 'center', lineBreak: false })
@@ -262,7 +263,7 @@ function drawBars(doc: PDFKit.PDFDocument, rows: { cell: FigureCell; indent: boo
   const labelWidth = 190
   const figureWidth = 70
   const barSpace = ctx.width - labelWidth - figureWidth - 10
-  const max = Math.max(ctx.threshold, ...rows.map((r) => ('n' in r.cell.figure ? r.cell.figure.n : 0)))
+  const max = chartMax(rows.map((r) => r.cell.figure), ctx.threshold)
   const rowHeight = 14
   for (const { cell, indent, dimension } of rows) {
     ensureSpace(doc, rowHeight + 4)
@@ -273,8 +274,9 @@ function drawBars(doc: PDFKit.PDFDocument, rows: { cell: FigureCell; indent: boo
     if (cell.key !== '__areasNotListed') {
       const x = MARGIN + labelWidth
       const f = cell.figure
-      if ('n' in f && f.n > 0) doc.rect(x, y + 2, (f.n / max) * barSpace, rowHeight - 5).fill(indent ? '#5b7fb0' : BAR)
-      if ('lt' in f) doc.rect(x, y + 2, (f.lt / max) * barSpace, rowHeight - 5).dash(2, { space: 2 }).lineWidth(0.8).strokeColor(BAR).stroke().undash()
+      const shape = barShape(f, ctx.threshold)
+      if (shape.kind === 'bar') doc.rect(x, y + 2, (shape.value / max) * barSpace, rowHeight - 5).fill(indent ? '#5b7fb0' : BAR)
+      if (shape.kind === 'stub') hatchedStub(doc, x, y + 2, (shape.value / max) * barSpace, rowHeight - 5)
       doc.font('Helvetica').fontSize(9).fillColor(INK).text(safe(ctx.fig(f)), MARGIN + ctx.width - figureWidth, y + 2, { width: figureWidth, align: 'right', lineBreak: false })
     }
     doc.x = MARGIN
