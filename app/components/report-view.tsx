@@ -282,25 +282,59 @@ export function ThemeSection({ theme, index, threshold, guidanceSince, children 
   )
 }
 
+/** The report's filters in words, one per filter ("Central Bureau", "Park"), in the reader's language. */
+export function filterLabels(t: (k: string, o?: Record<string, unknown>) => string, filters: ReportSnapshot['filters'] | undefined): string[] {
+  return Object.entries(filters ?? {})
+    .filter(([, v]) => v)
+    .map(([key, value]) => {
+      switch (key) {
+        case 'bureau':
+          return t(`bureau.${value}`)
+        case 'area':
+          return t(`area.${value}`)
+        case 'setting':
+          return t(`setting.${value}`)
+        case 'agency':
+          return t(`agency.${value}`)
+        case 'language':
+          return t(`language.${value}`)
+        default:
+          return cellLabel(t, 'organizationKinds', value ?? '')
+      }
+    })
+}
+
+/** A report's period, short: "June–December 2025", "November 2025–February 2026", "June 2025". */
+export function formatPeriod(t: (k: string, o?: Record<string, unknown>) => string, start: string, end: string, locale: string): string {
+  if (start === end) return formatMonth(start, locale)
+  const [startYear] = start.split('-')
+  const [endYear] = end.split('-')
+  if (startYear !== endYear) return t('reports.periodRange', { from: formatMonth(start, locale), to: formatMonth(end, locale) })
+  const month = (key: string) => {
+    const [year, m] = key.split('-').map(Number)
+    return new Intl.DateTimeFormat(locale, { month: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(year!, m! - 1, 1)))
+  }
+  return t('reports.periodSameYear', { from: month(start), to: month(end), year: endYear })
+}
+
+/** A public count said with what it counts: "25 testimonies, June–December 2025, Central Bureau". */
+export function publicCountLine(
+  t: (k: string, o?: Record<string, unknown>) => string,
+  locale: string,
+  report: { periodStart: string; periodEnd: string; filters?: ReportSnapshot['filters'] },
+  count: Figure,
+): string {
+  const filters = filterLabels(t, report.filters)
+  return t(filters.length ? 'publicPage.countLine' : 'publicPage.countLineAll', {
+    count: figureText(t, count, locale),
+    period: formatPeriod(t, report.periodStart, report.periodEnd, locale),
+    filters: filters.join(', '),
+  })
+}
+
 export function ReportHeader({ snapshot }: { snapshot: ReportSnapshot }) {
   const { t, i18n } = useTranslation()
-  const filters = Object.entries(snapshot.filters ?? {}).filter(([, v]) => v)
-  const filterLabel = ([key, value]: [string, string | undefined]) => {
-    switch (key) {
-      case 'bureau':
-        return t(`bureau.${value}`)
-      case 'area':
-        return t(`area.${value}`)
-      case 'setting':
-        return t(`setting.${value}`)
-      case 'agency':
-        return t(`agency.${value}`)
-      case 'language':
-        return t(`language.${value}`)
-      default:
-        return cellLabel(t, 'organizationKinds', value ?? '')
-    }
-  }
+  const filters = filterLabels(t, snapshot.filters)
   return (
     <dl className="meta report-meta">
       <dt>{t('reports.period')}</dt>
@@ -308,7 +342,7 @@ export function ReportHeader({ snapshot }: { snapshot: ReportSnapshot }) {
         {formatMonth(snapshot.periodStart, i18n.language)} – {formatMonth(snapshot.periodEnd, i18n.language)}
       </dd>
       <dt>{t('reports.filters')}</dt>
-      <dd>{filters.length ? filters.map(filterLabel).join(' · ') : t('reports.noFilters')}</dd>
+      <dd>{filters.length ? filters.join(' · ') : t('reports.noFilters')}</dd>
       {snapshot.version > 0 && snapshot.publishedAt ? (
         <>
           <dt>{t('reports.versions')}</dt>
