@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import type { ReportChange } from '../../server/reports/diff'
 import type { ReportSnapshot, SnapshotTheme } from '../../server/reports/snapshot'
 import type { Figure, FigureCell, SuppressedBreakdown } from '../../server/reports/suppress'
+import { barLabel, barShape, chartMax } from '../../server/reports/chart'
 import { cellLabel, figureText, type ReportDimension } from '../../server/schemas/report'
 import { formatDate, formatMonth } from './submission-meta'
 
@@ -26,7 +27,18 @@ const INK = '#1b1f24'
 const MUTED = '#4a5561'
 
 function scaleMax(rows: { figure: Figure }[], threshold: number) {
-  return Math.max(threshold, ...rows.map((r) => ('n' in r.figure ? r.figure.n : 0)))
+  return chartMax(rows.map((r) => r.figure), threshold)
+}
+
+/** Diagonal hatching for the stub that stands for "fewer than N" (see server/reports/chart.ts). */
+function Hatch({ id }: { id: string }) {
+  return (
+    <defs>
+      <pattern id={id} width="5" height="5" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+        <line x1="0" y1="0" x2="0" y2="5" stroke={BAR} strokeWidth="2" />
+      </pattern>
+    </defs>
+  )
 }
 
 function shortMonth(key: string, locale: string) {
@@ -34,7 +46,7 @@ function shortMonth(key: string, locale: string) {
   return new Intl.DateTimeFormat(locale, { month: 'short', year: '2-digit', timeZone: 'UTC' }).format(new Date(Date.UTC(year!, month! - 1, 1)))
 }
 
-/** Columns per month: a bar for a count, a dashed outline for "fewer than", nothing for withheld. */
+/** Columns per month: a bar for a count, a short hatched stub for "fewer than", nothing for withheld. */
 export function TrendChart({ id, title, cells, threshold }: { id: string; title: string; cells: FigureCell[]; threshold: number }) {
   const { t, i18n } = useTranslation()
   const slot = 44
@@ -48,16 +60,18 @@ export function TrendChart({ id, title, cells, threshold }: { id: string; title:
       <svg viewBox={`0 0 ${width} ${height + top + 30}`} role="img" aria-labelledby={`${id}-title ${id}-desc`} className="chart__svg" preserveAspectRatio="xMinYMin meet">
         <title id={`${id}-title`}>{title}</title>
         <desc id={`${id}-desc`}>{t('reports.chartDesc')}</desc>
+        <Hatch id={`${id}-hatch`} />
         <line x1="0" x2={width} y1={top + height} y2={top + height} stroke={MUTED} strokeWidth="1" />
         {cells.map((cell, i) => {
           const x = i * slot + 10
           const f = cell.figure
-          const h = 'n' in f ? (f.n / max) * height : 'lt' in f ? (f.lt / max) * height : 0
-          const label = 'n' in f ? String(f.n) : 'lt' in f ? `<${f.lt}` : '–'
+          const shape = barShape(f, threshold)
+          const h = shape.kind === 'none' ? 0 : (shape.value / max) * height
+          const label = barLabel(f, i18n.language)
           return (
-            <g key={cell.key}>
-              {'n' in f && h > 0 ? <rect x={x} y={top + height - h} width={slot - 20} height={h} fill={BAR} /> : null}
-              {'lt' in f ? <rect x={x} y={top + height - h} width={slot - 20} height={h} fill="none" stroke={BAR} strokeWidth="1.5" strokeDasharray="4 3" /> : null}
+            <g key={cell.key} data-shape={shape.kind}>
+              {shape.kind === 'bar' ? <rect x={x} y={top + height - h} width={slot - 20} height={h} fill={BAR} /> : null}
+              {shape.kind === 'stub' ? <rect x={x} y={top + height - h} width={slot - 20} height={h} fill={`url(#${id}-hatch)`} stroke={BAR} strokeWidth="1" /> : null}
               <text x={x + (slot - 20) / 2} y={top + height - h - 4} textAnchor="middle" fontSize="12" fill={INK}>
                 {label}
               </text>
@@ -88,16 +102,19 @@ export function BarChart({ id, title, rows, threshold, note }: { id: string; tit
       <svg viewBox={`0 0 ${width} ${rows.length * row + 8}`} role="img" aria-labelledby={`${id}-title ${id}-desc`} className="chart__svg chart__svg--bars">
         <title id={`${id}-title`}>{title}</title>
         <desc id={`${id}-desc`}>{t('reports.chartDesc')}</desc>
+        <Hatch id={`${id}-hatch`} />
         {rows.map((r, i) => {
           const y = i * row + 4
           const f = r.figure
+          const shape = barShape(f, threshold)
+          const w = shape.kind === 'none' ? 0 : (shape.value / max) * barWidth
           return (
-            <g key={`${r.key}-${i}`}>
+            <g key={`${r.key}-${i}`} data-shape={shape.kind}>
               <text x={r.indent ? 16 : 0} y={y + 16} fontSize="13" fill={INK} fontWeight={r.indent ? 400 : 600}>
                 {r.label.length > 38 ? `${r.label.slice(0, 37)}…` : r.label}
               </text>
-              {'n' in f && f.n > 0 ? <rect x={labelWidth} y={y + 4} width={(f.n / max) * barWidth} height={row - 10} fill={BAR} opacity={r.indent ? 0.75 : 1} /> : null}
-              {'lt' in f ? <rect x={labelWidth} y={y + 4} width={(f.lt / max) * barWidth} height={row - 10} fill="none" stroke={BAR} strokeWidth="1.5" strokeDasharray="4 3" /> : null}
+              {shape.kind === 'bar' ? <rect x={labelWidth} y={y + 4} width={w} height={row - 10} fill={BAR} opacity={r.indent ? 0.75 : 1} /> : null}
+              {shape.kind === 'stub' ? <rect x={labelWidth} y={y + 4} width={w} height={row - 10} fill={`url(#${id}-hatch)`} stroke={BAR} strokeWidth="1" /> : null}
               <text x={width} y={y + 16} fontSize="13" fill={INK} textAnchor="end">
                 {figureText(t, f)}
               </text>
@@ -265,25 +282,59 @@ export function ThemeSection({ theme, index, threshold, guidanceSince, children 
   )
 }
 
+/** The report's filters in words, one per filter ("Central Bureau", "Park"), in the reader's language. */
+export function filterLabels(t: (k: string, o?: Record<string, unknown>) => string, filters: ReportSnapshot['filters'] | undefined): string[] {
+  return Object.entries(filters ?? {})
+    .filter(([, v]) => v)
+    .map(([key, value]) => {
+      switch (key) {
+        case 'bureau':
+          return t(`bureau.${value}`)
+        case 'area':
+          return t(`area.${value}`)
+        case 'setting':
+          return t(`setting.${value}`)
+        case 'agency':
+          return t(`agency.${value}`)
+        case 'language':
+          return t(`language.${value}`)
+        default:
+          return cellLabel(t, 'organizationKinds', value ?? '')
+      }
+    })
+}
+
+/** A report's period, short: "June–December 2025", "November 2025–February 2026", "June 2025". */
+export function formatPeriod(t: (k: string, o?: Record<string, unknown>) => string, start: string, end: string, locale: string): string {
+  if (start === end) return formatMonth(start, locale)
+  const [startYear] = start.split('-')
+  const [endYear] = end.split('-')
+  if (startYear !== endYear) return t('reports.periodRange', { from: formatMonth(start, locale), to: formatMonth(end, locale) })
+  const month = (key: string) => {
+    const [year, m] = key.split('-').map(Number)
+    return new Intl.DateTimeFormat(locale, { month: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(year!, m! - 1, 1)))
+  }
+  return t('reports.periodSameYear', { from: month(start), to: month(end), year: endYear })
+}
+
+/** A public count said with what it counts: "25 testimonies, June–December 2025, Central Bureau". */
+export function publicCountLine(
+  t: (k: string, o?: Record<string, unknown>) => string,
+  locale: string,
+  report: { periodStart: string; periodEnd: string; filters?: ReportSnapshot['filters'] },
+  count: Figure,
+): string {
+  const filters = filterLabels(t, report.filters)
+  return t(filters.length ? 'publicPage.countLine' : 'publicPage.countLineAll', {
+    count: figureText(t, count, locale),
+    period: formatPeriod(t, report.periodStart, report.periodEnd, locale),
+    filters: filters.join(', '),
+  })
+}
+
 export function ReportHeader({ snapshot }: { snapshot: ReportSnapshot }) {
   const { t, i18n } = useTranslation()
-  const filters = Object.entries(snapshot.filters ?? {}).filter(([, v]) => v)
-  const filterLabel = ([key, value]: [string, string | undefined]) => {
-    switch (key) {
-      case 'bureau':
-        return t(`bureau.${value}`)
-      case 'area':
-        return t(`area.${value}`)
-      case 'setting':
-        return t(`setting.${value}`)
-      case 'agency':
-        return t(`agency.${value}`)
-      case 'language':
-        return t(`language.${value}`)
-      default:
-        return cellLabel(t, 'organizationKinds', value ?? '')
-    }
-  }
+  const filters = filterLabels(t, snapshot.filters)
   return (
     <dl className="meta report-meta">
       <dt>{t('reports.period')}</dt>
@@ -291,7 +342,7 @@ export function ReportHeader({ snapshot }: { snapshot: ReportSnapshot }) {
         {formatMonth(snapshot.periodStart, i18n.language)} – {formatMonth(snapshot.periodEnd, i18n.language)}
       </dd>
       <dt>{t('reports.filters')}</dt>
-      <dd>{filters.length ? filters.map(filterLabel).join(' · ') : t('reports.noFilters')}</dd>
+      <dd>{filters.length ? filters.join(' · ') : t('reports.noFilters')}</dd>
       {snapshot.version > 0 && snapshot.publishedAt ? (
         <>
           <dt>{t('reports.versions')}</dt>

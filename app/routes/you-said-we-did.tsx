@@ -3,14 +3,14 @@ import { useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { getCaller, toResponse } from '../.server/trpc'
 import { formatDate, formatMonth } from '../components/submission-meta'
-import { FigureText } from '../components/report-view'
+import { publicCountLine } from '../components/report-view'
 
 export const meta: MetaFunction = () => [
   { title: 'Voces — You said, we did / Ustedes dijeron, nosotros hicimos' },
   { name: 'description', content: 'What community organizations told the Los Angeles Police Commission, and what was done.' },
 ]
 
-/** Public, no sign-in: published themes (at or above the threshold) and the guidance published in answer. */
+/** Public, no sign-in: published themes (at or above the threshold, with a public summary) and the guidance published in answer. */
 export async function loader({ request }: LoaderFunctionArgs) {
   const caller = await getCaller(request)
   return caller.publicPage.list().catch(toResponse)
@@ -42,11 +42,13 @@ export default function YouSaidWeDid() {
             {report.themes.map((theme, i) => {
               const summary = theme.publicSummary[lang] || theme.publicSummary[other]
               const summaryLang = theme.publicSummary[lang] ? lang : other
+              // Say what the count counts: the report's period and filters.
+              const countLine = publicCountLine(t, i18n.language, report, theme.count)
               return (
                 <li key={i} className="card" data-testid="public-theme">
                   <h3>{theme.title}</h3>
-                  <p className="card__meta">
-                    <FigureText figure={theme.count} /> {t('publicPage.testimonies')}
+                  <p className="card__meta" data-testid="public-count">
+                    {countLine}
                   </p>
                   {summary ? <p lang={summaryLang}>{summary}</p> : null}
                   <h4>{t('publicPage.whatWasDone')}</h4>

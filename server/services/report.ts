@@ -377,10 +377,14 @@ export async function publicPage(db: Db) {
         version: s.version,
         publishedAt: s.publishedAt,
         threshold: s.threshold,
+        /** What the counts are counts of, said beside each count on the page. */
+        filters: s.filters ?? {},
         /** Counts at or above the threshold are rounded to the nearest multiple of this. */
         rounding: s.rounding ?? ROUNDING_BASE,
+        // Only themes the working group wrote a public summary for (issue 14): a bare count says nothing.
         themes: s.themes
           .filter((t) => 'n' in t.count && t.count.n >= s.threshold)
+          .filter((t) => Boolean(t.publicSummary?.en?.trim() || t.publicSummary?.es?.trim()))
           .map((t) => ({
             title: t.title,
             publicSummary: t.publicSummary,

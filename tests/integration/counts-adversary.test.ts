@@ -101,14 +101,20 @@ const reportTitles = new Map<string, string>()
 async function newReport(title: string, start: string, end: string, themeIds: string[], filters: Filters = {}) {
   const { id } = await fac().report.create({ title, periodStart: start, periodEnd: end })
   if (Object.keys(filters).length) await fac().report.update({ id, title, periodStart: start, periodEnd: end, ...(filters as Record<string, never>) })
-  for (const themeId of themeIds) await fac().report.addTheme({ id, themeId })
+  for (const themeId of themeIds) await addPublicTheme(id, themeId)
   reports.set(id, { start, end, filters, themeIds: [...themeIds] })
   reportTitles.set(id, title)
   return id
 }
 
-async function addToReport(reportId: string, themeId: string) {
+/** Every theme gets a public summary, so that the public page (which lists only those, issue 14) shows its count too. */
+async function addPublicTheme(reportId: string, themeId: string) {
   await fac().report.addTheme({ id: reportId, themeId })
+  await fac().report.updateTheme({ id: reportId, themeId, publicSummaryEn: 'A public summary.', publicSummaryEs: 'Un resumen público.' })
+}
+
+async function addToReport(reportId: string, themeId: string) {
+  await addPublicTheme(reportId, themeId)
   reports.get(reportId)!.themeIds.push(themeId)
 }
 

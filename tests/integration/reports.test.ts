@@ -458,3 +458,47 @@ describe('versions published before counts were rounded (decision 071)', () => {
     expect(published).toMatchObject({ rounding: 5, themes: [{ count: { n: 25 } }] })
   })
 })
+
+describe('the public page (issue 14)', () => {
+  it('shows only themes with a public summary, and carries the report filters to say beside each count', async () => {
+    const { id } = await facilitatorCaller().report.create({ title: 'Central Bureau, summer', periodStart: '2025-06', periodEnd: '2025-12' })
+    const theme = (themeId: string, title: string, publicSummary: { en: string; es: string }) => ({
+      themeId,
+      title,
+      summary: '',
+      publicSummary,
+      count: { n: 25 },
+      trend: { withheld: true, cells: [] },
+      areas: { withheld: true, cells: [] },
+      settings: { withheld: true, cells: [] },
+      agencies: { withheld: true, cells: [] },
+      organizationKinds: { withheld: true, cells: [] },
+      quotes: [],
+      guidance: [],
+    })
+    const snapshot: ReportSnapshot = {
+      format: 1,
+      reportId: id,
+      title: 'Central Bureau, summer',
+      periodStart: '2025-06',
+      periodEnd: '2025-12',
+      filters: { bureau: 'central' },
+      threshold: 5,
+      version: 1,
+      publishedAt: '2026-01-06T18:00:00.000Z',
+      publishedBy: facilitator.displayName,
+      themes: [
+        theme(big, 'Summarized in Spanish only', { en: '', es: 'Solo en español.' }),
+        theme(small, 'Not summarized for the public', { en: '  ', es: '' }),
+      ],
+    }
+    await db.insertInto('report_versions').values({ report_id: id, version: 1, snapshot: JSON.stringify(snapshot), published_by: facilitator.id, published_at: new Date('2026-01-06T18:00:00Z') }).execute()
+    await db.updateTable('reports').set({ status: 'published', version: 1, published_at: new Date('2026-01-06T18:00:00Z') }).where('id', '=', id).execute()
+
+    const page = await callerFor(db, env, null).publicPage.list()
+    const report = page.reports.find((r) => r.title === 'Central Bureau, summer')!
+    expect(report.filters).toEqual({ bureau: 'central' })
+    expect(report.themes.map((t) => t.title)).toEqual(['Summarized in Spanish only'])
+    expect(JSON.stringify(page)).not.toContain('Not summarized for the public')
+  })
+})
