@@ -335,6 +335,38 @@ export interface ReportVersionsTable {
   published_at: CreatedAt
 }
 
+/**
+ * The quotes of a published version (issue 12 §3), out of its snapshot. A
+ * trigger refuses DELETE and every UPDATE except blanking the words (text null,
+ * translations empty, withdrawn_at set) on withdrawal.
+ */
+export interface ReportVersionQuotesTable {
+  id: Generated<string>
+  report_version_id: string
+  theme_id: string
+  /** 1-based order within the theme. */
+  position: number
+  submission_id: string | null
+  language: string
+  text: string | null
+  translations: ColumnType<unknown, string | undefined, string>
+  withdrawn_at: Date | null
+}
+
+/** Facilitators' warnings about a report: a summary repeating 8+ consecutive words of withdrawn testimony. */
+export interface ReportWarningsTable {
+  id: Generated<string>
+  report_id: string
+  /** 0 = the draft. */
+  version: number
+  theme_id: string
+  kind: 'withdrawn-words-in-summary'
+  field: 'summary' | 'publicSummaryEn' | 'publicSummaryEs'
+  created_at: CreatedAt
+  resolved_at: Date | null
+  resolved_by: string | null
+}
+
 export interface ReportCommentsTable {
   id: Generated<string>
   report_id: string
@@ -394,6 +426,8 @@ export interface Database {
   theme_quotes: ThemeQuotesTable
   report_themes: ReportThemesTable
   report_versions: ReportVersionsTable
+  report_version_quotes: ReportVersionQuotesTable
+  report_warnings: ReportWarningsTable
   report_comments: ReportCommentsTable
   guidance_items: GuidanceItemsTable
   guidance_themes: GuidanceThemesTable

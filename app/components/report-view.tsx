@@ -166,8 +166,13 @@ export function Quotes({ quotes }: { quotes: SnapshotTheme['quotes'] }) {
   const languageName = (code: string) => t(`language.${code}`, { defaultValue: code })
   return (
     <ul className="quote-list">
-      {quotes.map((q, i) => (
-        <li key={i} className="quote">
+      {quotes.map((q, i) =>
+        q.withdrawn ? (
+          <li key={i} className="quote quote--withdrawn" data-testid="quote-withdrawn">
+            <p className="empty">{t('reports.quoteWithdrawn')}</p>
+          </li>
+        ) : (
+          <li key={i} className="quote">
           <div className="quote__original">
             <p className="quote__label">{t('reports.quoteLanguage', { language: languageName(q.language) })}</p>
             <blockquote className="testimony" lang={q.language === 'other' ? undefined : q.language}>
@@ -187,8 +192,9 @@ export function Quotes({ quotes }: { quotes: SnapshotTheme['quotes'] }) {
               </blockquote>
             </div>
           ))}
-        </li>
-      ))}
+          </li>
+        ),
+      )}
     </ul>
   )
 }

@@ -19,6 +19,7 @@ const theme = (overrides: Partial<RawTheme> = {}): RawTheme => ({
 })
 
 const quote = (cells: Partial<RawQuote['cells']>): RawQuote => ({
+  submissionId: '00000000-0000-4000-8000-000000000001',
   text: 'Quoted text',
   language: 'en',
   translations: [],

@@ -28,6 +28,8 @@ export type QuoteTranslation = { lang: string; text: string; kind: 'machine' | '
 
 /** A representative quote with the cells its submission falls in (never stored in a snapshot). */
 export type RawQuote = {
+  /** The testimony quoted: stored beside a published quote (never in the snapshot) so that withdrawal can find it. */
+  submissionId: string
   text: string
   language: string
   translations: QuoteTranslation[]
@@ -62,7 +64,13 @@ export type RawReport = {
   themes: RawTheme[]
 }
 
-export type SnapshotQuote = { language: string; text: string; translations: QuoteTranslation[] }
+/**
+ * A quote of a report. Published versions keep their quotes outside the
+ * snapshot JSON (table report_version_quotes), so that a withdrawal can blank
+ * them: a withdrawn quote has `withdrawn: true`, an empty text and no
+ * translations, and readers see that it was withdrawn.
+ */
+export type SnapshotQuote = { language: string; text: string; translations: QuoteTranslation[]; withdrawn?: true }
 
 export type SnapshotTheme = {
   themeId: string
@@ -164,6 +172,11 @@ export function quoteAllowed(theme: RawTheme, quote: RawQuote, threshold: number
   return counts.every((n) => n >= threshold)
 }
 
+/** The quotes of a theme a version may publish, in order. */
+export function publishableQuotes(theme: RawTheme, threshold: number): RawQuote[] {
+  return theme.quotes.filter((q) => quoteAllowed(theme, q, threshold))
+}
+
 export function suppressTheme(theme: RawTheme, periodStart: string, periodEnd: string, threshold: number): SnapshotTheme {
   const base = {
     themeId: theme.themeId,
@@ -184,7 +197,7 @@ export function suppressTheme(theme: RawTheme, periodStart: string, periodEnd: s
     settings: dropZeros(suppressPartition(theme.total, ordered(theme.settings, SETTINGS, NOT_GIVEN), threshold)),
     agencies: dropZeros(suppressIndependent(ordered(theme.agencies, AGENCIES, NOT_GIVEN), threshold)),
     organizationKinds: dropZeros(suppressPartition(theme.total, ordered(theme.organizationKinds, [], NO_ORGANIZATION), threshold)),
-    quotes: theme.quotes.filter((q) => quoteAllowed(theme, q, threshold)).map(({ language, text, translations }) => ({ language, text, translations })),
+    quotes: publishableQuotes(theme, threshold).map(({ language, text, translations }) => ({ language, text, translations })),
   }
 }
 

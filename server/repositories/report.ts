@@ -1,7 +1,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely'
 import type { Database } from '../../db/schema'
 import { BUREAUS, type Bureau } from '../schemas/reference'
-import { NO_ORGANIZATION, NOT_GIVEN, type GuidanceRef, type QuoteTranslation, type RawQuote, type RawTheme, type ReportFilters, type ReportSnapshot } from '../reports/snapshot'
+import { NO_ORGANIZATION, NOT_GIVEN, type GuidanceRef, type QuoteTranslation, type RawQuote, type SnapshotQuote, type RawTheme, type ReportFilters, type ReportSnapshot } from '../reports/snapshot'
 
 type Handle = Kysely<Database> | Transaction<Database>
 
@@ -179,6 +179,7 @@ export async function reportCounts(db: Handle, themeIds: string[], period: { sta
 
 type QuoteRow = {
   theme_id: string
+  submission_id: string
   text: string
   language: string
   translation_en: string | null
@@ -201,7 +202,7 @@ export async function reportQuotes(db: Handle, themeIds: string[], period: { sta
   const out = new Map<string, RawQuote[]>()
   if (themeIds.length === 0) return out
   const { rows } = await sql<QuoteRow>`
-    select q.theme_id, s.text_redacted as text, s.language, s.translation_en, s.translation_es,
+    select q.theme_id, q.submission_id, s.text_redacted as text, s.language, s.translation_en, s.translation_es,
            q.translation, q.translation_lang, q.translation_kind,
            ${reportMonth} as month, coalesce(s.area, ${NOT_GIVEN}) as area, coalesce(s.setting, ${NOT_GIVEN}) as setting,
            s.agencies, coalesce(o.kind, ${NO_ORGANIZATION}) as org
@@ -215,6 +216,7 @@ export async function reportQuotes(db: Handle, themeIds: string[], period: { sta
   for (const row of rows) {
     const list = out.get(row.theme_id) ?? []
     list.push({
+      submissionId: row.submission_id,
       text: row.text,
       language: row.language,
       translations: quoteTranslations(row),
@@ -253,11 +255,30 @@ export async function guidanceForThemes(db: Handle, themeIds: string[], options:
   return out
 }
 
-export async function insertVersion(db: Handle, row: { reportId: string; version: number; snapshot: ReportSnapshot; publishedBy: string; now: Date }) {
-  await db
+/**
+ * Stores a published version: the snapshot without the quotes' words, and the
+ * quotes in report_version_quotes (the only place withdrawal may still reach).
+ */
+export async function insertVersion(db: Handle, row: { reportId: string; version: number; snapshot: ReportSnapshot; quoteSources: Map<string, (string | null)[]>; publishedBy: string; now: Date }) {
+  const stored: ReportSnapshot = { ...row.snapshot, themes: row.snapshot.themes.map((t) => ({ ...t, quotes: [] })) }
+  const { id } = await db
     .insertInto('report_versions')
-    .values({ report_id: row.reportId, version: row.version, snapshot: JSON.stringify(row.snapshot), published_by: row.publishedBy, published_at: row.now })
-    .execute()
+    .values({ report_id: row.reportId, version: row.version, snapshot: JSON.stringify(stored), published_by: row.publishedBy, published_at: row.now })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  const quotes = row.snapshot.themes.flatMap((t) =>
+    t.quotes.map((q, i) => ({
+      report_version_id: id,
+      theme_id: t.themeId,
+      position: i + 1,
+      submission_id: row.quoteSources.get(t.themeId)?.[i] ?? null,
+      language: q.language,
+      text: q.text,
+      translations: JSON.stringify(q.translations),
+    })),
+  )
+  if (quotes.length) await db.insertInto('report_version_quotes').values(quotes).execute()
+  return { id }
 }
 
 export async function markPublished(db: Handle, id: string, version: number, now: Date) {
@@ -275,11 +296,41 @@ export function listVersions(db: Handle, reportId: string) {
 }
 
 export async function findSnapshot(db: Handle, reportId: string, version: number): Promise<ReportSnapshot | null> {
-  const row = await db.selectFrom('report_versions').select('snapshot').where('report_id', '=', reportId).where('version', '=', version).executeTakeFirst()
-  return row ? (row.snapshot as ReportSnapshot) : null
+  const row = await db.selectFrom('report_versions').select(['id', 'snapshot']).where('report_id', '=', reportId).where('version', '=', version).executeTakeFirst()
+  if (!row) return null
+  const snapshot = row.snapshot as ReportSnapshot
+  const quotes = await db
+    .selectFrom('report_version_quotes')
+    .select(['theme_id', 'language', 'text', 'translations'])
+    .where('report_version_id', '=', row.id)
+    .orderBy('theme_id')
+    .orderBy('position')
+    .execute()
+  const byTheme = new Map<string, SnapshotQuote[]>()
+  for (const q of quotes) {
+    const quote: SnapshotQuote = q.text === null ? { language: q.language, text: '', translations: [], withdrawn: true } : { language: q.language, text: q.text, translations: q.translations as QuoteTranslation[] }
+    byTheme.set(q.theme_id, [...(byTheme.get(q.theme_id) ?? []), quote])
+  }
+  return { ...snapshot, themes: snapshot.themes.map((t) => ({ ...t, quotes: byTheme.get(t.themeId) ?? [] })) }
 }
 
-/** The latest published version of every report. */
+/**
+ * Withdrawal reaches published versions: blanks every published quote of this
+ * submission (the trigger allows nothing else), returning the versions touched.
+ */
+export async function blankPublishedQuotes(db: Handle, submissionId: string, now: Date) {
+  return db
+    .updateTable('report_version_quotes as q')
+    .from('report_versions as v')
+    .set({ text: null, translations: '[]', withdrawn_at: now })
+    .whereRef('v.id', '=', 'q.report_version_id')
+    .where('q.submission_id', '=', submissionId)
+    .where('q.text', 'is not', null)
+    .returning(['v.report_id as reportId', 'v.version', 'q.theme_id as themeId'])
+    .execute()
+}
+
+/** The latest published version of every report, without its quotes (the public page shows none). */
 export async function latestSnapshots(db: Handle): Promise<ReportSnapshot[]> {
   const { rows } = await sql<{ snapshot: ReportSnapshot }>`
     select distinct on (report_id) snapshot from report_versions order by report_id, version desc
@@ -317,5 +368,44 @@ export function listComments(db: Handle, reportId: string) {
     .where('c.report_id', '=', reportId)
     .orderBy('c.created_at')
     .orderBy('c.id')
+    .execute()
+}
+
+/** Every summary a published version shows, per theme (issue 12 §3: checked for withdrawn words). */
+export async function publishedSummaries(db: Handle) {
+  const { rows } = await sql<{ reportId: string; version: number; themeId: string; summary: string | null; publicSummaryEn: string | null; publicSummaryEs: string | null }>`
+    select v.report_id as "reportId", v.version, t.theme ->> 'themeId' as "themeId", t.theme ->> 'summary' as summary,
+           t.theme -> 'publicSummary' ->> 'en' as "publicSummaryEn", t.theme -> 'publicSummary' ->> 'es' as "publicSummaryEs"
+    from report_versions v cross join lateral jsonb_array_elements(v.snapshot -> 'themes') as t(theme)
+  `.execute(db)
+  return rows
+}
+
+/** The summaries drafts would publish: the public summaries of each report's themes. */
+export function draftSummaries(db: Handle) {
+  return db
+    .selectFrom('report_themes as rt')
+    .select(['rt.report_id as reportId', 'rt.theme_id as themeId', 'rt.public_summary_en as publicSummaryEn', 'rt.public_summary_es as publicSummaryEs'])
+    .execute()
+}
+
+export async function insertWarnings(db: Handle, rows: { reportId: string; version: number; themeId: string; field: 'summary' | 'publicSummaryEn' | 'publicSummaryEs' }[], now: Date) {
+  if (rows.length === 0) return
+  await db
+    .insertInto('report_warnings')
+    .values(rows.map((r) => ({ report_id: r.reportId, version: r.version, theme_id: r.themeId, kind: 'withdrawn-words-in-summary' as const, field: r.field, created_at: now })))
+    .execute()
+}
+
+/** Open warnings of a report, newest first, with the theme's title where it still exists. */
+export function openWarnings(db: Handle, reportId: string) {
+  return db
+    .selectFrom('report_warnings as w')
+    .leftJoin('themes as t', 't.id', 'w.theme_id')
+    .select(['w.id', 'w.version', 'w.theme_id as themeId', 't.title as themeTitle', 'w.kind', 'w.field', 'w.created_at as createdAt'])
+    .where('w.report_id', '=', reportId)
+    .where('w.resolved_at', 'is', null)
+    .orderBy('w.created_at', 'desc')
+    .orderBy('w.version', 'desc')
     .execute()
 }

@@ -20,6 +20,7 @@ import {
   listVersions,
   lockReport,
   markPublished,
+  openWarnings,
   reportCounts,
   reportQuotes,
   reportThemes,
@@ -33,7 +34,7 @@ import {
 import { reportCsv } from '../reports/csv'
 import { diffSnapshots } from '../reports/diff'
 import { renderReportPdf } from '../reports/pdf'
-import { suppressionPreview, suppressReport, type GuidanceRef, type RawReport, type ReportFilters, type ReportSnapshot } from '../reports/snapshot'
+import { publishableQuotes, suppressionPreview, suppressReport, type GuidanceRef, type RawReport, type ReportFilters, type ReportSnapshot } from '../reports/snapshot'
 import type { ReportCreateInput, ReportUpdateInput } from '../schemas/report'
 
 type Handle = Db | Transaction<Database>
@@ -208,7 +209,7 @@ export async function reportDraft(db: Db, id: string, threshold: number) {
   const report = await requireReport(db, id)
   const raw = await gatherRawReport(db, report)
   const draft = suppressReport(raw, threshold, { version: 0, publishedAt: null, publishedBy: null })
-  const [options, versions] = await Promise.all([themeOptions(db, id), listVersions(db, id)])
+  const [options, versions, warnings] = await Promise.all([themeOptions(db, id), listVersions(db, id), openWarnings(db, id)])
   const latest = report.version > 0 ? await findSnapshot(db, id, report.version) : null
   return {
     report: { ...report, filters: (report.filters ?? {}) as ReportFilters },
@@ -225,6 +226,7 @@ export async function reportDraft(db: Db, id: string, threshold: number) {
     })),
     options,
     versions,
+    warnings,
     changesSincePublished: latest ? diffSnapshots(latest, draft) : null,
   }
 }
@@ -236,7 +238,8 @@ export async function publishReport(db: Db, actor: Actor, id: string, threshold:
     if (raw.themes.length === 0) throw new TRPCError({ code: 'BAD_REQUEST', message: 'errors.reportNoThemes' })
     const version = report.version + 1
     const snapshot = suppressReport(raw, threshold, { version, publishedAt: now, publishedBy: actor.displayName })
-    await insertVersion(trx, { reportId: id, version, snapshot, publishedBy: actor.id, now })
+    const quoteSources = new Map(raw.themes.map((t) => [t.themeId, publishableQuotes(t, threshold).map((q) => q.submissionId)]))
+    await insertVersion(trx, { reportId: id, version, snapshot, quoteSources, publishedBy: actor.id, now })
     await markPublished(trx, id, version, now)
     await appendAudit(trx, { actorUserId: actor.id, action: 'report.publish', targetType: 'report', targetId: id, details: { version, title: report.title, themes: raw.themes.length, threshold } }, now)
     return { id, version }

@@ -135,7 +135,7 @@ export async function seedDemoReports(db: Db, env: Pick<Env, 'VOCES_MIN_CELL'>, 
       order by length(s.text_redacted), s.receipt_code
     `.execute(db)
     const shown = (c: (typeof candidates)[number]) =>
-      quoteAllowed(raw, { text: '', language: '', translations: [], cells: { month: c.month, area: c.area, setting: c.setting, agencies: c.agencies, organizationKind: c.org } }, env.VOCES_MIN_CELL)
+      quoteAllowed(raw, { submissionId: c.id, text: '', language: '', translations: [], cells: { month: c.month, area: c.area, setting: c.setting, agencies: c.agencies, organizationKind: c.org } }, env.VOCES_MIN_CELL)
     const chosen = [...candidates.filter(shown), ...candidates.filter((c) => !shown(c))].slice(0, 2)
     if (chosen.length) {
       await db

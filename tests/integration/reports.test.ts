@@ -122,7 +122,9 @@ describe('building and publishing a report', () => {
     const before = await db.selectFrom('audit_log').select('id').where('action', '=', 'report.publish').execute()
     expect(await facilitatorCaller().report.publish({ id: reportId })).toEqual({ id: reportId, version: 1 })
     const row = await db.selectFrom('report_versions').select(['snapshot', 'published_by']).where('report_id', '=', reportId).executeTakeFirstOrThrow()
-    const snapshot = row.snapshot as ReportSnapshot
+    // The stored snapshot holds no quote (issue 12 §3: they live in report_version_quotes); readers get them back.
+    for (const theme of (row.snapshot as ReportSnapshot).themes) expect(theme.quotes).toEqual([])
+    const { snapshot } = await commissionCaller().report.view({ id: reportId, version: 1 })
     expect(row.published_by).toBe(facilitator.id)
     expect(snapshot).toMatchObject({ version: 1, threshold: 5, title: 'Summer 2025', publishedBy: facilitator.displayName })
     const [parks, courts] = snapshot.themes
@@ -159,7 +161,8 @@ describe('building and publishing a report', () => {
     expect(parks!.publicSummary).toEqual({ en: 'Agents waited at parks.', es: 'Agentes esperaban en parques.' })
     // A theme under the threshold shows "fewer than 5" and nothing else.
     expect(courts).toMatchObject({ count: { lt: 5 }, quotes: [], trend: { withheld: true, cells: [] }, areas: { withheld: true, cells: [] } })
-    const text = JSON.stringify(snapshot)
+    const stored = await db.selectFrom('report_version_quotes').select('text').execute()
+    const text = JSON.stringify(snapshot) + JSON.stringify(stored)
     for (const hidden of [QUOTE_SMALL_CELL, QUOTE_NO_CONSENT, QUOTE_SMALL_THEME]) expect(text).not.toContain(hidden)
     for (const n of shownNumbers(snapshot)) expect(n === 0 || n >= 5, `shown number ${n}`).toBe(true)
     // Who and when, in the audit log.
