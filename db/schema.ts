@@ -273,6 +273,9 @@ export interface ThemesTable {
   id: Generated<string>
   title: string
   summary: Generated<string>
+  /** Set when a facilitator writes or explicitly approves the summary (issue 12 §2); null while it is a machine draft. */
+  summary_approved_at: Date | null
+  summary_approved_by: string | null
   status: ColumnType<'active' | 'merged' | 'archived', 'active' | 'merged' | 'archived' | undefined, 'active' | 'merged' | 'archived'>
   merged_into_id: string | null
   created_by: string | null

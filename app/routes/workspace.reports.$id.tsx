@@ -77,6 +77,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
       await caller.report.updateTheme(input.data)
       return back(`saved=summary`, `#report-theme-${input.data.themeId}`)
     }
+    if (intent === 'approveSummary') {
+      const input = ReportThemeSchema.safeParse(values)
+      if (!input.success) return data({ intent, themeId, error: 'errors.unexpected', result: null }, { status: 400 })
+      await caller.theme.approveSummary({ id: input.data.themeId })
+      return back('saved=summary', `#report-theme-${input.data.themeId}`)
+    }
     if (intent === 'publish') {
       const { version } = await caller.report.publish({ id })
       return back(`published=${version}`)
@@ -91,7 +97,7 @@ export default function ReportBuilder() {
   const { t, i18n } = useTranslation()
   const { draft, kinds, saved, published } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
-  const { report, themes, options, versions, threshold, changesSincePublished } = draft
+  const { report, themes, options, versions, threshold, changesSincePublished, warnings } = draft
   const [form, f] = useForm({
     id: 'report-settings',
     lastResult: actionData?.intent === 'update' ? actionData.result : undefined,
@@ -120,6 +126,20 @@ export default function ReportBuilder() {
         <p className="notice notice--success" role="status">
           {t('reports.saved')}
         </p>
+      ) : null}
+
+      {warnings.length ? (
+        <section className="notice notice--warning" aria-labelledby="withdrawn-warnings" data-testid="withdrawn-warnings">
+          <h2 id="withdrawn-warnings">{t('reports.withdrawnWarningsTitle')}</h2>
+          <p>{t('reports.withdrawnWarningsHelp')}</p>
+          <ul>
+            {warnings.map((w) => (
+              <li key={w.id}>
+                {t(w.version === 0 ? 'reports.withdrawnWarningDraft' : 'reports.withdrawnWarning', { version: w.version, theme: w.themeTitle ?? '', field: t(`reports.verbatimField.${w.field}`) })}
+              </li>
+            ))}
+          </ul>
+        </section>
       ) : null}
 
       <h2>{t('reports.settings')}</h2>
@@ -212,6 +232,17 @@ export default function ReportBuilder() {
               })}
             </p>
             {theme.preview.quotesHeldBack > 0 ? <p className="field__help">{t('reports.quotesHeldBackHelp', { n: threshold })}</p> : null}
+            <ThemeSummary theme={theme} threshold={threshold} errors={errorFor('approveSummary', theme.themeId)} />
+            {theme.verbatim.length ? (
+              <ul className="notice notice--warning" data-testid="verbatim-warnings">
+                {theme.verbatim.map((w) => (
+                  <li key={`${w.field}-${w.submissionId}`}>
+                    {t('reports.verbatimWarning', { field: t(`reports.verbatimField.${w.field}`), code: w.receiptCode })}{' '}
+                    <Link to={`/workspace/submissions/${w.submissionId}`}>{w.receiptCode}</Link>
+                  </li>
+                ))}
+              </ul>
+            ) : null}
             <ErrorList errors={errorFor('move', theme.themeId) ?? errorFor('remove', theme.themeId)} />
             <div className="button-row">
               {i > 0 ? <ThemeButton themeId={theme.themeId} intent="move" direction="up" label={t('reports.moveUp')} ariaLabel={t('reports.moveUpLabel', { title: theme.title })} /> : null}
@@ -303,6 +334,45 @@ export default function ReportBuilder() {
           </ul>
         </>
       ) : null}
+    </section>
+  )
+}
+
+type BuilderTheme = ReturnType<typeof useLoaderData<typeof loader>>['draft']['themes'][number]
+
+/** Issue 12 §2: the theme's own summary, whether it may be published, and the button that approves it. */
+function ThemeSummary({ theme, threshold, errors }: { theme: BuilderTheme; threshold: number; errors: string[] | null }) {
+  const { t } = useTranslation()
+  const headingId = `theme-summary-${theme.themeId}`
+  return (
+    <section aria-labelledby={headingId} className="stack" data-testid="theme-summary">
+      <h4 id={headingId}>{t('reports.themeSummaryHeading')}</h4>
+      {theme.total < threshold ? <p className="field__help">{t('reports.belowThresholdSummaries', { n: threshold })}</p> : null}
+      {theme.summary.trim() === '' ? (
+        <p className="empty">{t('reports.summaryNone')}</p>
+      ) : (
+        <>
+          <blockquote className="testimony">{theme.summary}</blockquote>
+          {theme.summaryApproved ? (
+            <p data-testid="summary-approved">{t('reports.summaryApproved')}</p>
+          ) : (
+            <>
+              <p className={theme.summaryNeedsApproval ? 'notice notice--warning' : 'field__help'} data-testid="summary-draft">
+                {t('reports.summaryDraft')} <Link to={`/workspace/themes/${theme.themeId}`}>{t('reports.rewriteSummary')}</Link>
+              </p>
+              <ErrorList errors={errors} />
+              <Form method="post">
+                <CsrfInput />
+                <input type="hidden" name="intent" value="approveSummary" />
+                <input type="hidden" name="themeId" value={theme.themeId} />
+                <button type="submit" className="button button--secondary" aria-label={t('reports.approveSummaryLabel', { title: theme.title })}>
+                  {t('reports.approveSummary')}
+                </button>
+              </Form>
+            </>
+          )}
+        </>
+      )}
     </section>
   )
 }

@@ -11,6 +11,7 @@ import * as reports from './2026_11_27_180000_reports'
 import * as auditAppendOnly from './2026_11_27_190000_audit_append_only'
 import * as importProgress from './2026_11_27_193000_import_progress'
 import * as reportVersionQuotes from './2026_12_08_020000_report_version_quotes'
+import * as themeSummaryApproval from './2026_12_08_020100_theme_summary_approval'
 
 /**
  * Every migration, by name, in order. Listed statically so the same code runs
@@ -31,4 +32,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_27_190000_audit_append_only': auditAppendOnly,
   '2026_11_27_193000_import_progress': importProgress,
   '2026_12_08_020000_report_version_quotes': reportVersionQuotes,
+  '2026_12_08_020100_theme_summary_approval': themeSummaryApproval,
 }

@@ -40,6 +40,8 @@ export type RawTheme = {
   themeId: string
   title: string
   summary: string
+  /** A facilitator wrote or approved `summary` (issue 12 §2); a machine draft is never published. */
+  summaryApproved: boolean
   publicSummaryEn: string
   publicSummaryEs: string
   total: number
@@ -177,12 +179,26 @@ export function publishableQuotes(theme: RawTheme, threshold: number): RawQuote[
   return theme.quotes.filter((q) => quoteAllowed(theme, q, threshold))
 }
 
+/**
+ * A theme's summaries as a version may publish them (issue 12 §2): only words a
+ * facilitator wrote or approved, and for a theme under the threshold none at
+ * all (its title and "fewer than N" only).
+ */
+export function publishableSummaries(theme: RawTheme, threshold: number): { summary: string; publicSummary: { en: string; es: string } } {
+  if (theme.total < threshold) return { summary: '', publicSummary: { en: '', es: '' } }
+  return { summary: theme.summaryApproved ? theme.summary : '', publicSummary: { en: theme.publicSummaryEn, es: theme.publicSummaryEs } }
+}
+
+/** Whether publishing must wait for a facilitator to write or approve this theme's summary. */
+export function summaryNeedsApproval(theme: RawTheme, threshold: number): boolean {
+  return theme.total >= threshold && !theme.summaryApproved && theme.summary.trim() !== ''
+}
+
 export function suppressTheme(theme: RawTheme, periodStart: string, periodEnd: string, threshold: number): SnapshotTheme {
   const base = {
     themeId: theme.themeId,
     title: theme.title,
-    summary: theme.summary,
-    publicSummary: { en: theme.publicSummaryEn, es: theme.publicSummaryEs },
+    ...publishableSummaries(theme, threshold),
     count: suppressCount(theme.total, threshold),
     guidance: theme.guidance,
   }

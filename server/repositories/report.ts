@@ -1,6 +1,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely'
 import type { Database } from '../../db/schema'
 import { BUREAUS, type Bureau } from '../schemas/reference'
+import type { MemberText } from '../reports/summary-check'
 import { NO_ORGANIZATION, NOT_GIVEN, type GuidanceRef, type QuoteTranslation, type RawQuote, type SnapshotQuote, type RawTheme, type ReportFilters, type ReportSnapshot } from '../reports/snapshot'
 
 type Handle = Kysely<Database> | Transaction<Database>
@@ -70,6 +71,7 @@ export function reportThemes(db: Handle, reportId: string) {
       'rt.public_summary_es as publicSummaryEs',
       't.title',
       't.summary',
+      't.summary_approved_at as summaryApprovedAt',
       't.status',
     ])
     .where('rt.report_id', '=', reportId)
@@ -381,11 +383,24 @@ export async function publishedSummaries(db: Handle) {
   return rows
 }
 
-/** The summaries drafts would publish: the public summaries of each report's themes. */
+/** The summaries drafts would publish: each report theme's public summaries, and the theme's summary once approved. */
 export function draftSummaries(db: Handle) {
   return db
     .selectFrom('report_themes as rt')
+    .innerJoin('themes as t', 't.id', 'rt.theme_id')
     .select(['rt.report_id as reportId', 'rt.theme_id as themeId', 'rt.public_summary_en as publicSummaryEn', 'rt.public_summary_es as publicSummaryEs'])
+    .select(sql<string | null>`case when t.summary_approved_at is not null then t.summary end`.as('summary'))
+    .execute()
+}
+
+/** Machine-drafted (unapproved) summaries of the themes a submission is a member of. */
+export function draftThemeSummariesOf(db: Handle, submissionId: string) {
+  return db
+    .selectFrom('themes as t')
+    .innerJoin('theme_members as tm', 'tm.theme_id', 't.id')
+    .select(['t.id', 't.summary'])
+    .where('tm.submission_id', '=', submissionId)
+    .where('t.summary_approved_at', 'is', null)
     .execute()
 }
 
@@ -408,4 +423,54 @@ export function openWarnings(db: Handle, reportId: string) {
     .orderBy('w.created_at', 'desc')
     .orderBy('w.version', 'desc')
     .execute()
+}
+
+type MemberRow = {
+  theme_id: string
+  submission_id: string
+  receipt_code: string
+  text: string
+  translation_en: string | null
+  translation_es: string | null
+  consent_quote: boolean
+  in_report: boolean
+  month: string
+  area: string
+  setting: string
+  agencies: string[]
+  org: string
+}
+
+/**
+ * The text of every member of these themes that still has text, with whether it
+ * is in the report's period and filters and the cells it falls in: what a
+ * summary must not copy unless the member may be quoted (issue 12 §2).
+ */
+export async function memberTexts(db: Handle, themeIds: string[], period: { start: string; end: string }, filters: ReportFilters) {
+  const out = new Map<string, MemberText[]>()
+  if (themeIds.length === 0) return out
+  const { rows } = await sql<MemberRow>`
+    select tm.theme_id, s.id as submission_id, s.receipt_code, s.text_redacted as text, s.translation_en, s.translation_es, s.consent_quote,
+           (${reportConditions(period, filters)}) as in_report,
+           ${reportMonth} as month, coalesce(s.area, ${NOT_GIVEN}) as area, coalesce(s.setting, ${NOT_GIVEN}) as setting,
+           s.agencies, coalesce(o.kind, ${NO_ORGANIZATION}) as org
+    from theme_members tm
+    join submissions s on s.id = tm.submission_id
+    left join organizations o on o.id = s.organization_id
+    where tm.theme_id in (${sql.join(themeIds)}) and s.text_redacted is not null
+    order by tm.theme_id, s.receipt_code
+  `.execute(db)
+  for (const row of rows) {
+    const list = out.get(row.theme_id) ?? []
+    list.push({
+      submissionId: row.submission_id,
+      receiptCode: row.receipt_code,
+      texts: [row.text, row.translation_en, row.translation_es].filter((t): t is string => !!t),
+      consentQuote: row.consent_quote,
+      inReport: row.in_report,
+      cells: { month: row.month, area: row.area, setting: row.setting, agencies: row.agencies, organizationKind: row.org },
+    })
+    out.set(row.theme_id, list)
+  }
+  return out
 }

@@ -20,6 +20,7 @@ import {
   listVersions,
   lockReport,
   markPublished,
+  memberTexts,
   openWarnings,
   reportCounts,
   reportQuotes,
@@ -32,9 +33,10 @@ import {
   updateReportThemeSummary,
 } from '../repositories/report'
 import { reportCsv } from '../reports/csv'
+import { verbatimWarnings } from '../reports/summary-check'
 import { diffSnapshots } from '../reports/diff'
 import { renderReportPdf } from '../reports/pdf'
-import { publishableQuotes, suppressionPreview, suppressReport, type GuidanceRef, type RawReport, type ReportFilters, type ReportSnapshot } from '../reports/snapshot'
+import { publishableQuotes, summaryNeedsApproval, suppressionPreview, suppressReport, type GuidanceRef, type RawReport, type ReportFilters, type ReportSnapshot } from '../reports/snapshot'
 import type { ReportCreateInput, ReportUpdateInput } from '../schemas/report'
 
 type Handle = Db | Transaction<Database>
@@ -195,6 +197,7 @@ async function gatherRawReport(db: Handle, report: NonNullable<Awaited<ReturnTyp
       themeId: t.themeId,
       title: t.title,
       summary: t.summary,
+      summaryApproved: t.summaryApprovedAt !== null,
       publicSummaryEn: t.publicSummaryEn,
       publicSummaryEs: t.publicSummaryEs,
       ...counts.get(t.themeId)!,
@@ -204,12 +207,18 @@ async function gatherRawReport(db: Handle, report: NonNullable<Awaited<ReturnTyp
   }
 }
 
+/** Issue 12 §2: summaries that copy 8+ consecutive words of member testimony that may not be quoted. */
+async function summaryWarnings(db: Handle, report: NonNullable<Awaited<ReturnType<typeof findReport>>>, raw: RawReport, threshold: number) {
+  const members = await memberTexts(db, raw.themes.map((t) => t.themeId), { start: report.periodStart, end: report.periodEnd }, (report.filters ?? {}) as ReportFilters)
+  return raw.themes.flatMap((t) => verbatimWarnings(t, members.get(t.themeId) ?? [], threshold))
+}
+
 /** The builder: settings, the themes with their live counts, and what suppression will hide once published. */
 export async function reportDraft(db: Db, id: string, threshold: number) {
   const report = await requireReport(db, id)
   const raw = await gatherRawReport(db, report)
   const draft = suppressReport(raw, threshold, { version: 0, publishedAt: null, publishedBy: null })
-  const [options, versions, warnings] = await Promise.all([themeOptions(db, id), listVersions(db, id), openWarnings(db, id)])
+  const [options, versions, warnings, verbatim] = await Promise.all([themeOptions(db, id), listVersions(db, id), openWarnings(db, id), summaryWarnings(db, report, raw, threshold)])
   const latest = report.version > 0 ? await findSnapshot(db, id, report.version) : null
   return {
     report: { ...report, filters: (report.filters ?? {}) as ReportFilters },
@@ -219,6 +228,10 @@ export async function reportDraft(db: Db, id: string, threshold: number) {
       title: theme.title,
       publicSummaryEn: theme.publicSummaryEn,
       publicSummaryEs: theme.publicSummaryEs,
+      summary: theme.summary,
+      summaryApproved: theme.summaryApproved,
+      summaryNeedsApproval: summaryNeedsApproval(theme, threshold),
+      verbatim: verbatim.filter((w) => w.themeId === theme.themeId).map(({ field, submissionId, receiptCode }) => ({ field, submissionId, receiptCode })),
       total: theme.total,
       quoteCount: theme.quotes.length,
       guidanceCount: theme.guidance.length,
@@ -236,13 +249,21 @@ export async function publishReport(db: Db, actor: Actor, id: string, threshold:
     const report = await lockForEdit(trx, id)
     const raw = await gatherRawReport(trx, report)
     if (raw.themes.length === 0) throw new TRPCError({ code: 'BAD_REQUEST', message: 'errors.reportNoThemes' })
+    // Issue 12 §2: a machine-drafted summary is never published; the builder names the theme.
+    if (raw.themes.some((t) => summaryNeedsApproval(t, threshold))) throw new TRPCError({ code: 'BAD_REQUEST', message: 'errors.reportSummaryNotApproved' })
     const version = report.version + 1
     const snapshot = suppressReport(raw, threshold, { version, publishedAt: now, publishedBy: actor.displayName })
     const quoteSources = new Map(raw.themes.map((t) => [t.themeId, publishableQuotes(t, threshold).map((q) => q.submissionId)]))
     await insertVersion(trx, { reportId: id, version, snapshot, quoteSources, publishedBy: actor.id, now })
     await markPublished(trx, id, version, now)
-    await appendAudit(trx, { actorUserId: actor.id, action: 'report.publish', targetType: 'report', targetId: id, details: { version, title: report.title, themes: raw.themes.length, threshold } }, now)
-    return { id, version }
+    // Published anyway (a facilitator approved these words), but on the record and in the answer.
+    const verbatim = await summaryWarnings(trx, report, raw, threshold)
+    await appendAudit(
+      trx,
+      { actorUserId: actor.id, action: 'report.publish', targetType: 'report', targetId: id, details: { version, title: report.title, themes: raw.themes.length, threshold, verbatimWarnings: verbatim.map(({ themeId, field, submissionId }) => ({ themeId, field, submissionId })) } },
+      now,
+    )
+    return { id, version, warnings: verbatim }
   })
 }
 

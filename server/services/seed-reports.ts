@@ -110,7 +110,7 @@ export async function seedDemoReports(db: Db, env: Pick<Env, 'VOCES_MIN_CELL'>, 
       .execute()
     if (members.length === 0) continue
     const themeId = await db.transaction().execute(async (trx) => {
-      const theme = await trx.insertInto('themes').values({ title: spec.title, summary: spec.summary, created_by: facilitator.id }).returning('id').executeTakeFirstOrThrow()
+      const theme = await trx.insertInto('themes').values({ title: spec.title, summary: spec.summary, summary_approved_at: now, summary_approved_by: facilitator.id, created_by: facilitator.id }).returning('id').executeTakeFirstOrThrow()
       const source = await trx
         .insertInto('theme_sources')
         .values({ theme_id: theme.id, kind: 'tag', tag_id: tags[0]!.id, member_count: members.length, created_by: facilitator.id })
@@ -126,7 +126,7 @@ export async function seedDemoReports(db: Db, env: Pick<Env, 'VOCES_MIN_CELL'>, 
 
     // Two quotes from members who allowed quoting, preferring those in no small group: the report shows only those.
     const counts = (await reportCounts(db, [themeId], period, {})).get(themeId)!
-    const raw: RawTheme = { themeId, title: spec.title, summary: spec.summary, publicSummaryEn: '', publicSummaryEs: '', ...counts, quotes: [], guidance: [] }
+    const raw: RawTheme = { themeId, title: spec.title, summary: spec.summary, summaryApproved: true, publicSummaryEn: '', publicSummaryEs: '', ...counts, quotes: [], guidance: [] }
     const { rows: candidates } = await sql<{ id: string; month: string; area: string; setting: string; agencies: string[]; org: string }>`
       select s.id, coalesce(s.incident_month, to_char(s.created_at at time zone 'America/Los_Angeles', 'YYYY-MM')) as month, coalesce(s.area, 'not-given') as area,
              coalesce(s.setting, 'not-given') as setting, s.agencies, coalesce(o.kind, 'none') as org

@@ -3,7 +3,8 @@ import type { Database } from '../../db/schema'
 import { sharesRun, withoutCopiedSentences } from '../analysis/overlap'
 import { appendAudit } from '../repositories/audit'
 import { clusterSummariesOf, setClusterSummary } from '../repositories/clustering-run'
-import { blankPublishedQuotes, draftSummaries, insertWarnings, publishedSummaries } from '../repositories/report'
+import { setDraftThemeSummary } from '../repositories/theme'
+import { blankPublishedQuotes, draftSummaries, draftThemeSummariesOf, insertWarnings, publishedSummaries } from '../repositories/report'
 
 type SummaryField = 'summary' | 'publicSummaryEn' | 'publicSummaryEs'
 
@@ -13,7 +14,8 @@ type SummaryField = 'summary' | 'publicSummaryEn' | 'publicSummaryEs'
  * deleted (`texts` are the redacted text and every translation of it).
  * - Published quotes of it, in every version, are blanked (the only change the
  *   database allows to a published version), with an audit entry naming the versions.
- * - Machine-drafted cluster summaries lose the sentences they copied from it.
+ * - Machine-drafted summaries (of clusters, and of themes no one approved) lose
+ *   the sentences they copied from it.
  * - Summaries people wrote or approved are not rewritten behind their backs:
  *   every published or draft summary with a run of 8+ consecutive words of it
  *   becomes a warning to the report's facilitators (naming the report, version
@@ -47,6 +49,12 @@ export async function forgetWithdrawnWords(trx: Transaction<Database>, input: { 
     if (summary !== c.summary) await setClusterSummary(trx, c.runId, c.cluster, summary)
   }
 
+  for (const t of await draftThemeSummariesOf(trx, input.submissionId)) {
+    let summary = t.summary
+    for (const text of texts) summary = withoutCopiedSentences(summary, text)
+    if (summary !== t.summary) await setDraftThemeSummary(trx, t.id, summary)
+  }
+
   const warnings: { reportId: string; version: number; themeId: string; field: SummaryField }[] = []
   for (const row of await publishedSummaries(trx)) {
     for (const field of ['summary', 'publicSummaryEn', 'publicSummaryEs'] as const) {
@@ -54,7 +62,7 @@ export async function forgetWithdrawnWords(trx: Transaction<Database>, input: { 
     }
   }
   for (const row of await draftSummaries(trx)) {
-    for (const field of ['publicSummaryEn', 'publicSummaryEs'] as const) {
+    for (const field of ['summary', 'publicSummaryEn', 'publicSummaryEs'] as const) {
       if (copies(row[field])) warnings.push({ reportId: row.reportId, version: 0, themeId: row.themeId, field })
     }
   }

@@ -111,6 +111,7 @@ const RULES: Record<string, 'public' | 'signed-in' | Role[]> = {
   'theme.moveMembers': ['facilitator'],
   'theme.removeMembers': ['facilitator'],
   'theme.update': ['facilitator'],
+  'theme.approveSummary': ['facilitator'],
   'theme.addQuote': ['facilitator'],
   'theme.translateQuote': ['facilitator'],
   'theme.removeQuote': ['facilitator'],

@@ -120,7 +120,7 @@ describe('building and publishing a report', () => {
 
   it('publishes a snapshot with primary and secondary suppression, and quotes only from large cells', async () => {
     const before = await db.selectFrom('audit_log').select('id').where('action', '=', 'report.publish').execute()
-    expect(await facilitatorCaller().report.publish({ id: reportId })).toEqual({ id: reportId, version: 1 })
+    expect(await facilitatorCaller().report.publish({ id: reportId })).toEqual({ id: reportId, version: 1, warnings: [] })
     const row = await db.selectFrom('report_versions').select(['snapshot', 'published_by']).where('report_id', '=', reportId).executeTakeFirstOrThrow()
     // The stored snapshot holds no quote (issue 12 §3: they live in report_version_quotes); readers get them back.
     for (const theme of (row.snapshot as ReportSnapshot).themes) expect(theme.quotes).toEqual([])

@@ -23,6 +23,7 @@ let facilitator: SessionUser
 let commission: SessionUser
 let submitter: SessionUser
 let themeId: string
+let draftThemeId: string
 let reportId: string
 let quotedId: string
 let receiptCode: string
@@ -80,6 +81,8 @@ beforeAll(async () => {
     memberIds: [quoted!, other!, ...rest],
     quotes: [{ submissionId: quoted!, translation: 'Around July agents came to the park. They took my neighbour Tomas.', translationLang: 'en', translationKind: 'human' }, { submissionId: other! }],
   })
+  // A theme whose summary is still a machine draft that copied the testimony.
+  draftThemeId = await makeTheme(db, { title: 'Vendors', summary: `${TESTIMONY} Others stayed home.`, summaryApproved: false, memberIds: [quoted!, other!] })
   // A machine draft of a clustering run that copied the testimony.
   const job = await db.insertInto('jobs').values({ kind: 'cluster-run', payload: '{}' }).returning('id').executeTakeFirstOrThrow()
   const run = await db.insertInto('clustering_runs').values({ job_id: job.id, name: 'July', filter: '{}', seed: 1, engine: '{}' }).returning('id').executeTakeFirstOrThrow()
@@ -130,6 +133,8 @@ describe('withdrawing a quoted testimony', () => {
     for (const marker of ['vecino Tomás', 'vecino Tomas', 'neighbour Tomas', 'frente a su hija', 'nadie nos dijo']) expect(await whereInDatabase(marker), marker).toEqual([])
     const cluster = await db.selectFrom('run_clusters').select('summary').executeTakeFirstOrThrow()
     expect(cluster.summary).toBe('Other people saw vans near the school.')
+    const theme = await db.selectFrom('themes').select(['summary', 'summary_approved_at']).where('id', '=', draftThemeId).executeTakeFirstOrThrow()
+    expect(theme).toEqual({ summary: 'Others stayed home.', summary_approved_at: null })
     const blank = await db.selectFrom('report_version_quotes').selectAll().where('submission_id', '=', quotedId).execute()
     expect(blank).toHaveLength(2)
     for (const q of blank) expect(q).toMatchObject({ text: null, translations: [] })
@@ -200,7 +205,10 @@ describe('the migration that moves quotes out of published snapshots', () => {
       const raw = fresh.db as unknown as Kysely<any>
       const [kept, gone] = await makeSubmissions(fresh.db, [{ text: 'Kept quote about agents at the park.', consentQuote: true }, { text: 'placeholder', consentQuote: true }])
       await raw.updateTable('submissions').set({ status: 'withdrawn', text_redacted: null }).where('id', '=', gone!).execute()
-      const theme = await makeTheme(fresh.db, { title: 'Parks', memberIds: [kept!, gone!], quotes: [{ submissionId: kept! }, { submissionId: gone! }] })
+      // Written as the schema was then (no summary approval yet).
+      const { id: theme } = await raw.insertInto('themes').values({ title: 'Parks', summary: 'Parks.' }).returning('id').executeTakeFirstOrThrow()
+      await raw.insertInto('theme_members').values([kept!, gone!].map((submission_id) => ({ theme_id: theme, submission_id }))).execute()
+      await raw.insertInto('theme_quotes').values([kept!, gone!].map((submission_id, position) => ({ theme_id: theme, submission_id, position }))).execute()
       const report = await raw.insertInto('reports').values({ title: 'Old', period_start: '2025-06', period_end: '2025-08', version: 1, status: 'published' }).returning('id').executeTakeFirstOrThrow()
       const snapshot = {
         format: 1,
