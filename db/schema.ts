@@ -370,6 +370,15 @@ export interface ReportWarningsTable {
   resolved_by: string | null
 }
 
+/** A facilitator reviewed a flagged quote for re-identification, for one report (issue 12 §4). */
+export interface ReportQuoteReviewsTable {
+  report_id: string
+  theme_id: string
+  submission_id: string
+  reviewed_by: string | null
+  reviewed_at: CreatedAt
+}
+
 export interface ReportCommentsTable {
   id: Generated<string>
   report_id: string
@@ -431,6 +440,7 @@ export interface Database {
   report_versions: ReportVersionsTable
   report_version_quotes: ReportVersionQuotesTable
   report_warnings: ReportWarningsTable
+  report_quote_reviews: ReportQuoteReviewsTable
   report_comments: ReportCommentsTable
   guidance_items: GuidanceItemsTable
   guidance_themes: GuidanceThemesTable

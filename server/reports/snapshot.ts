@@ -6,6 +6,7 @@
  * the fly for a draft). The snapshot holds only suppressed figures.
  */
 import { AGENCIES, BUREAUS, SETTINGS, type Bureau } from '../schemas/reference'
+import type { ReidFlags } from './reidentification'
 import { suppressCount, suppressIndependent, suppressPartition, type CountCell, type Figure, type SuppressedBreakdown } from './suppress'
 
 /** The catch-all key of a breakdown for submissions that did not give the field. */
@@ -34,6 +35,8 @@ export type RawQuote = {
   language: string
   translations: QuoteTranslation[]
   cells: { month: string; area: string; setting: string; agencies: string[]; organizationKind: string }
+  /** Issue 12 §4: the re-identification check, and the facilitator's review for this report if any. */
+  reid?: { flags: ReidFlags; review: { by: string; at: string } | null }
 }
 
 export type RawTheme = {
@@ -103,6 +106,8 @@ export type ReportSnapshot = {
   version: number
   publishedAt: string | null
   publishedBy: string | null
+  /** Issue 12 §4: quotes flagged for re-identification that a facilitator reviewed before this version (by position in their theme). */
+  reidentificationReviews?: { themeId: string; position: number; reviewedBy: string; reviewedAt: string }[]
   themes: SnapshotTheme[]
 }
 
@@ -174,9 +179,12 @@ export function quoteAllowed(theme: RawTheme, quote: RawQuote, threshold: number
   return counts.every((n) => n >= threshold)
 }
 
+/** Flagged for re-identification and not reviewed by a facilitator for this report: left out (issue 12 §4). */
+export const heldForReview = (quote: RawQuote) => !!quote.reid?.flags.flagged && !quote.reid.review
+
 /** The quotes of a theme a version may publish, in order. */
 export function publishableQuotes(theme: RawTheme, threshold: number): RawQuote[] {
-  return theme.quotes.filter((q) => quoteAllowed(theme, q, threshold))
+  return theme.quotes.filter((q) => quoteAllowed(theme, q, threshold) && !heldForReview(q))
 }
 
 /**
@@ -229,6 +237,9 @@ export function suppressReport(raw: RawReport, threshold: number, publication: {
     version: publication.version,
     publishedAt: publication.publishedAt ? publication.publishedAt.toISOString() : null,
     publishedBy: publication.publishedBy,
+    reidentificationReviews: raw.themes.flatMap((theme) =>
+      publishableQuotes(theme, threshold).flatMap((q, i) => (q.reid?.flags.flagged && q.reid.review ? [{ themeId: theme.themeId, position: i + 1, reviewedBy: q.reid.review.by, reviewedAt: q.reid.review.at }] : [])),
+    ),
     themes: raw.themes.map((theme) => suppressTheme(theme, raw.periodStart, raw.periodEnd, threshold)),
   }
 }

@@ -474,3 +474,45 @@ export async function memberTexts(db: Handle, themeIds: string[], period: { star
   }
   return out
 }
+
+/**
+ * The whole collection as the re-identification check reads it (issue 12 §4):
+ * every testimony with text that is not withdrawn or merged, with its Area,
+ * month and setting.
+ */
+export async function reidCollection(db: Handle) {
+  const { rows } = await sql<{ text: string; area: string; month: string; setting: string }>`
+    select s.text_redacted as text, coalesce(s.area, ${NOT_GIVEN}) as area, ${reportMonth} as month, coalesce(s.setting, ${NOT_GIVEN}) as setting
+    from submissions s
+    where s.text_redacted is not null and s.status not in ('withdrawn', 'merged')
+  `.execute(db)
+  return rows
+}
+
+/** Facilitators' re-identification reviews of a report's quotes, by theme and submission. */
+export async function quoteReviews(db: Handle, reportId: string) {
+  const rows = await db
+    .selectFrom('report_quote_reviews as r')
+    .leftJoin('users as u', 'u.id', 'r.reviewed_by')
+    .select(['r.theme_id as themeId', 'r.submission_id as submissionId', 'r.reviewed_at as reviewedAt', 'u.display_name as reviewedBy'])
+    .where('r.report_id', '=', reportId)
+    .execute()
+  return new Map(rows.map((r) => [`${r.themeId}/${r.submissionId}`, { by: r.reviewedBy ?? '', at: new Date(r.reviewedAt).toISOString() }]))
+}
+
+/** Records a review; false when the quote is not one of the theme's quotes or the theme not in the report. */
+export async function insertQuoteReview(db: Handle, row: { reportId: string; themeId: string; submissionId: string; by: string; now: Date }) {
+  const { rows } = await sql<{ ok: boolean }>`
+    select exists (
+      select 1 from theme_quotes q join report_themes rt on rt.theme_id = q.theme_id and rt.report_id = ${row.reportId}
+      where q.theme_id = ${row.themeId} and q.submission_id = ${row.submissionId}
+    ) as ok
+  `.execute(db)
+  if (!rows[0]?.ok) return false
+  await db
+    .insertInto('report_quote_reviews')
+    .values({ report_id: row.reportId, theme_id: row.themeId, submission_id: row.submissionId, reviewed_by: row.by, reviewed_at: row.now })
+    .onConflict((oc) => oc.columns(['report_id', 'theme_id', 'submission_id']).doNothing())
+    .execute()
+  return true
+}

@@ -4,7 +4,7 @@ import type { Env } from '../env'
 import { reportCounts } from '../repositories/report'
 import { quoteAllowed, type RawTheme } from '../reports/snapshot'
 import { createGuidance } from './guidance'
-import { addReportTheme, commentOnTheme, createReport, publishReport, replyToComment, updateReportTheme } from './report'
+import { addReportTheme, commentOnTheme, createReport, publishReport, replyToComment, reviewQuote, updateReportTheme } from './report'
 
 /**
  * Demo themes, a published demo report and demo guidance, built from the demo
@@ -87,6 +87,7 @@ export async function seedDemoReports(db: Db, env: Pick<Env, 'VOCES_MIN_CELL'>, 
 
   const period = { start: DEMO_REPORT.periodStart, end: DEMO_REPORT.periodEnd }
   const themeIds: string[] = []
+  const quoted: { themeId: string; submissionId: string }[] = []
   for (const spec of DEMO_THEMES) {
     const tags = await db
       .selectFrom('tags as t')
@@ -137,6 +138,7 @@ export async function seedDemoReports(db: Db, env: Pick<Env, 'VOCES_MIN_CELL'>, 
     const shown = (c: (typeof candidates)[number]) =>
       quoteAllowed(raw, { submissionId: c.id, text: '', language: '', translations: [], cells: { month: c.month, area: c.area, setting: c.setting, agencies: c.agencies, organizationKind: c.org } }, env.VOCES_MIN_CELL)
     const chosen = [...candidates.filter(shown), ...candidates.filter((c) => !shown(c))].slice(0, 2)
+    quoted.push(...chosen.map((c) => ({ themeId, submissionId: c.id })))
     if (chosen.length) {
       await db
         .insertInto('theme_quotes')
@@ -156,6 +158,8 @@ export async function seedDemoReports(db: Db, env: Pick<Env, 'VOCES_MIN_CELL'>, 
     const themeId = themeIds[g.theme]
     if (themeId) await createGuidance(db, commission.id, { textEn: g.textEn, textEs: g.textEs, status: g.status, decidedOn: g.decidedOn, themeIds: [themeId] }, now)
   }
+  // The demo facilitator reviewed the demo quotes for re-identification (issue 12 §4).
+  for (const q of quoted) await reviewQuote(db, facilitator.id, { id: reportId, ...q }, now)
   await publishReport(db, { id: facilitator.id, displayName: facilitator.displayName }, reportId, env.VOCES_MIN_CELL, now)
   const { id: commentId } = await commentOnTheme(db, commission.id, { id: reportId, themeId: themeIds[0]!, version: 1, body: 'Do the testimonies say whether LAPD officers were asked to identify the federal agents?' }, now)
   await replyToComment(db, facilitator.id, { commentId, body: 'Several do: people asked officers at the scene who the agents were. We can pull those into a separate theme for the next version.' }, now)

@@ -41,6 +41,7 @@ const RULES: Record<string, 'public' | 'signed-in' | Role[]> = {
   'report.moveTheme': ['facilitator'],
   'report.updateTheme': ['facilitator'],
   'report.publish': ['facilitator'],
+  'report.reviewQuote': ['facilitator'],
   'report.exportCsv': ['commission', 'facilitator'],
   'report.exportPdf': ['commission', 'facilitator'],
   'report.print': ['commission', 'facilitator'],

@@ -92,6 +92,8 @@ beforeAll(async () => {
   reportId = (await facilitatorCaller().report.create({ title: 'Summer 2025', periodStart: '2025-06', periodEnd: '2025-08' })).id
   await facilitatorCaller().report.addTheme({ id: reportId, themeId })
   await facilitatorCaller().report.updateTheme({ id: reportId, themeId, publicSummaryEn: 'Vendors described agents at parks.', publicSummaryEs: `Una persona contó: «${COPIED}»` })
+  // A tiny collection: both quotes are flagged for re-identification; the facilitator reviews them (issue 12 §4).
+  for (const submissionId of [quoted!, other!]) await facilitatorCaller().report.reviewQuote({ id: reportId, themeId, submissionId })
   await facilitatorCaller().report.publish({ id: reportId })
   await facilitatorCaller().report.update({ id: reportId, title: 'Summer 2025 (revised)', periodStart: '2025-06', periodEnd: '2025-08' })
   await facilitatorCaller().report.publish({ id: reportId })
