@@ -302,6 +302,14 @@ export function ReportHeader({ snapshot }: { snapshot: ReportSnapshot }) {
         <>
           <dt>{t('reports.versions')}</dt>
           <dd>{t('reports.publishedBy', { version: snapshot.version, date: formatDate(snapshot.publishedAt, i18n.language), name: snapshot.publishedBy ?? '' })}</dd>
+          {snapshot.reidentificationReviews?.length ? (
+            <>
+              <dt>{t('reports.reidReviewsTerm')}</dt>
+              <dd>
+                {[...new Set(snapshot.reidentificationReviews.map((r) => r.reviewedBy))].join(', ')} ({t('reports.reidReviewsCount', { count: snapshot.reidentificationReviews.length })})
+              </dd>
+            </>
+          ) : null}
         </>
       ) : null}
     </dl>

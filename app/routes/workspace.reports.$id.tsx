@@ -5,7 +5,7 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { TRPCError } from '@trpc/server'
 import { useTranslation } from 'react-i18next'
 import { AGENCIES, BUREAUS, LANGUAGES, SETTINGS } from '../../server/schemas/reference'
-import { cellLabel, PUBLIC_SUMMARY_MAX, ReportMoveThemeSchema, ReportThemeSchema, ReportThemeSummarySchema, ReportUpdateSchema } from '../../server/schemas/report'
+import { cellLabel, PUBLIC_SUMMARY_MAX, ReportMoveThemeSchema, ReportQuoteReviewSchema, ReportThemeSchema, ReportThemeSummarySchema, ReportUpdateSchema } from '../../server/schemas/report'
 import { requireRole } from '../.server/auth'
 import { formErrorOf, getCaller, toResponse } from '../.server/trpc'
 import { CsrfInput } from '../components/csrf-input'
@@ -76,6 +76,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (!input.success) return data({ intent, themeId, error: input.error.issues[0]?.message ?? 'errors.unexpected', result: null }, { status: 400 })
       await caller.report.updateTheme(input.data)
       return back(`saved=summary`, `#report-theme-${input.data.themeId}`)
+    }
+    if (intent === 'reviewQuote') {
+      const input = ReportQuoteReviewSchema.safeParse(values)
+      if (!input.success) return data({ intent, themeId, error: 'errors.unexpected', result: null }, { status: 400 })
+      await caller.report.reviewQuote(input.data)
+      return back('saved=review', `#report-theme-${input.data.themeId}`)
     }
     if (intent === 'approveSummary') {
       const input = ReportThemeSchema.safeParse(values)
@@ -233,6 +239,7 @@ export default function ReportBuilder() {
             </p>
             {theme.preview.quotesHeldBack > 0 ? <p className="field__help">{t('reports.quotesHeldBackHelp', { n: threshold })}</p> : null}
             <ThemeSummary theme={theme} threshold={threshold} errors={errorFor('approveSummary', theme.themeId)} />
+            <QuoteChecks theme={theme} threshold={threshold} errors={errorFor('reviewQuote', theme.themeId)} />
             {theme.verbatim.length ? (
               <ul className="notice notice--warning" data-testid="verbatim-warnings">
                 {theme.verbatim.map((w) => (
@@ -373,6 +380,54 @@ function ThemeSummary({ theme, threshold, errors }: { theme: BuilderTheme; thres
           )}
         </>
       )}
+    </section>
+  )
+}
+
+/** Issue 12 §4: each quote of the theme with its re-identification flags, and the review that lets a flagged one be published. */
+function QuoteChecks({ theme, threshold, errors }: { theme: BuilderTheme; threshold: number; errors: string[] | null }) {
+  const { t, i18n } = useTranslation()
+  if (theme.quotes.length === 0) return null
+  const headingId = `quote-checks-${theme.themeId}`
+  return (
+    <section aria-labelledby={headingId} className="stack" data-testid="quote-checks">
+      <h4 id={headingId}>{t('reports.reidHeading')}</h4>
+      <p className="field__help">{t('reports.reidHelp', { n: threshold })}</p>
+      <ErrorList errors={errors} />
+      <ul className="card-list">
+        {theme.quotes.map((q, i) => (
+          <li key={q.submissionId} className="card" data-testid="quote-check">
+            <blockquote className="testimony" lang={q.language === 'other' ? undefined : q.language}>
+              {q.text}
+            </blockquote>
+            {!q.flags?.flagged ? (
+              <p>{t('reports.reidClear')}</p>
+            ) : (
+              <>
+                {q.flags.rareTerms.length ? <p>{t('reports.reidRareTerms', { terms: q.flags.rareTerms.map((w) => `“${w}”`).join(', ') })}</p> : null}
+                {q.flags.rareCell ? <p>{t('reports.reidRareCell', { count: q.flags.cellCount, n: threshold })}</p> : null}
+                {q.review ? (
+                  <p data-testid="quote-reviewed">{t('reports.reidReviewed', { name: q.review.by, date: formatDate(q.review.at, i18n.language) })}</p>
+                ) : (
+                  <>
+                    <p className="notice notice--warning">{t('reports.reidHeldBack')}</p>
+                    <Form method="post">
+                      <CsrfInput />
+                      <input type="hidden" name="intent" value="reviewQuote" />
+                      <input type="hidden" name="themeId" value={theme.themeId} />
+                      <input type="hidden" name="submissionId" value={q.submissionId} />
+                      <button type="submit" className="button button--secondary" aria-label={t('reports.reidReviewLabel', { n: i + 1, title: theme.title })}>
+                        {t('reports.reidReview')}
+                      </button>
+                    </Form>
+                  </>
+                )}
+              </>
+            )}
+            {q.flags?.flagged && q.review && !q.shown ? <p className="field__help">{t('reports.reidOtherRules')}</p> : null}
+          </li>
+        ))}
+      </ul>
     </section>
   )
 }
