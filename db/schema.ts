@@ -288,6 +288,9 @@ export interface ThemesTable {
   id: Generated<string>
   title: string
   summary: Generated<string>
+  /** Set when a facilitator writes or explicitly approves the summary (issue 12 §2); null while it is a machine draft. */
+  summary_approved_at: Date | null
+  summary_approved_by: string | null
   status: ColumnType<'active' | 'merged' | 'archived', 'active' | 'merged' | 'archived' | undefined, 'active' | 'merged' | 'archived'>
   merged_into_id: string | null
   created_by: string | null
@@ -350,6 +353,47 @@ export interface ReportVersionsTable {
   published_at: CreatedAt
 }
 
+/**
+ * The quotes of a published version (issue 12 §3), out of its snapshot. A
+ * trigger refuses DELETE and every UPDATE except blanking the words (text null,
+ * translations empty, withdrawn_at set) on withdrawal.
+ */
+export interface ReportVersionQuotesTable {
+  id: Generated<string>
+  report_version_id: string
+  theme_id: string
+  /** 1-based order within the theme. */
+  position: number
+  submission_id: string | null
+  language: string
+  text: string | null
+  translations: ColumnType<unknown, string | undefined, string>
+  withdrawn_at: Date | null
+}
+
+/** Facilitators' warnings about a report: a summary repeating 8+ consecutive words of withdrawn testimony. */
+export interface ReportWarningsTable {
+  id: Generated<string>
+  report_id: string
+  /** 0 = the draft. */
+  version: number
+  theme_id: string
+  kind: 'withdrawn-words-in-summary'
+  field: 'summary' | 'publicSummaryEn' | 'publicSummaryEs'
+  created_at: CreatedAt
+  resolved_at: Date | null
+  resolved_by: string | null
+}
+
+/** A facilitator reviewed a flagged quote for re-identification, for one report (issue 12 §4). */
+export interface ReportQuoteReviewsTable {
+  report_id: string
+  theme_id: string
+  submission_id: string
+  reviewed_by: string | null
+  reviewed_at: CreatedAt
+}
+
 export interface ReportCommentsTable {
   id: Generated<string>
   report_id: string
@@ -409,6 +453,9 @@ export interface Database {
   theme_quotes: ThemeQuotesTable
   report_themes: ReportThemesTable
   report_versions: ReportVersionsTable
+  report_version_quotes: ReportVersionQuotesTable
+  report_warnings: ReportWarningsTable
+  report_quote_reviews: ReportQuoteReviewsTable
   report_comments: ReportCommentsTable
   guidance_items: GuidanceItemsTable
   guidance_themes: GuidanceThemesTable

@@ -183,8 +183,13 @@ export function Quotes({ quotes }: { quotes: SnapshotTheme['quotes'] }) {
   const languageName = (code: string) => t(`language.${code}`, { defaultValue: code })
   return (
     <ul className="quote-list">
-      {quotes.map((q, i) => (
-        <li key={i} className="quote">
+      {quotes.map((q, i) =>
+        q.withdrawn ? (
+          <li key={i} className="quote quote--withdrawn" data-testid="quote-withdrawn">
+            <p className="empty">{t('reports.quoteWithdrawn')}</p>
+          </li>
+        ) : (
+          <li key={i} className="quote">
           <div className="quote__original">
             <p className="quote__label">{t('reports.quoteLanguage', { language: languageName(q.language) })}</p>
             <blockquote className="testimony" lang={q.language === 'other' ? undefined : q.language}>
@@ -204,8 +209,9 @@ export function Quotes({ quotes }: { quotes: SnapshotTheme['quotes'] }) {
               </blockquote>
             </div>
           ))}
-        </li>
-      ))}
+          </li>
+        ),
+      )}
     </ul>
   )
 }
@@ -347,6 +353,14 @@ export function ReportHeader({ snapshot }: { snapshot: ReportSnapshot }) {
         <>
           <dt>{t('reports.versions')}</dt>
           <dd>{t('reports.publishedBy', { version: snapshot.version, date: formatDate(snapshot.publishedAt, i18n.language), name: snapshot.publishedBy ?? '' })}</dd>
+          {snapshot.reidentificationReviews?.length ? (
+            <>
+              <dt>{t('reports.reidReviewsTerm')}</dt>
+              <dd>
+                {[...new Set(snapshot.reidentificationReviews.map((r) => r.reviewedBy))].join(', ')} ({t('reports.reidReviewsCount', { count: snapshot.reidentificationReviews.length })})
+              </dd>
+            </>
+          ) : null}
         </>
       ) : null}
     </dl>

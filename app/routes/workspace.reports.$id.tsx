@@ -5,7 +5,7 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { TRPCError } from '@trpc/server'
 import { useTranslation } from 'react-i18next'
 import { AGENCIES, BUREAUS, LANGUAGES, SETTINGS } from '../../server/schemas/reference'
-import { cellLabel, PUBLIC_SUMMARY_MAX, ReportMoveThemeSchema, ReportThemeSchema, ReportThemeSummarySchema, ReportUpdateSchema } from '../../server/schemas/report'
+import { cellLabel, PUBLIC_SUMMARY_MAX, ReportMoveThemeSchema, ReportQuoteReviewSchema, ReportThemeSchema, ReportThemeSummarySchema, ReportUpdateSchema } from '../../server/schemas/report'
 import { requireRole } from '../.server/auth'
 import { formErrorOf, getCaller, toResponse } from '../.server/trpc'
 import { CsrfInput } from '../components/csrf-input'
@@ -77,6 +77,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
       await caller.report.updateTheme(input.data)
       return back(`saved=summary`, `#report-theme-${input.data.themeId}`)
     }
+    if (intent === 'reviewQuote') {
+      const input = ReportQuoteReviewSchema.safeParse(values)
+      if (!input.success) return data({ intent, themeId, error: 'errors.unexpected', result: null }, { status: 400 })
+      await caller.report.reviewQuote(input.data)
+      return back('saved=review', `#report-theme-${input.data.themeId}`)
+    }
+    if (intent === 'approveSummary') {
+      const input = ReportThemeSchema.safeParse(values)
+      if (!input.success) return data({ intent, themeId, error: 'errors.unexpected', result: null }, { status: 400 })
+      await caller.theme.approveSummary({ id: input.data.themeId })
+      return back('saved=summary', `#report-theme-${input.data.themeId}`)
+    }
     if (intent === 'publish') {
       const { version } = await caller.report.publish({ id })
       return back(`published=${version}`)
@@ -91,7 +103,7 @@ export default function ReportBuilder() {
   const { t, i18n } = useTranslation()
   const { draft, kinds, saved, published } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
-  const { report, themes, options, versions, threshold, changesSincePublished } = draft
+  const { report, themes, options, versions, threshold, changesSincePublished, warnings } = draft
   const [form, f] = useForm({
     id: 'report-settings',
     lastResult: actionData?.intent === 'update' ? actionData.result : undefined,
@@ -120,6 +132,20 @@ export default function ReportBuilder() {
         <p className="notice notice--success" role="status">
           {t('reports.saved')}
         </p>
+      ) : null}
+
+      {warnings.length ? (
+        <section className="notice notice--warning" aria-labelledby="withdrawn-warnings" data-testid="withdrawn-warnings">
+          <h2 id="withdrawn-warnings">{t('reports.withdrawnWarningsTitle')}</h2>
+          <p>{t('reports.withdrawnWarningsHelp')}</p>
+          <ul>
+            {warnings.map((w) => (
+              <li key={w.id}>
+                {t(w.version === 0 ? 'reports.withdrawnWarningDraft' : 'reports.withdrawnWarning', { version: w.version, theme: w.themeTitle ?? '', field: t(`reports.verbatimField.${w.field}`) })}
+              </li>
+            ))}
+          </ul>
+        </section>
       ) : null}
 
       <h2>{t('reports.settings')}</h2>
@@ -212,6 +238,18 @@ export default function ReportBuilder() {
               })}
             </p>
             {theme.preview.quotesHeldBack > 0 ? <p className="field__help">{t('reports.quotesHeldBackHelp', { n: threshold })}</p> : null}
+            <ThemeSummary theme={theme} threshold={threshold} errors={errorFor('approveSummary', theme.themeId)} />
+            <QuoteChecks theme={theme} threshold={threshold} errors={errorFor('reviewQuote', theme.themeId)} />
+            {theme.verbatim.length ? (
+              <ul className="notice notice--warning" data-testid="verbatim-warnings">
+                {theme.verbatim.map((w) => (
+                  <li key={`${w.field}-${w.submissionId}`}>
+                    {t('reports.verbatimWarning', { field: t(`reports.verbatimField.${w.field}`), code: w.receiptCode })}{' '}
+                    <Link to={`/workspace/submissions/${w.submissionId}`}>{w.receiptCode}</Link>
+                  </li>
+                ))}
+              </ul>
+            ) : null}
             <ErrorList errors={errorFor('move', theme.themeId) ?? errorFor('remove', theme.themeId)} />
             <div className="button-row">
               {i > 0 ? <ThemeButton themeId={theme.themeId} intent="move" direction="up" label={t('reports.moveUp')} ariaLabel={t('reports.moveUpLabel', { title: theme.title })} /> : null}
@@ -303,6 +341,93 @@ export default function ReportBuilder() {
           </ul>
         </>
       ) : null}
+    </section>
+  )
+}
+
+type BuilderTheme = ReturnType<typeof useLoaderData<typeof loader>>['draft']['themes'][number]
+
+/** Issue 12 §2: the theme's own summary, whether it may be published, and the button that approves it. */
+function ThemeSummary({ theme, threshold, errors }: { theme: BuilderTheme; threshold: number; errors: string[] | null }) {
+  const { t } = useTranslation()
+  const headingId = `theme-summary-${theme.themeId}`
+  return (
+    <section aria-labelledby={headingId} className="stack" data-testid="theme-summary">
+      <h4 id={headingId}>{t('reports.themeSummaryHeading')}</h4>
+      {theme.total < threshold ? <p className="field__help">{t('reports.belowThresholdSummaries', { n: threshold })}</p> : null}
+      {theme.summary.trim() === '' ? (
+        <p className="empty">{t('reports.summaryNone')}</p>
+      ) : (
+        <>
+          <blockquote className="testimony">{theme.summary}</blockquote>
+          {theme.summaryApproved ? (
+            <p data-testid="summary-approved">{t('reports.summaryApproved')}</p>
+          ) : (
+            <>
+              <p className={theme.summaryNeedsApproval ? 'notice notice--warning' : 'field__help'} data-testid="summary-draft">
+                {t('reports.summaryDraft')} <Link to={`/workspace/themes/${theme.themeId}`}>{t('reports.rewriteSummary')}</Link>
+              </p>
+              <ErrorList errors={errors} />
+              <Form method="post">
+                <CsrfInput />
+                <input type="hidden" name="intent" value="approveSummary" />
+                <input type="hidden" name="themeId" value={theme.themeId} />
+                <button type="submit" className="button button--secondary" aria-label={t('reports.approveSummaryLabel', { title: theme.title })}>
+                  {t('reports.approveSummary')}
+                </button>
+              </Form>
+            </>
+          )}
+        </>
+      )}
+    </section>
+  )
+}
+
+/** Issue 12 §4: each quote of the theme with its re-identification flags, and the review that lets a flagged one be published. */
+function QuoteChecks({ theme, threshold, errors }: { theme: BuilderTheme; threshold: number; errors: string[] | null }) {
+  const { t, i18n } = useTranslation()
+  if (theme.quotes.length === 0) return null
+  const headingId = `quote-checks-${theme.themeId}`
+  return (
+    <section aria-labelledby={headingId} className="stack" data-testid="quote-checks">
+      <h4 id={headingId}>{t('reports.reidHeading')}</h4>
+      <p className="field__help">{t('reports.reidHelp', { n: threshold })}</p>
+      <ErrorList errors={errors} />
+      <ul className="card-list">
+        {theme.quotes.map((q, i) => (
+          <li key={q.submissionId} className="card" data-testid="quote-check">
+            <blockquote className="testimony" lang={q.language === 'other' ? undefined : q.language}>
+              {q.text}
+            </blockquote>
+            {!q.flags?.flagged ? (
+              <p>{t('reports.reidClear')}</p>
+            ) : (
+              <>
+                {q.flags.rareTerms.length ? <p>{t('reports.reidRareTerms', { terms: q.flags.rareTerms.map((w) => `“${w}”`).join(', ') })}</p> : null}
+                {q.flags.rareCell ? <p>{t('reports.reidRareCell', { count: q.flags.cellCount, n: threshold })}</p> : null}
+                {q.review ? (
+                  <p data-testid="quote-reviewed">{t('reports.reidReviewed', { name: q.review.by, date: formatDate(q.review.at, i18n.language) })}</p>
+                ) : (
+                  <>
+                    <p className="notice notice--warning">{t('reports.reidHeldBack')}</p>
+                    <Form method="post">
+                      <CsrfInput />
+                      <input type="hidden" name="intent" value="reviewQuote" />
+                      <input type="hidden" name="themeId" value={theme.themeId} />
+                      <input type="hidden" name="submissionId" value={q.submissionId} />
+                      <button type="submit" className="button button--secondary" aria-label={t('reports.reidReviewLabel', { n: i + 1, title: theme.title })}>
+                        {t('reports.reidReview')}
+                      </button>
+                    </Form>
+                  </>
+                )}
+              </>
+            )}
+            {q.flags?.flagged && q.review && !q.shown ? <p className="field__help">{t('reports.reidOtherRules')}</p> : null}
+          </li>
+        ))}
+      </ul>
     </section>
   )
 }

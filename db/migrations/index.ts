@@ -12,6 +12,9 @@ import * as auditAppendOnly from './2026_11_27_190000_audit_append_only'
 import * as importProgress from './2026_11_27_193000_import_progress'
 import * as accountAdmin from './2026_12_08_050000_account_admin'
 import * as accountSetupOrganizations from './2026_12_08_030000_account_setup_organizations'
+import * as reportVersionQuotes from './2026_12_08_020000_report_version_quotes'
+import * as themeSummaryApproval from './2026_12_08_020100_theme_summary_approval'
+import * as quoteReidReviews from './2026_12_08_020200_quote_reid_reviews'
 
 /**
  * Every migration, by name, in order. Listed statically so the same code runs
@@ -33,4 +36,7 @@ export const migrations: Record<string, Migration> = {
   '2026_11_27_193000_import_progress': importProgress,
   '2026_12_08_050000_account_admin': accountAdmin,
   '2026_12_08_030000_account_setup_organizations': accountSetupOrganizations,
+  '2026_12_08_020000_report_version_quotes': reportVersionQuotes,
+  '2026_12_08_020100_theme_summary_approval': themeSummaryApproval,
+  '2026_12_08_020200_quote_reid_reviews': quoteReidReviews,
 }

@@ -209,6 +209,11 @@ function drawTheme(doc: PDFKit.PDFDocument, theme: SnapshotTheme, number: number
   if (theme.quotes.length === 0) paragraph(doc, t('reports.noQuotes'), width, { color: MUTED })
   for (const quote of theme.quotes) {
     ensureSpace(doc, 60)
+    if (quote.withdrawn) {
+      paragraph(doc, t('reports.quoteWithdrawn'), width, { indent: 12, color: MUTED })
+      doc.moveDown(0.8)
+      continue
+    }
     const original = pdfSafe(`“${quote.text}”`)
     const top = doc.y
     paragraph(doc, original.text, width, { indent: 12, font: FONT.italic })

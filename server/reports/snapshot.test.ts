@@ -4,7 +4,8 @@ import { areaCells, monthsBetween, quoteAllowed, readSnapshot, suppressReport, t
 const theme = (overrides: Partial<RawTheme> = {}): RawTheme => ({
   themeId: 't1',
   title: 'Agents at parks',
-  summary: 'A summary drafted from testimony.',
+  summary: 'A summary a facilitator approved.',
+  summaryApproved: true,
   publicSummaryEn: 'For the public.',
   publicSummaryEs: 'Para el público.',
   total: 20,
@@ -19,6 +20,7 @@ const theme = (overrides: Partial<RawTheme> = {}): RawTheme => ({
 })
 
 const quote = (cells: Partial<RawQuote['cells']>): RawQuote => ({
+  submissionId: '00000000-0000-4000-8000-000000000001',
   text: 'Quoted text',
   language: 'en',
   translations: [],

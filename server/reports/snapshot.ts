@@ -6,6 +6,7 @@
  * the fly for a draft). The snapshot holds only suppressed figures.
  */
 import { AGENCIES, BUREAUS, SETTINGS, type Bureau } from '../schemas/reference'
+import type { ReidFlags } from './reidentification'
 import { ROUNDING_BASE, roundCount, suppressCount, suppressIndependent, suppressPartitions, type CountCell, type Figure, type FigureCell, type SuppressedBreakdown } from './suppress'
 
 /** The catch-all key of a breakdown for submissions that did not give the field. */
@@ -28,16 +29,22 @@ export type QuoteTranslation = { lang: string; text: string; kind: 'machine' | '
 
 /** A representative quote with the cells its submission falls in (never stored in a snapshot). */
 export type RawQuote = {
+  /** The testimony quoted: stored beside a published quote (never in the snapshot) so that withdrawal can find it. */
+  submissionId: string
   text: string
   language: string
   translations: QuoteTranslation[]
   cells: { month: string; area: string; setting: string; agencies: string[]; organizationKind: string }
+  /** Issue 12 §4: the re-identification check, and the facilitator's review for this report if any. */
+  reid?: { flags: ReidFlags; review: { by: string; at: string } | null }
 }
 
 export type RawTheme = {
   themeId: string
   title: string
   summary: string
+  /** A facilitator wrote or approved `summary` (issue 12 §2); a machine draft is never published. */
+  summaryApproved: boolean
   publicSummaryEn: string
   publicSummaryEs: string
   total: number
@@ -62,7 +69,13 @@ export type RawReport = {
   themes: RawTheme[]
 }
 
-export type SnapshotQuote = { language: string; text: string; translations: QuoteTranslation[] }
+/**
+ * A quote of a report. Published versions keep their quotes outside the
+ * snapshot JSON (table report_version_quotes), so that a withdrawal can blank
+ * them: a withdrawn quote has `withdrawn: true`, an empty text and no
+ * translations, and readers see that it was withdrawn.
+ */
+export type SnapshotQuote = { language: string; text: string; translations: QuoteTranslation[]; withdrawn?: true }
 
 export type SnapshotTheme = {
   themeId: string
@@ -96,6 +109,8 @@ export type ReportSnapshot = {
   version: number
   publishedAt: string | null
   publishedBy: string | null
+  /** Issue 12 §4: quotes flagged for re-identification that a facilitator reviewed before this version (by position in their theme). */
+  reidentificationReviews?: { themeId: string; position: number; reviewedBy: string; reviewedAt: string }[]
   themes: SnapshotTheme[]
 }
 
@@ -167,12 +182,34 @@ export function quoteAllowed(theme: RawTheme, quote: RawQuote, threshold: number
   return counts.every((n) => n >= threshold)
 }
 
+/** Flagged for re-identification and not reviewed by a facilitator for this report: left out (issue 12 §4). */
+export const heldForReview = (quote: RawQuote) => !!quote.reid?.flags.flagged && !quote.reid.review
+
+/** The quotes of a theme a version may publish, in order. */
+export function publishableQuotes(theme: RawTheme, threshold: number): RawQuote[] {
+  return theme.quotes.filter((q) => quoteAllowed(theme, q, threshold) && !heldForReview(q))
+}
+
+/**
+ * A theme's summaries as a version may publish them (issue 12 §2): only words a
+ * facilitator wrote or approved, and for a theme under the threshold none at
+ * all (its title and "fewer than N" only).
+ */
+export function publishableSummaries(theme: RawTheme, threshold: number): { summary: string; publicSummary: { en: string; es: string } } {
+  if (theme.total < threshold) return { summary: '', publicSummary: { en: '', es: '' } }
+  return { summary: theme.summaryApproved ? theme.summary : '', publicSummary: { en: theme.publicSummaryEn, es: theme.publicSummaryEs } }
+}
+
+/** Whether publishing must wait for a facilitator to write or approve this theme's summary. */
+export function summaryNeedsApproval(theme: RawTheme, threshold: number): boolean {
+  return theme.total >= threshold && !theme.summaryApproved && theme.summary.trim() !== ''
+}
+
 export function suppressTheme(theme: RawTheme, periodStart: string, periodEnd: string, threshold: number): SnapshotTheme {
   const base = {
     themeId: theme.themeId,
     title: theme.title,
-    summary: theme.summary,
-    publicSummary: { en: theme.publicSummaryEn, es: theme.publicSummaryEs },
+    ...publishableSummaries(theme, threshold),
     count: suppressCount(theme.total, threshold),
     guidance: theme.guidance,
   }
@@ -193,7 +230,7 @@ export function suppressTheme(theme: RawTheme, periodStart: string, periodEnd: s
     settings: dropZeros(settings),
     agencies: dropZeros(suppressIndependent(ordered(theme.agencies, AGENCIES, NOT_GIVEN), threshold)),
     organizationKinds: dropZeros(organizationKinds),
-    quotes: theme.quotes.filter((q) => quoteAllowed(theme, q, threshold)).map(({ language, text, translations }) => ({ language, text, translations })),
+    quotes: publishableQuotes(theme, threshold).map(({ language, text, translations }) => ({ language, text, translations })),
   }
 }
 
@@ -210,6 +247,9 @@ export function suppressReport(raw: RawReport, threshold: number, publication: {
     version: publication.version,
     publishedAt: publication.publishedAt ? publication.publishedAt.toISOString() : null,
     publishedBy: publication.publishedBy,
+    reidentificationReviews: raw.themes.flatMap((theme) =>
+      publishableQuotes(theme, threshold).flatMap((q, i) => (q.reid?.flags.flagged && q.reid.review ? [{ themeId: theme.themeId, position: i + 1, reviewedBy: q.reid.review.by, reviewedAt: q.reid.review.at }] : [])),
+    ),
     themes: raw.themes.map((theme) => suppressTheme(theme, raw.periodStart, raw.periodEnd, threshold)),
   }
 }

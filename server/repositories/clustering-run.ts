@@ -272,3 +272,17 @@ export async function replaceRunResults(
     .where('id', '=', runId)
     .execute()
 }
+
+/** The draft summaries of the clusters a submission is a member of (issue 12 §3: a withdrawal removes its words from them). */
+export function clusterSummariesOf(db: Kysely<Database> | Transaction<Database>, submissionId: string) {
+  return db
+    .selectFrom('run_clusters as rc')
+    .innerJoin('run_members as rm', (j) => j.onRef('rm.run_id', '=', 'rc.run_id').onRef('rm.cluster', '=', 'rc.cluster'))
+    .select(['rc.run_id as runId', 'rc.cluster', 'rc.summary'])
+    .where('rm.submission_id', '=', submissionId)
+    .execute()
+}
+
+export async function setClusterSummary(db: Kysely<Database> | Transaction<Database>, runId: string, cluster: number, summary: string) {
+  await db.updateTable('run_clusters').set({ summary }).where('run_id', '=', runId).where('cluster', '=', cluster).execute()
+}

@@ -1,7 +1,8 @@
 import { sql, type Kysely, type Transaction } from 'kysely'
 import type { Database } from '../../db/schema'
 import { BUREAUS, type Bureau } from '../schemas/reference'
-import { NO_ORGANIZATION, NOT_GIVEN, type GuidanceRef, type QuoteTranslation, type RawQuote, type RawTheme, type ReportFilters, type ReportSnapshot, readSnapshot } from '../reports/snapshot'
+import type { MemberText } from '../reports/summary-check'
+import { NO_ORGANIZATION, NOT_GIVEN, type GuidanceRef, type QuoteTranslation, type RawQuote, type SnapshotQuote, type RawTheme, type ReportFilters, type ReportSnapshot, readSnapshot } from '../reports/snapshot'
 
 type Handle = Kysely<Database> | Transaction<Database>
 
@@ -70,6 +71,7 @@ export function reportThemes(db: Handle, reportId: string) {
       'rt.public_summary_es as publicSummaryEs',
       't.title',
       't.summary',
+      't.summary_approved_at as summaryApprovedAt',
       't.status',
     ])
     .where('rt.report_id', '=', reportId)
@@ -179,6 +181,7 @@ export async function reportCounts(db: Handle, themeIds: string[], period: { sta
 
 type QuoteRow = {
   theme_id: string
+  submission_id: string
   text: string
   language: string
   translation_en: string | null
@@ -201,7 +204,7 @@ export async function reportQuotes(db: Handle, themeIds: string[], period: { sta
   const out = new Map<string, RawQuote[]>()
   if (themeIds.length === 0) return out
   const { rows } = await sql<QuoteRow>`
-    select q.theme_id, s.text_redacted as text, s.language, s.translation_en, s.translation_es,
+    select q.theme_id, q.submission_id, s.text_redacted as text, s.language, s.translation_en, s.translation_es,
            q.translation, q.translation_lang, q.translation_kind,
            ${reportMonth} as month, coalesce(s.area, ${NOT_GIVEN}) as area, coalesce(s.setting, ${NOT_GIVEN}) as setting,
            s.agencies, coalesce(o.kind, ${NO_ORGANIZATION}) as org
@@ -215,6 +218,7 @@ export async function reportQuotes(db: Handle, themeIds: string[], period: { sta
   for (const row of rows) {
     const list = out.get(row.theme_id) ?? []
     list.push({
+      submissionId: row.submission_id,
       text: row.text,
       language: row.language,
       translations: quoteTranslations(row),
@@ -253,11 +257,30 @@ export async function guidanceForThemes(db: Handle, themeIds: string[], options:
   return out
 }
 
-export async function insertVersion(db: Handle, row: { reportId: string; version: number; snapshot: ReportSnapshot; publishedBy: string; now: Date }) {
-  await db
+/**
+ * Stores a published version: the snapshot without the quotes' words, and the
+ * quotes in report_version_quotes (the only place withdrawal may still reach).
+ */
+export async function insertVersion(db: Handle, row: { reportId: string; version: number; snapshot: ReportSnapshot; quoteSources: Map<string, (string | null)[]>; publishedBy: string; now: Date }) {
+  const stored: ReportSnapshot = { ...row.snapshot, themes: row.snapshot.themes.map((t) => ({ ...t, quotes: [] })) }
+  const { id } = await db
     .insertInto('report_versions')
-    .values({ report_id: row.reportId, version: row.version, snapshot: JSON.stringify(row.snapshot), published_by: row.publishedBy, published_at: row.now })
-    .execute()
+    .values({ report_id: row.reportId, version: row.version, snapshot: JSON.stringify(stored), published_by: row.publishedBy, published_at: row.now })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  const quotes = row.snapshot.themes.flatMap((t) =>
+    t.quotes.map((q, i) => ({
+      report_version_id: id,
+      theme_id: t.themeId,
+      position: i + 1,
+      submission_id: row.quoteSources.get(t.themeId)?.[i] ?? null,
+      language: q.language,
+      text: q.text,
+      translations: JSON.stringify(q.translations),
+    })),
+  )
+  if (quotes.length) await db.insertInto('report_version_quotes').values(quotes).execute()
+  return { id }
 }
 
 export async function markPublished(db: Handle, id: string, version: number, now: Date) {
@@ -275,11 +298,41 @@ export function listVersions(db: Handle, reportId: string) {
 }
 
 export async function findSnapshot(db: Handle, reportId: string, version: number): Promise<ReportSnapshot | null> {
-  const row = await db.selectFrom('report_versions').select('snapshot').where('report_id', '=', reportId).where('version', '=', version).executeTakeFirst()
-  return row ? readSnapshot(row.snapshot as ReportSnapshot) : null
+  const row = await db.selectFrom('report_versions').select(['id', 'snapshot']).where('report_id', '=', reportId).where('version', '=', version).executeTakeFirst()
+  if (!row) return null
+  const snapshot = readSnapshot(row.snapshot as ReportSnapshot)
+  const quotes = await db
+    .selectFrom('report_version_quotes')
+    .select(['theme_id', 'language', 'text', 'translations'])
+    .where('report_version_id', '=', row.id)
+    .orderBy('theme_id')
+    .orderBy('position')
+    .execute()
+  const byTheme = new Map<string, SnapshotQuote[]>()
+  for (const q of quotes) {
+    const quote: SnapshotQuote = q.text === null ? { language: q.language, text: '', translations: [], withdrawn: true } : { language: q.language, text: q.text, translations: q.translations as QuoteTranslation[] }
+    byTheme.set(q.theme_id, [...(byTheme.get(q.theme_id) ?? []), quote])
+  }
+  return { ...snapshot, themes: snapshot.themes.map((t) => ({ ...t, quotes: byTheme.get(t.themeId) ?? [] })) }
 }
 
-/** The latest published version of every report. */
+/**
+ * Withdrawal reaches published versions: blanks every published quote of this
+ * submission (the trigger allows nothing else), returning the versions touched.
+ */
+export async function blankPublishedQuotes(db: Handle, submissionId: string, now: Date) {
+  return db
+    .updateTable('report_version_quotes as q')
+    .from('report_versions as v')
+    .set({ text: null, translations: '[]', withdrawn_at: now })
+    .whereRef('v.id', '=', 'q.report_version_id')
+    .where('q.submission_id', '=', submissionId)
+    .where('q.text', 'is not', null)
+    .returning(['v.report_id as reportId', 'v.version', 'q.theme_id as themeId'])
+    .execute()
+}
+
+/** The latest published version of every report, without its quotes (the public page shows none). */
 export async function latestSnapshots(db: Handle): Promise<ReportSnapshot[]> {
   const { rows } = await sql<{ snapshot: ReportSnapshot }>`
     select distinct on (report_id) snapshot from report_versions order by report_id, version desc
@@ -318,4 +371,148 @@ export function listComments(db: Handle, reportId: string) {
     .orderBy('c.created_at')
     .orderBy('c.id')
     .execute()
+}
+
+/** Every summary a published version shows, per theme (issue 12 §3: checked for withdrawn words). */
+export async function publishedSummaries(db: Handle) {
+  const { rows } = await sql<{ reportId: string; version: number; themeId: string; summary: string | null; publicSummaryEn: string | null; publicSummaryEs: string | null }>`
+    select v.report_id as "reportId", v.version, t.theme ->> 'themeId' as "themeId", t.theme ->> 'summary' as summary,
+           t.theme -> 'publicSummary' ->> 'en' as "publicSummaryEn", t.theme -> 'publicSummary' ->> 'es' as "publicSummaryEs"
+    from report_versions v cross join lateral jsonb_array_elements(v.snapshot -> 'themes') as t(theme)
+  `.execute(db)
+  return rows
+}
+
+/** The summaries drafts would publish: each report theme's public summaries, and the theme's summary once approved. */
+export function draftSummaries(db: Handle) {
+  return db
+    .selectFrom('report_themes as rt')
+    .innerJoin('themes as t', 't.id', 'rt.theme_id')
+    .select(['rt.report_id as reportId', 'rt.theme_id as themeId', 'rt.public_summary_en as publicSummaryEn', 'rt.public_summary_es as publicSummaryEs'])
+    .select(sql<string | null>`case when t.summary_approved_at is not null then t.summary end`.as('summary'))
+    .execute()
+}
+
+/** Machine-drafted (unapproved) summaries of the themes a submission is a member of. */
+export function draftThemeSummariesOf(db: Handle, submissionId: string) {
+  return db
+    .selectFrom('themes as t')
+    .innerJoin('theme_members as tm', 'tm.theme_id', 't.id')
+    .select(['t.id', 't.summary'])
+    .where('tm.submission_id', '=', submissionId)
+    .where('t.summary_approved_at', 'is', null)
+    .execute()
+}
+
+export async function insertWarnings(db: Handle, rows: { reportId: string; version: number; themeId: string; field: 'summary' | 'publicSummaryEn' | 'publicSummaryEs' }[], now: Date) {
+  if (rows.length === 0) return
+  await db
+    .insertInto('report_warnings')
+    .values(rows.map((r) => ({ report_id: r.reportId, version: r.version, theme_id: r.themeId, kind: 'withdrawn-words-in-summary' as const, field: r.field, created_at: now })))
+    .execute()
+}
+
+/** Open warnings of a report, newest first, with the theme's title where it still exists. */
+export function openWarnings(db: Handle, reportId: string) {
+  return db
+    .selectFrom('report_warnings as w')
+    .leftJoin('themes as t', 't.id', 'w.theme_id')
+    .select(['w.id', 'w.version', 'w.theme_id as themeId', 't.title as themeTitle', 'w.kind', 'w.field', 'w.created_at as createdAt'])
+    .where('w.report_id', '=', reportId)
+    .where('w.resolved_at', 'is', null)
+    .orderBy('w.created_at', 'desc')
+    .orderBy('w.version', 'desc')
+    .execute()
+}
+
+type MemberRow = {
+  theme_id: string
+  submission_id: string
+  receipt_code: string
+  text: string
+  translation_en: string | null
+  translation_es: string | null
+  consent_quote: boolean
+  in_report: boolean
+  month: string
+  area: string
+  setting: string
+  agencies: string[]
+  org: string
+}
+
+/**
+ * The text of every member of these themes that still has text, with whether it
+ * is in the report's period and filters and the cells it falls in: what a
+ * summary must not copy unless the member may be quoted (issue 12 §2).
+ */
+export async function memberTexts(db: Handle, themeIds: string[], period: { start: string; end: string }, filters: ReportFilters) {
+  const out = new Map<string, MemberText[]>()
+  if (themeIds.length === 0) return out
+  const { rows } = await sql<MemberRow>`
+    select tm.theme_id, s.id as submission_id, s.receipt_code, s.text_redacted as text, s.translation_en, s.translation_es, s.consent_quote,
+           (${reportConditions(period, filters)}) as in_report,
+           ${reportMonth} as month, coalesce(s.area, ${NOT_GIVEN}) as area, coalesce(s.setting, ${NOT_GIVEN}) as setting,
+           s.agencies, coalesce(o.kind, ${NO_ORGANIZATION}) as org
+    from theme_members tm
+    join submissions s on s.id = tm.submission_id
+    left join organizations o on o.id = s.organization_id
+    where tm.theme_id in (${sql.join(themeIds)}) and s.text_redacted is not null
+    order by tm.theme_id, s.receipt_code
+  `.execute(db)
+  for (const row of rows) {
+    const list = out.get(row.theme_id) ?? []
+    list.push({
+      submissionId: row.submission_id,
+      receiptCode: row.receipt_code,
+      texts: [row.text, row.translation_en, row.translation_es].filter((t): t is string => !!t),
+      consentQuote: row.consent_quote,
+      inReport: row.in_report,
+      cells: { month: row.month, area: row.area, setting: row.setting, agencies: row.agencies, organizationKind: row.org },
+    })
+    out.set(row.theme_id, list)
+  }
+  return out
+}
+
+/**
+ * The whole collection as the re-identification check reads it (issue 12 §4):
+ * every testimony with text that is not withdrawn or merged, with its Area,
+ * month and setting.
+ */
+export async function reidCollection(db: Handle) {
+  const { rows } = await sql<{ text: string; area: string; month: string; setting: string }>`
+    select s.text_redacted as text, coalesce(s.area, ${NOT_GIVEN}) as area, ${reportMonth} as month, coalesce(s.setting, ${NOT_GIVEN}) as setting
+    from submissions s
+    where s.text_redacted is not null and s.status not in ('withdrawn', 'merged')
+  `.execute(db)
+  return rows
+}
+
+/** Facilitators' re-identification reviews of a report's quotes, by theme and submission. */
+export async function quoteReviews(db: Handle, reportId: string) {
+  const rows = await db
+    .selectFrom('report_quote_reviews as r')
+    .leftJoin('users as u', 'u.id', 'r.reviewed_by')
+    .select(['r.theme_id as themeId', 'r.submission_id as submissionId', 'r.reviewed_at as reviewedAt', 'u.display_name as reviewedBy'])
+    .where('r.report_id', '=', reportId)
+    .execute()
+  return new Map(rows.map((r) => [`${r.themeId}/${r.submissionId}`, { by: r.reviewedBy ?? '', at: new Date(r.reviewedAt).toISOString() }]))
+}
+
+/** Records a review; false when the quote is not one of the theme's quotes or the theme not in the report. */
+export async function insertQuoteReview(db: Handle, row: { reportId: string; themeId: string; submissionId: string; by: string; now: Date }) {
+  const { rows } = await sql<{ ok: boolean }>`
+    select exists (
+      select 1 from theme_quotes q join report_themes rt on rt.theme_id = q.theme_id and rt.report_id = ${row.reportId}
+      where q.theme_id = ${row.themeId} and q.submission_id = ${row.submissionId}
+    ) as ok
+  `.execute(db)
+  if (!rows[0]?.ok) return false
+  await db
+    .insertInto('report_quote_reviews')
+    .values({ report_id: row.reportId, theme_id: row.themeId, submission_id: row.submissionId, reviewed_by: row.by, reviewed_at: row.now })
+    .onConflict((oc) => oc.columns(['report_id', 'theme_id', 'submission_id']).doNothing())
+    .execute()
+  return true
 }

@@ -358,3 +358,8 @@ export function themeHistory(db: Handle, themeId: string, limit = 100) {
     .limit(limit)
     .execute()
 }
+
+/** Rewrites a machine-drafted theme summary (withdrawal removes the sentences it copied); never an approved one. */
+export async function setDraftThemeSummary(db: Kysely<Database> | Transaction<Database>, id: string, summary: string) {
+  await db.updateTable('themes').set({ summary }).where('id', '=', id).where('summary_approved_at', 'is', null).execute()
+}

@@ -5,6 +5,7 @@ import {
   ReportExportSchema,
   ReportIdSchema,
   ReportMoveThemeSchema,
+  ReportQuoteReviewSchema,
   ReportReplySchema,
   ReportThemeSchema,
   ReportThemeSummarySchema,
@@ -25,6 +26,7 @@ import {
   removeReportTheme,
   replyToComment,
   reportDraft,
+  reviewQuote,
   updateReport,
   updateReportTheme,
   viewReport,
@@ -48,6 +50,7 @@ export const reportRouter = router({
   removeTheme: facilitatorProcedure.input(ReportThemeSchema).mutation(({ ctx, input }) => removeReportTheme(ctx.db, ctx.user.id, input, ctx.now)),
   moveTheme: facilitatorProcedure.input(ReportMoveThemeSchema).mutation(({ ctx, input }) => moveReportTheme(ctx.db, ctx.user.id, input, ctx.now)),
   updateTheme: facilitatorProcedure.input(ReportThemeSummarySchema).mutation(({ ctx, input }) => updateReportTheme(ctx.db, ctx.user.id, input, ctx.now)),
+  reviewQuote: facilitatorProcedure.input(ReportQuoteReviewSchema).mutation(({ ctx, input }) => reviewQuote(ctx.db, ctx.user.id, input, ctx.now)),
   publish: facilitatorProcedure.input(ReportIdSchema).mutation(({ ctx, input }) => publishReport(ctx.db, ctx.user, input.id, ctx.env.VOCES_MIN_CELL, ctx.now)),
 
   // Exports read a published version and append to the audit log.

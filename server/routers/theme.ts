@@ -31,6 +31,7 @@ import {
   removeQuote,
   translateQuote,
   updateTheme,
+  approveThemeSummary,
 } from '../services/theme'
 
 const actorOf = (ctx: { user: { id: string }; locale: 'en' | 'es' }) => ({ id: ctx.user.id, locale: ctx.locale })
@@ -60,6 +61,8 @@ export const themeRouter = router({
   removeMembers: facilitatorProcedure.input(ThemeRemoveMembersSchema).mutation(({ ctx, input }) => removeMembers(ctx.db, ctx.user.id, input, ctx.now)),
 
   update: facilitatorProcedure.input(ThemeUpdateSchema).mutation(({ ctx, input }) => updateTheme(ctx.db, ctx.user.id, input, ctx.now)),
+  /** Approves the summary as it stands for reports (issue 12 §2: publishing refuses a machine draft). */
+  approveSummary: facilitatorProcedure.input(ThemeIdSchema).mutation(({ ctx, input }) => approveThemeSummary(ctx.db, ctx.user.id, input, ctx.now)),
 
   addQuote: facilitatorProcedure.input(ThemeQuoteAddSchema).mutation(({ ctx, input }) => addQuote(ctx.db, ctx.user.id, input, ctx.now)),
 

@@ -55,6 +55,9 @@ export const ReportIdSchema = z.object({ id: z.uuid() })
 
 export const ReportThemeSchema = z.object({ id: z.uuid(), themeId: z.uuid({ error: 'errors.chooseReportTheme' }) })
 
+/** Issue 12 §4: a facilitator reviewed a flagged quote of a theme for re-identification, for this report. */
+export const ReportQuoteReviewSchema = z.object({ id: z.uuid(), themeId: z.uuid(), submissionId: z.uuid() })
+
 export const ReportMoveThemeSchema = ReportThemeSchema.extend({ direction: z.enum(['up', 'down']) })
 
 const publicSummary = z.string().trim().max(PUBLIC_SUMMARY_MAX, 'errors.tooLong').default('')

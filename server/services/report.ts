@@ -20,6 +20,11 @@ import {
   listVersions,
   lockReport,
   markPublished,
+  quoteReviews,
+  reidCollection,
+  insertQuoteReview,
+  memberTexts,
+  openWarnings,
   reportCounts,
   reportQuotes,
   reportThemes,
@@ -31,9 +36,11 @@ import {
   updateReportThemeSummary,
 } from '../repositories/report'
 import { reportCsv } from '../reports/csv'
+import { verbatimWarnings } from '../reports/summary-check'
+import { cellCounts, documentFrequencies, reidFlags, termsOf } from '../reports/reidentification'
 import { diffSnapshots } from '../reports/diff'
 import { renderReportPdf } from '../reports/pdf'
-import { suppressionPreview, suppressReport, type GuidanceRef, type RawReport, type ReportFilters, type ReportSnapshot } from '../reports/snapshot'
+import { publishableQuotes, summaryNeedsApproval, suppressionPreview, suppressReport, type GuidanceRef, type RawQuote, type RawReport, type ReportFilters, type ReportSnapshot } from '../reports/snapshot'
 import { ROUNDING_BASE } from '../reports/suppress'
 import type { ReportCreateInput, ReportUpdateInput } from '../schemas/report'
 
@@ -176,8 +183,27 @@ export async function updateReportTheme(db: Db, actorId: string, input: { id: st
   })
 }
 
+/**
+ * Issue 12 §4: annotates each quote with its re-identification flags against the
+ * whole collection, and the facilitator's review for this report if any.
+ */
+async function checkQuotesForReidentification(db: Handle, reportId: string, byTheme: Map<string, RawQuote[]>, threshold: number) {
+  const quotes = [...byTheme.entries()].flatMap(([themeId, list]) => list.map((quote) => ({ themeId, quote })))
+  if (quotes.length === 0) return
+  const [collection, reviews] = await Promise.all([reidCollection(db), quoteReviews(db, reportId)])
+  const df = documentFrequencies(
+    collection.map((c) => c.text),
+    termsOf(quotes.map(({ quote }) => quote.text)),
+  )
+  const cells = cellCounts(collection)
+  for (const { themeId, quote } of quotes) {
+    const flags = reidFlags(quote.text, { area: quote.cells.area, month: quote.cells.month, setting: quote.cells.setting }, df, cells, threshold)
+    quote.reid = { flags, review: reviews.get(`${themeId}/${quote.submissionId}`) ?? null }
+  }
+}
+
 /** Everything the report shows, live and unsuppressed: only for publishing and for the facilitators' builder. */
-async function gatherRawReport(db: Handle, report: NonNullable<Awaited<ReturnType<typeof findReport>>>): Promise<RawReport> {
+async function gatherRawReport(db: Handle, report: NonNullable<Awaited<ReturnType<typeof findReport>>>, threshold: number): Promise<RawReport> {
   const themes = await reportThemes(db, report.id)
   const ids = themes.map((t) => t.themeId)
   const period = { start: report.periodStart, end: report.periodEnd }
@@ -185,6 +211,7 @@ async function gatherRawReport(db: Handle, report: NonNullable<Awaited<ReturnTyp
   const counts = await reportCounts(db, ids, period, filters)
   const quotes = await reportQuotes(db, ids, period, filters)
   const guidance = await guidanceForThemes(db, ids)
+  await checkQuotesForReidentification(db, report.id, quotes, threshold)
   return {
     reportId: report.id,
     title: report.title,
@@ -195,6 +222,7 @@ async function gatherRawReport(db: Handle, report: NonNullable<Awaited<ReturnTyp
       themeId: t.themeId,
       title: t.title,
       summary: t.summary,
+      summaryApproved: t.summaryApprovedAt !== null,
       publicSummaryEn: t.publicSummaryEn,
       publicSummaryEs: t.publicSummaryEs,
       ...counts.get(t.themeId)!,
@@ -204,12 +232,18 @@ async function gatherRawReport(db: Handle, report: NonNullable<Awaited<ReturnTyp
   }
 }
 
+/** Issue 12 §2: summaries that copy 8+ consecutive words of member testimony that may not be quoted. */
+async function summaryWarnings(db: Handle, report: NonNullable<Awaited<ReturnType<typeof findReport>>>, raw: RawReport, threshold: number) {
+  const members = await memberTexts(db, raw.themes.map((t) => t.themeId), { start: report.periodStart, end: report.periodEnd }, (report.filters ?? {}) as ReportFilters)
+  return raw.themes.flatMap((t) => verbatimWarnings(t, members.get(t.themeId) ?? [], threshold))
+}
+
 /** The builder: settings, the themes with their live counts, and what suppression will hide once published. */
 export async function reportDraft(db: Db, id: string, threshold: number) {
   const report = await requireReport(db, id)
-  const raw = await gatherRawReport(db, report)
+  const raw = await gatherRawReport(db, report, threshold)
   const draft = suppressReport(raw, threshold, { version: 0, publishedAt: null, publishedBy: null })
-  const [options, versions] = await Promise.all([themeOptions(db, id), listVersions(db, id)])
+  const [options, versions, warnings, verbatim] = await Promise.all([themeOptions(db, id), listVersions(db, id), openWarnings(db, id), summaryWarnings(db, report, raw, threshold)])
   const latest = report.version > 0 ? await findSnapshot(db, id, report.version) : null
   return {
     report: { ...report, filters: (report.filters ?? {}) as ReportFilters },
@@ -219,13 +253,26 @@ export async function reportDraft(db: Db, id: string, threshold: number) {
       title: theme.title,
       publicSummaryEn: theme.publicSummaryEn,
       publicSummaryEs: theme.publicSummaryEs,
+      summary: theme.summary,
+      summaryApproved: theme.summaryApproved,
+      summaryNeedsApproval: summaryNeedsApproval(theme, threshold),
+      verbatim: verbatim.filter((w) => w.themeId === theme.themeId).map(({ field, submissionId, receiptCode }) => ({ field, submissionId, receiptCode })),
       total: theme.total,
       quoteCount: theme.quotes.length,
+      quotes: theme.quotes.map((q) => ({
+        submissionId: q.submissionId,
+        text: q.text,
+        language: q.language,
+        flags: q.reid?.flags ?? null,
+        review: q.reid?.review ?? null,
+        shown: publishableQuotes(theme, threshold).includes(q),
+      })),
       guidanceCount: theme.guidance.length,
       preview: suppressionPreview(theme, draft.themes[i]!),
     })),
     options,
     versions,
+    warnings,
     changesSincePublished: latest ? diffSnapshots(latest, draft) : null,
   }
 }
@@ -233,14 +280,40 @@ export async function reportDraft(db: Db, id: string, threshold: number) {
 export async function publishReport(db: Db, actor: Actor, id: string, threshold: number, now: Date) {
   return db.transaction().execute(async (trx) => {
     const report = await lockForEdit(trx, id)
-    const raw = await gatherRawReport(trx, report)
+    const raw = await gatherRawReport(trx, report, threshold)
     if (raw.themes.length === 0) throw new TRPCError({ code: 'BAD_REQUEST', message: 'errors.reportNoThemes' })
+    // Issue 12 §2: a machine-drafted summary is never published; the builder names the theme.
+    if (raw.themes.some((t) => summaryNeedsApproval(t, threshold))) throw new TRPCError({ code: 'BAD_REQUEST', message: 'errors.reportSummaryNotApproved' })
     const version = report.version + 1
     const snapshot = suppressReport(raw, threshold, { version, publishedAt: now, publishedBy: actor.displayName })
-    await insertVersion(trx, { reportId: id, version, snapshot, publishedBy: actor.id, now })
+    const quoteSources = new Map(raw.themes.map((t) => [t.themeId, publishableQuotes(t, threshold).map((q) => q.submissionId)]))
+    await insertVersion(trx, { reportId: id, version, snapshot, quoteSources, publishedBy: actor.id, now })
     await markPublished(trx, id, version, now)
-    await appendAudit(trx, { actorUserId: actor.id, action: 'report.publish', targetType: 'report', targetId: id, details: { version, title: report.title, themes: raw.themes.length, threshold } }, now)
-    return { id, version }
+    // Published anyway (a facilitator approved these words), but on the record and in the answer.
+    const verbatim = await summaryWarnings(trx, report, raw, threshold)
+    await appendAudit(
+      trx,
+      { actorUserId: actor.id, action: 'report.publish', targetType: 'report', targetId: id, details: { version, title: report.title, themes: raw.themes.length, threshold, verbatimWarnings: verbatim.map(({ themeId, field, submissionId }) => ({ themeId, field, submissionId })) } },
+      now,
+    )
+    return { id, version, warnings: verbatim }
+  })
+}
+
+/**
+ * Issue 12 §4: a facilitator records that they reviewed a quote flagged for
+ * re-identification (rare words, or a rare Area × month × setting) and that it
+ * may be published in this report. Audited; named in the next published version.
+ */
+export async function reviewQuote(db: Db, actorId: string, input: { id: string; themeId: string; submissionId: string }, now: Date) {
+  return db.transaction().execute(async (trx) => {
+    await lockForEdit(trx, input.id)
+    if (!(await insertQuoteReview(trx, { reportId: input.id, themeId: input.themeId, submissionId: input.submissionId, by: actorId, now }))) {
+      throw new TRPCError({ code: 'BAD_REQUEST', message: 'errors.quoteNotInReport' })
+    }
+    await touchReport(trx, input.id, actorId, now)
+    await appendAudit(trx, { actorUserId: actorId, action: 'report.quote.review', targetType: 'report', targetId: input.id, details: { themeId: input.themeId, submissionId: input.submissionId } }, now)
+    return { id: input.id }
   })
 }
 
@@ -267,7 +340,7 @@ export async function viewReport(db: Db, input: { id: string; version?: number }
   let snapshot: ReportSnapshot
   let previous: ReportSnapshot | null = null
   if (version === 0) {
-    snapshot = suppressReport(await gatherRawReport(db, report), threshold, { version: 0, publishedAt: null, publishedBy: null })
+    snapshot = suppressReport(await gatherRawReport(db, report, threshold), threshold, { version: 0, publishedAt: null, publishedBy: null })
     if (report.version > 0) previous = await findSnapshot(db, input.id, report.version)
   } else {
     const found = await findSnapshot(db, input.id, version)

@@ -4,7 +4,7 @@ import type { Env } from '../env'
 import { reportCounts } from '../repositories/report'
 import { quoteAllowed, type RawTheme } from '../reports/snapshot'
 import { createGuidance } from './guidance'
-import { addReportTheme, commentOnTheme, createReport, publishReport, replyToComment, updateReportTheme } from './report'
+import { addReportTheme, commentOnTheme, createReport, publishReport, replyToComment, reviewQuote, updateReportTheme } from './report'
 
 /**
  * Demo themes, a published demo report and demo guidance, built from the demo
@@ -87,6 +87,7 @@ export async function seedDemoReports(db: Db, env: Pick<Env, 'VOCES_MIN_CELL'>, 
 
   const period = { start: DEMO_REPORT.periodStart, end: DEMO_REPORT.periodEnd }
   const themeIds: string[] = []
+  const quoted: { themeId: string; submissionId: string }[] = []
   for (const spec of DEMO_THEMES) {
     const tags = await db
       .selectFrom('tags as t')
@@ -110,7 +111,7 @@ export async function seedDemoReports(db: Db, env: Pick<Env, 'VOCES_MIN_CELL'>, 
       .execute()
     if (members.length === 0) continue
     const themeId = await db.transaction().execute(async (trx) => {
-      const theme = await trx.insertInto('themes').values({ title: spec.title, summary: spec.summary, created_by: facilitator.id }).returning('id').executeTakeFirstOrThrow()
+      const theme = await trx.insertInto('themes').values({ title: spec.title, summary: spec.summary, summary_approved_at: now, summary_approved_by: facilitator.id, created_by: facilitator.id }).returning('id').executeTakeFirstOrThrow()
       const source = await trx
         .insertInto('theme_sources')
         .values({ theme_id: theme.id, kind: 'tag', tag_id: tags[0]!.id, member_count: members.length, created_by: facilitator.id })
@@ -126,7 +127,7 @@ export async function seedDemoReports(db: Db, env: Pick<Env, 'VOCES_MIN_CELL'>, 
 
     // Two quotes from members who allowed quoting, preferring those in no small group: the report shows only those.
     const counts = (await reportCounts(db, [themeId], period, {})).get(themeId)!
-    const raw: RawTheme = { themeId, title: spec.title, summary: spec.summary, publicSummaryEn: '', publicSummaryEs: '', ...counts, quotes: [], guidance: [] }
+    const raw: RawTheme = { themeId, title: spec.title, summary: spec.summary, summaryApproved: true, publicSummaryEn: '', publicSummaryEs: '', ...counts, quotes: [], guidance: [] }
     const { rows: candidates } = await sql<{ id: string; month: string; area: string; setting: string; agencies: string[]; org: string }>`
       select s.id, coalesce(s.incident_month, to_char(s.created_at at time zone 'America/Los_Angeles', 'YYYY-MM')) as month, coalesce(s.area, 'not-given') as area,
              coalesce(s.setting, 'not-given') as setting, s.agencies, coalesce(o.kind, 'none') as org
@@ -135,8 +136,9 @@ export async function seedDemoReports(db: Db, env: Pick<Env, 'VOCES_MIN_CELL'>, 
       order by length(s.text_redacted), s.receipt_code
     `.execute(db)
     const shown = (c: (typeof candidates)[number]) =>
-      quoteAllowed(raw, { text: '', language: '', translations: [], cells: { month: c.month, area: c.area, setting: c.setting, agencies: c.agencies, organizationKind: c.org } }, env.VOCES_MIN_CELL)
+      quoteAllowed(raw, { submissionId: c.id, text: '', language: '', translations: [], cells: { month: c.month, area: c.area, setting: c.setting, agencies: c.agencies, organizationKind: c.org } }, env.VOCES_MIN_CELL)
     const chosen = [...candidates.filter(shown), ...candidates.filter((c) => !shown(c))].slice(0, 2)
+    quoted.push(...chosen.map((c) => ({ themeId, submissionId: c.id })))
     if (chosen.length) {
       await db
         .insertInto('theme_quotes')
@@ -156,6 +158,8 @@ export async function seedDemoReports(db: Db, env: Pick<Env, 'VOCES_MIN_CELL'>, 
     const themeId = themeIds[g.theme]
     if (themeId) await createGuidance(db, commission.id, { textEn: g.textEn, textEs: g.textEs, status: g.status, decidedOn: g.decidedOn, themeIds: [themeId] }, now)
   }
+  // The demo facilitator reviewed the demo quotes for re-identification (issue 12 §4).
+  for (const q of quoted) await reviewQuote(db, facilitator.id, { id: reportId, ...q }, now)
   await publishReport(db, { id: facilitator.id, displayName: facilitator.displayName }, reportId, env.VOCES_MIN_CELL, now)
   const { id: commentId } = await commentOnTheme(db, commission.id, { id: reportId, themeId: themeIds[0]!, version: 1, body: 'Do the testimonies say whether LAPD officers were asked to identify the federal agents?' }, now)
   await replyToComment(db, facilitator.id, { commentId, body: 'Several do: people asked officers at the scene who the agents were. We can pull those into a separate theme for the next version.' }, now)

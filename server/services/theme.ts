@@ -184,9 +184,29 @@ export async function updateTheme(db: Db, actorId: string, input: ThemeUpdateInp
     const before = await trx.selectFrom('themes').select(['title', 'summary']).where('id', '=', input.id).executeTakeFirstOrThrow()
     const fields = [before.title !== input.title ? 'title' : null, before.summary !== input.summary ? 'summary' : null].filter((f) => f !== null)
     if (fields.length === 0) return { id: input.id, changed: [] as string[] }
-    await trx.updateTable('themes').set({ title: input.title, summary: input.summary, updated_at: now }).where('id', '=', input.id).execute()
+    // A summary a facilitator writes is theirs: approved for reports (issue 12 §2).
+    const approval = fields.includes('summary') ? { summary_approved_at: now, summary_approved_by: actorId } : {}
+    await trx.updateTable('themes').set({ title: input.title, summary: input.summary, updated_at: now, ...approval }).where('id', '=', input.id).execute()
     await audit(trx, actorId, input.id, 'theme.update', { fields, ...(fields.includes('title') ? { titleBefore: before.title, title: input.title } : {}) }, now)
     return { id: input.id, changed: fields }
+  })
+}
+
+/**
+ * A facilitator approves a theme's summary as it stands (issue 12 §2): the
+ * machine draft may only be published once a person has read it and taken
+ * responsibility for it. Audited.
+ */
+export async function approveThemeSummary(db: Db, actorId: string, input: { id: string }, now: Date) {
+  return db.transaction().execute(async (trx) => {
+    await lockActive(trx, input.id)
+    const theme = await trx.selectFrom('themes').select(['summary', 'summary_approved_at']).where('id', '=', input.id).executeTakeFirstOrThrow()
+    if (theme.summary.trim() === '') fail('BAD_REQUEST', 'errors.summaryEmpty')
+    if (theme.summary_approved_at) return { id: input.id, approvedAt: theme.summary_approved_at }
+    await trx.updateTable('themes').set({ summary_approved_at: now, summary_approved_by: actorId }).where('id', '=', input.id).execute()
+    // Not the words: the audit log is append-only, and a draft's words may have to be withdrawn.
+    await audit(trx, actorId, input.id, 'theme.approveSummary', { characters: theme.summary.length }, now)
+    return { id: input.id, approvedAt: now }
   })
 }
 

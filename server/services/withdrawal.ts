@@ -2,6 +2,7 @@ import { TRPCError } from '@trpc/server'
 import type { Db } from '../../db/client'
 import { appendAudit } from '../repositories/audit'
 import type { CorrectInput } from '../schemas/submission-change'
+import { forgetWithdrawnWords } from './withdrawn-words'
 
 type Actor = { userId: string; organizationId: string }
 
@@ -9,19 +10,28 @@ type Actor = { userId: string; organizationId: string }
  * A submitter withdraws one of their organization's submissions: every text
  * (original, redacted, translations, free-text answers) is deleted; a tombstone
  * keeps the status, the date and the structured fields, so counts already
- * published still add up.
+ * published still add up. Its quotes in published versions are blanked, and
+ * summaries that repeat its words are flagged to facilitators (issue 12 §3).
  */
 export async function withdrawSubmission(db: Db, actor: Actor, code: string, now: Date) {
   return db.transaction().execute(async (trx) => {
     const row = await trx
       .selectFrom('submissions')
-      .select(['id', 'status'])
+      .select(['id', 'status', 'text_redacted', 'translation_en', 'translation_es'])
       .where('receipt_code', '=', code)
       .where('organization_id', '=', actor.organizationId)
       .forUpdate()
       .executeTakeFirst()
     if (!row) throw new TRPCError({ code: 'NOT_FOUND', message: 'errors.notFound' })
     if (row.status === 'withdrawn') return { id: row.id, withdrawnAt: null }
+    // Before the words go: reach published quotes, drafts and summaries made from them (issue 12 §3).
+    const quoteTranslations = await trx.selectFrom('theme_quotes').select('translation').where('submission_id', '=', row.id).where('translation', 'is not', null).execute()
+    await forgetWithdrawnWords(trx, {
+      submissionId: row.id,
+      texts: [row.text_redacted, row.translation_en, row.translation_es, ...quoteTranslations.map((q) => q.translation)].filter((t): t is string => !!t),
+      actorUserId: actor.userId,
+      now,
+    })
     await trx
       .updateTable('submissions')
       .set({

@@ -83,6 +83,14 @@ beforeAll(async () => {
 })
 afterAll(() => close())
 
+/** Issue 12 §4: a facilitator reviews every quote the re-identification check flagged (a small crafted collection flags most). */
+async function reviewFlaggedQuotes(reportId: string) {
+  const draft = await facilitatorCaller().report.draft({ id: reportId })
+  for (const theme of draft.themes) {
+    for (const q of theme.quotes) if (q.flags?.flagged && !q.review) await facilitatorCaller().report.reviewQuote({ id: reportId, themeId: theme.themeId, submissionId: q.submissionId })
+  }
+}
+
 async function newReport(title = 'Summer 2025') {
   const { id } = await facilitatorCaller().report.create({ title, periodStart: '2025-06', periodEnd: '2025-08' })
   return id
@@ -114,15 +122,20 @@ describe('building and publishing a report', () => {
       ['Agents at parks', 30],
       ['Courthouse arrests', 3],
     ])
-    expect(draft.themes[0]!.preview).toMatchObject({ quotesShown: 2, quotesHeldBack: 1 })
+    // Flagged for re-identification: held back until a facilitator reviews them (issue 12 §4).
+    expect(draft.themes[0]!.quotes.filter((q) => q.flags?.flagged).length).toBeGreaterThan(0)
+    await reviewFlaggedQuotes(reportId)
+    expect((await facilitatorCaller().report.draft({ id: reportId })).themes[0]!.preview).toMatchObject({ quotesShown: 2, quotesHeldBack: 1 })
     expect(draft.options.map((o) => o.id)).not.toContain(big)
   })
 
   it('publishes a snapshot with primary and secondary suppression, and quotes only from large cells', async () => {
     const before = await db.selectFrom('audit_log').select('id').where('action', '=', 'report.publish').execute()
-    expect(await facilitatorCaller().report.publish({ id: reportId })).toEqual({ id: reportId, version: 1 })
+    expect(await facilitatorCaller().report.publish({ id: reportId })).toEqual({ id: reportId, version: 1, warnings: [] })
     const row = await db.selectFrom('report_versions').select(['snapshot', 'published_by']).where('report_id', '=', reportId).executeTakeFirstOrThrow()
-    const snapshot = row.snapshot as ReportSnapshot
+    // The stored snapshot holds no quote (issue 12 §3: they live in report_version_quotes); readers get them back.
+    for (const theme of (row.snapshot as ReportSnapshot).themes) expect(theme.quotes).toEqual([])
+    const { snapshot } = await commissionCaller().report.view({ id: reportId, version: 1 })
     expect(row.published_by).toBe(facilitator.id)
     expect(snapshot).toMatchObject({ version: 1, threshold: 5, title: 'Summer 2025', publishedBy: facilitator.displayName })
     const [parks, courts] = snapshot.themes
@@ -160,7 +173,8 @@ describe('building and publishing a report', () => {
     expect(parks!.publicSummary).toEqual({ en: 'Agents waited at parks.', es: 'Agentes esperaban en parques.' })
     // A theme under the threshold shows "fewer than 5" and nothing else.
     expect(courts).toMatchObject({ count: { lt: 5 }, quotes: [], trend: { withheld: true, cells: [] }, areas: { withheld: true, cells: [] } })
-    const text = JSON.stringify(snapshot)
+    const stored = await db.selectFrom('report_version_quotes').select('text').execute()
+    const text = JSON.stringify(snapshot) + JSON.stringify(stored)
     for (const hidden of [QUOTE_SMALL_CELL, QUOTE_NO_CONSENT, QUOTE_SMALL_THEME]) expect(text).not.toContain(hidden)
     for (const n of shownNumbers(snapshot)) expect(n === 0 || (n >= 5 && n % 5 === 0), `shown number ${n}`).toBe(true)
     // Who and when, in the audit log.
@@ -191,6 +205,7 @@ describe('building and publishing a report', () => {
     expect((await commissionCaller().report.view({ id: reportId, version: 1 })).snapshot).toEqual(v1)
     expect((await facilitatorCaller().report.list()).find((r) => r.id === reportId)?.state).toBe('changed')
 
+    await reviewFlaggedQuotes(reportId)
     await facilitatorCaller().report.publish({ id: reportId })
     const view = await commissionCaller().report.view({ id: reportId })
     expect(view.snapshot.version).toBe(2)
@@ -247,6 +262,7 @@ describe('exports', () => {
     reportId = await newReport('+Exported, "quoted" report')
     await facilitatorCaller().report.addTheme({ id: reportId, themeId: big })
     await facilitatorCaller().report.addTheme({ id: reportId, themeId: formula })
+    await reviewFlaggedQuotes(reportId)
     await facilitatorCaller().report.publish({ id: reportId })
   })
 

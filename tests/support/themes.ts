@@ -52,11 +52,12 @@ export const times = (count: number, spec: SubmissionSpec): SubmissionSpec[] => 
 
 export async function makeTheme(
   db: Db,
-  options: { title: string; summary?: string; memberIds: string[]; quotes?: { submissionId: string; translation?: string; translationLang?: string; translationKind?: 'machine' | 'human' }[] },
+  /** `summaryApproved` (default true): the summary counts as a facilitator's (issue 12 §2); false leaves it a machine draft. */
+  options: { title: string; summary?: string; summaryApproved?: boolean; memberIds: string[]; quotes?: { submissionId: string; translation?: string; translationLang?: string; translationKind?: 'machine' | 'human' }[] },
 ) {
   const theme = await db
     .insertInto('themes')
-    .values({ title: options.title, summary: options.summary ?? `Summary of ${options.title}` })
+    .values({ title: options.title, summary: options.summary ?? `Summary of ${options.title}`, summary_approved_at: options.summaryApproved === false ? null : new Date() })
     .returning('id')
     .executeTakeFirstOrThrow()
   if (options.memberIds.length) {
