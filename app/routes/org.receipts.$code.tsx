@@ -61,10 +61,18 @@ export default function Receipt() {
   return (
     <section className="page narrow">
       {isNew ? (
-        <div className="notice notice--success" role="status">
-          <h1>{t('receipt.thanks')}</h1>
-          <p>{t('receipt.keepCode')}</p>
-        </div>
+        actionData ? (
+          // A later post on this page has its own result below.
+          <div className="notice notice--success">
+            <h1>{t('receipt.thanks')}</h1>
+            <p>{t('receipt.keepCode')}</p>
+          </div>
+        ) : (
+          <FormResult tone="success">
+            <h1>{t('receipt.thanks')}</h1>
+            <p>{t('receipt.keepCode')}</p>
+          </FormResult>
+        )
       ) : (
         <h1>{t('receipt.title')}</h1>
       )}
