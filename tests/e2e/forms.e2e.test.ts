@@ -200,3 +200,81 @@ async function createInvitation(email: string): Promise<string> {
     await context.close()
   }
 }
+
+describe('issue 14: more forms in both modes', () => {
+  formTest('org.submit.tsx', 'a member submits testimony and lands on its receipt, the thanks in view', getBrowser, async ({ page, mode, javaScriptEnabled }) => {
+    await as(page, 'submitter')
+    await page.goto(`${baseURL}/org/submit`)
+    const marker = `submit-${mode}-${run}`
+    await page.locator('textarea[name="text"]').fill(`Agents waited outside the church after the evening service (${marker}).`)
+    await page.locator('select[name="setting"]').selectOption('street')
+    await Promise.all([page.waitForURL(/\/org\/receipts\//), page.locator('form.stack button[type="submit"]').click()])
+    await expectResultInView(page, 'Thank you. Your testimony was received.', javaScriptEnabled)
+    await expectNoAxeViolations(page, javaScriptEnabled)
+    const receipt = new URL(page.url()).pathname
+    await page.goto(`${baseURL}/org`)
+    expect(await page.content()).toContain(marker)
+    await reopen(page, receipt)
+    expect(await page.locator('blockquote.testimony').first().textContent()).toContain(marker)
+  })
+
+  formTest('workspace.intake-links.tsx', 'a facilitator creates an intake link, then closes it', getBrowser, async ({ page, mode, javaScriptEnabled }) => {
+    await as(page, 'facilitator')
+    await page.goto(`${baseURL}/workspace/intake-links`)
+    const name = `Listening session ${mode} ${run}`
+    await page.locator('input[name="name"]').fill(name)
+    await submitWith(page, () => page.getByRole('button', { name: 'Create link' }).click())
+    await expectResultInView(page, 'Link created.', javaScriptEnabled)
+    expect(await page.getByTestId('intake-link').textContent()).toContain('/intake/')
+    await expectNoAxeViolations(page, javaScriptEnabled)
+    await reopen(page, '/workspace/intake-links')
+    const row = page.getByTestId('intake-link-row').filter({ hasText: name })
+    expect(await row.count()).toBe(1)
+    await submitWith(page, () => row.getByRole('button').click())
+    await expectResultInView(page, 'The link was closed.', javaScriptEnabled)
+    await reopen(page, '/workspace/intake-links')
+    expect(await page.getByTestId('intake-link-row').filter({ hasText: name }).locator('td').nth(4).textContent()).toBe('Closed')
+  })
+
+  formTest('intake.$token.tsx', 'a person without an account sends testimony through a link, in Spanish', getBrowser, async ({ page, mode, javaScriptEnabled }) => {
+    const link = await createIntakeLink(`Intake ${mode} ${run}`)
+    await page.goto(link)
+    const marker = `intake-${mode}-${run}`
+    // Refused first (empty testimony): the message is in view; then sent.
+    await page.locator('textarea[name="guidanceWanted"]').fill('Que se identifiquen.')
+    if (javaScriptEnabled) await page.locator('form.stack button[type="submit"]').click()
+    else await submitWith(page, () => page.locator('form.stack button[type="submit"]').click())
+    await page.locator('#testimony-text-error').waitFor()
+    await page.locator('textarea[name="text"]').fill(`Vimos agentes en la parada del autobús (${marker}).`)
+    await submitWith(page, () => page.locator('form.stack button[type="submit"]').click())
+    await expectResultInView(page, 'Gracias', javaScriptEnabled)
+    const code = (await page.getByTestId('receipt-code').textContent())!
+    await expectNoAxeViolations(page, javaScriptEnabled)
+    // Saved: it waits in moderation.
+    const facilitator = await newContext(browser)
+    try {
+      const moderation = await facilitator.newPage()
+      await as(moderation, 'facilitator')
+      await moderation.goto(`${baseURL}/workspace/moderation`)
+      expect(await moderation.getByTestId('moderation-item').filter({ hasText: code }).count()).toBe(1)
+    } finally {
+      await facilitator.close()
+    }
+  }, { locale: 'es-MX' })
+})
+
+/** A facilitator (JavaScript on, desktop) opens an intake link; returns it. */
+async function createIntakeLink(name: string): Promise<string> {
+  const context = await newContext(browser)
+  try {
+    const page = await context.newPage()
+    await as(page, 'facilitator')
+    await page.goto(`${baseURL}/workspace/intake-links`)
+    await page.locator('input[name="name"]').fill(name)
+    await page.getByRole('button', { name: 'Create link' }).click()
+    await page.getByTestId('intake-link').waitFor()
+    return (await page.getByTestId('intake-link').textContent())!
+  } finally {
+    await context.close()
+  }
+}
