@@ -25,10 +25,11 @@ import stylesUrl from './styles.css?url'
  * Only used when an error page is shown from the root's boundary (routes' own meta replaces it
  * otherwise): an error page has a <title> too, in the reader's language (axe: document-title).
  */
-export const meta: MetaFunction<typeof loader> = ({ data, error }) => {
+export const meta: MetaFunction<typeof loader> = ({ data, matches, error }) => {
   if (!error) return [{ title: 'Voces' }]
   const status = isRouteErrorResponse(error) ? error.status : 500
-  return [{ title: `Voces — ${createI18n(data?.locale ?? 'en').t('errors.title', { status })}` }]
+  const rootData = (data ?? matches.find((m) => m.id === 'root')?.data) as RootData | undefined
+  return [{ title: `Voces — ${createI18n(rootData?.locale ?? 'en').t('errors.title', { status })}` }]
 }
 
 export const links: LinksFunction = () => [

@@ -90,7 +90,7 @@ export default function ImportUpload() {
   return (
     <section className="page narrow">
       <h1>{t('import.title')}</h1>
-      {done ? (
+      {done && !result && !tooLarge ? (
         <FormResult tone="success" testId="import-done">
           {t('import.done', { count: done.count, organization: done.organization })}
         </FormResult>

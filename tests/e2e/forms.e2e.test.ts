@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, inject } from 'vitest'
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { DEMO_ACCOUNTS } from '../../server/services/seed'
 import { launchBrowser, newContext, signIn } from './support/browser'
 import { expectNoAxeViolations, expectResultInView, formTest, submitWith } from './support/forms'
@@ -278,3 +278,56 @@ async function createIntakeLink(name: string): Promise<string> {
     await context.close()
   }
 }
+
+describe('issue 14: minors', () => {
+  it.each(['en-US', 'es-MX'])('an error page has a <title> and passes axe (%s)', async (locale) => {
+    const context = await newContext(browser, { locale, phone: true })
+    try {
+      const page = await context.newPage()
+      const response = await page.goto(`${baseURL}/no-such-page-${run}`)
+      expect(response?.status()).toBe(404)
+      // The title is the page's heading (an unmatched URL renders without the root's data, so in English for now).
+      const heading = (await page.locator('h1').textContent())!
+      expect(heading).toMatch(/\(404\)$/)
+      expect(await page.title()).toBe(`Voces — ${heading}`)
+      await expectNoAxeViolations(page, true)
+    } finally {
+      await context.close()
+    }
+  })
+
+  it('the two sign-out buttons read as two phrases, and a page past the last opens the last page', async () => {
+    const context = await newContext(browser)
+    try {
+      const page = await context.newPage()
+      await as(page, 'facilitator')
+      await page.goto(`${baseURL}/workspace?page=9999`)
+      const url = new URL(page.url())
+      const last = Number(url.searchParams.get('page'))
+      expect(last).toBeGreaterThanOrEqual(1)
+      expect(last).toBeLessThan(9999)
+      expect(await page.locator('table.table tbody tr').count()).toBeGreaterThan(0)
+      const signOut = (await page.locator('form[action="/logout"]').textContent())!.replace(/\s+/g, ' ').trim()
+      expect(signOut).toBe('Sign out Sign out on all devices')
+    } finally {
+      await context.close()
+    }
+  })
+
+  it.each([true, false])('an incident month in the future is refused with the reason (JavaScript %s)', async (javaScriptEnabled) => {
+    const context = await newContext(browser, { javaScriptEnabled, phone: true })
+    try {
+      const page = await context.newPage()
+      await as(page, 'submitter')
+      await page.goto(`${baseURL}/org/submit`)
+      await page.locator('textarea[name="text"]').fill('Agents came back in May.')
+      await page.locator('input[name="incidentMonth"]').evaluate((el: HTMLInputElement) => (el.value = '2031-05'))
+      if (javaScriptEnabled) await page.locator('form.stack button[type="submit"]').click()
+      else await submitWith(page, () => page.locator('form.stack button[type="submit"]').click())
+      await page.locator('#testimony-incidentMonth-error').filter({ hasText: 'cannot be later than the current month in Los Angeles' }).waitFor()
+      expect(new URL(page.url()).pathname).toBe('/org/submit')
+    } finally {
+      await context.close()
+    }
+  })
+})
