@@ -331,3 +331,33 @@ describe('issue 14: minors', () => {
     }
   })
 })
+
+describe('issue 14: creating samples and reports', () => {
+  formTest('workspace.agreement._index.tsx', 'a facilitator draws a double-coding sample', getBrowser, async ({ page, mode, javaScriptEnabled }) => {
+    await signIn(page, baseURL, facilitators[0]!.email, facilitators[0]!.password)
+    await page.goto(`${baseURL}/workspace/agreement`)
+    const name = `Drawn ${mode} ${run}`
+    await page.locator('input[name="name"]').fill(name)
+    await page.locator('input[name="size"]').fill('3')
+    await page.locator('select[name="coderB"]').selectOption({ label: `${facilitators[1]!.displayName} (${facilitators[1]!.email})` })
+    await submitWith(page, () => page.getByRole('button', { name: 'Draw the sample' }).click())
+    await expectResultInView(page, `The sample “${name}” was drawn: 3 items.`, javaScriptEnabled)
+    await expectNoAxeViolations(page, javaScriptEnabled)
+    await reopen(page, '/workspace/agreement')
+    expect(await page.getByTestId('samples').locator('tr').filter({ hasText: name }).count()).toBe(1)
+  })
+
+  formTest('workspace.reports._index.tsx', 'a facilitator creates a report and lands in its builder', getBrowser, async ({ page, mode, javaScriptEnabled }) => {
+    await as(page, 'facilitator')
+    await page.goto(`${baseURL}/workspace/reports`)
+    const title = `Created ${mode} ${run}`
+    await page.locator('input[name="title"]').fill(title)
+    await page.locator('input[name="periodStart"]').evaluate((el: HTMLInputElement) => (el.value = '2025-06'))
+    await page.locator('input[name="periodEnd"]').evaluate((el: HTMLInputElement) => (el.value = '2025-09'))
+    await Promise.all([page.waitForURL(/\/workspace\/reports\/[0-9a-f-]{36}/), page.getByRole('button', { name: 'Create the report' }).click()])
+    await expectResultInView(page, 'Saved.', javaScriptEnabled)
+    await expectNoAxeViolations(page, javaScriptEnabled)
+    await reopen(page, '/workspace/reports')
+    expect(await page.locator('table').filter({ hasText: title }).count()).toBeGreaterThanOrEqual(1)
+  })
+})
