@@ -1,3 +1,4 @@
+import path from 'node:path'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { expect, it } from 'vitest'
 import { axeViolations, newContext, PHONE } from './browser'
@@ -55,7 +56,14 @@ export async function expectResultInView(page: Page, text: string | RegExp, java
   if (javaScriptEnabled) {
     await expect.poll(() => page.evaluate(() => document.activeElement?.id ?? ''), { timeout: 5_000 }).toBe('result')
   }
+  // E2E_SCREENSHOTS=<folder>: keep what the phone shows at each result, to look at before closing an issue.
+  const folder = process.env.E2E_SCREENSHOTS
+  if (folder) {
+    const name = `${new URL(page.url()).pathname.replace(/[^a-z0-9]+/gi, '-').slice(0, 60)}-${javaScriptEnabled ? 'js' : 'nojs'}-${++shots}.png`
+    await page.screenshot({ path: path.join(folder, name) })
+  }
 }
+let shots = 0
 
 /** axe with 0 violations (it runs as page script, so only with JavaScript on). */
 export async function expectNoAxeViolations(page: Page, javaScriptEnabled: boolean) {
