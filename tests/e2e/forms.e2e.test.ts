@@ -361,3 +361,42 @@ describe('issue 14: creating samples and reports', () => {
     expect(await page.locator('table').filter({ hasText: title }).count()).toBeGreaterThanOrEqual(1)
   })
 })
+
+describe('issue 14: the codebook', () => {
+  // Minor: after a tag is created, the form starts afresh (no old name, no old "Place under") and says what was created.
+  formTest('workspace.codebook.tsx', 'two tags in a row: the second is not put under the first one’s parent', getBrowser, async ({ page, mode, javaScriptEnabled }) => {
+    await as(page, 'facilitator')
+    await page.goto(`${baseURL}/workspace/codebook`)
+    const create = page.locator('form#create-tag')
+    const parent = `Parent ${mode} ${run}`
+    const child = `Child ${mode} ${run}`
+    const other = `Other ${mode} ${run}`
+    await create.locator('input[name="nameEn"]').fill(parent)
+    await create.locator('input[name="nameEs"]').fill(`Padre ${mode} ${run}`)
+    await submitWith(page, () => create.getByRole('button', { name: 'Add tag' }).click())
+    await expectResultInView(page, `The tag “${parent}” was added at the top level.`, javaScriptEnabled)
+    await create.locator('input[name="nameEn"]').fill(child)
+    await create.locator('input[name="nameEs"]').fill(`Hijo ${mode} ${run}`)
+    await create.locator('select[name="parentId"]').selectOption({ label: parent })
+    await submitWith(page, () => create.getByRole('button', { name: 'Add tag' }).click())
+    await expectResultInView(page, `The tag “${child}” was added under “${parent}”.`, javaScriptEnabled)
+    // Reset: nothing of the last tag is left in the form.
+    expect(await create.locator('input[name="nameEn"]').inputValue()).toBe('')
+    expect(await create.locator('select[name="parentId"]').inputValue()).toBe('')
+    await create.locator('input[name="nameEn"]').fill(other)
+    await create.locator('input[name="nameEs"]').fill(`Otra ${mode} ${run}`)
+    await submitWith(page, () => create.getByRole('button', { name: 'Add tag' }).click())
+    await expectResultInView(page, `The tag “${other}” was added at the top level.`, javaScriptEnabled)
+    await expectNoAxeViolations(page, javaScriptEnabled)
+    // Saved, in its place: the child inside the parent's entry, the other tag outside it.
+    await reopen(page, '/workspace/codebook')
+    const parentOf = (name: string) =>
+      page.evaluate((n) => {
+        const own = [...document.querySelectorAll('li[data-testid="codebook-tag"]')].find((li) => li.querySelector(':scope > .codebook-tag .codebook-tag__head strong')?.textContent === n)
+        return own ? (own.parentElement?.closest('li[data-testid="codebook-tag"]')?.querySelector(':scope > .codebook-tag .codebook-tag__head strong')?.textContent ?? 'top') : 'missing'
+      }, name)
+    expect(await parentOf(parent)).toBe('top')
+    expect(await parentOf(child)).toBe(parent)
+    expect(await parentOf(other)).toBe('top')
+  })
+})
