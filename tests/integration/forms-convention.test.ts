@@ -32,7 +32,7 @@ const OWNED_ELSEWHERE: Record<string, string> = {
 const NOT_YET_COVERED: Record<string, string> = {
   'commission.guidance.$id.tsx': 'guidance form: no both-modes test yet',
   'commission.guidance._index.tsx': 'guidance form: no both-modes test yet',
-  'import.$id.tsx': 'import commit: covered one mode at a time in import.e2e.test.ts, not by formTest yet',
+  'import.$id.tsx': 'import commit: covered in both modes by import.e2e.test.ts, but not through formTest (no in-view check) yet',
   'set-language.tsx': 'language switch in the header: no both-modes test yet',
   'workspace._index.tsx': 'bulk actions on the list: no both-modes test yet',
   'workspace.moderation.tsx': 'moderation forms: no both-modes test yet',
