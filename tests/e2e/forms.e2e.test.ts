@@ -400,3 +400,30 @@ describe('issue 14: the codebook', () => {
     expect(await parentOf(other)).toBe('top')
   })
 })
+
+describe('issue 14: moderation', () => {
+  formTest('workspace.moderation.tsx', 'a facilitator accepts testimony sent through an intake link', getBrowser, async ({ page, mode, javaScriptEnabled }) => {
+    // Someone sends testimony through a link (JavaScript on, desktop): it waits in moderation.
+    const link = await createIntakeLink(`Moderation ${mode} ${run}`)
+    const visitor = await newContext(browser)
+    let code: string
+    try {
+      const sender = await visitor.newPage()
+      await sender.goto(link)
+      await sender.locator('textarea[name="text"]').fill(`Agents asked for papers at the market (${mode}-${run}).`)
+      await sender.locator('form.stack button[type="submit"]').click()
+      code = (await sender.getByTestId('receipt-code').textContent())!
+    } finally {
+      await visitor.close()
+    }
+    await as(page, 'facilitator')
+    await page.goto(`${baseURL}/workspace/moderation`)
+    const item = page.getByTestId('moderation-item').filter({ hasText: code })
+    expect(await item.count()).toBe(1)
+    await submitWith(page, () => item.getByRole('button', { name: `Accept ${code}` }).click())
+    await expectResultInView(page, 'Decision saved.', javaScriptEnabled)
+    await expectNoAxeViolations(page, javaScriptEnabled)
+    await reopen(page, '/workspace/moderation')
+    expect(await page.getByTestId('moderation-item').filter({ hasText: code }).count()).toBe(0)
+  })
+})

@@ -35,7 +35,6 @@ const NOT_YET_COVERED: Record<string, string> = {
   'import.$id.tsx': 'import commit: covered in both modes by import.e2e.test.ts, but not through formTest (no in-view check) yet',
   'set-language.tsx': 'language switch in the header: no both-modes test yet',
   'workspace._index.tsx': 'bulk actions on the list: no both-modes test yet',
-  'workspace.moderation.tsx': 'moderation forms: no both-modes test yet',
   'workspace.runs.$id.tsx': 'clustering run forms: no both-modes test yet',
   'workspace.runs._index.tsx': 'starting a run: no both-modes test yet',
   'workspace.submissions.$id.tsx': 'submission detail forms: no both-modes test yet',
