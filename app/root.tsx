@@ -1,4 +1,4 @@
-import { data, type LinksFunction, type LoaderFunctionArgs } from '@remix-run/node'
+import { data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import {
   Form,
   isRouteErrorResponse,
@@ -20,6 +20,17 @@ import { CsrfInput } from './components/csrf-input'
 import { createI18n } from './i18n/i18n'
 import { useNonce } from './nonce'
 import stylesUrl from './styles.css?url'
+
+/**
+ * Only used when an error page is shown from the root's boundary (routes' own meta replaces it
+ * otherwise): an error page has a <title> too, in the reader's language (axe: document-title).
+ */
+export const meta: MetaFunction<typeof loader> = ({ data, matches, error }) => {
+  if (!error) return [{ title: 'Voces' }]
+  const status = isRouteErrorResponse(error) ? error.status : 500
+  const rootData = (data ?? matches.find((m) => m.id === 'root')?.data) as RootData | undefined
+  return [{ title: `Voces — ${createI18n(rootData?.locale ?? 'en').t('errors.title', { status })}` }]
+}
 
 export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: stylesUrl },
@@ -133,7 +144,7 @@ function Header() {
               <CsrfInput />
               <button type="submit" className="button button--link">
                 {t('nav.logout')}
-              </button>
+              </button>{' '}
               <button type="submit" name="everywhere" value="1" className="button button--link">
                 {t('nav.logoutEverywhere')}
               </button>

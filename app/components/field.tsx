@@ -1,5 +1,6 @@
-import type { ReactNode } from 'react'
+import type { ReactNode, RefObject } from 'react'
 import { useTranslation } from 'react-i18next'
+import { RESULT_ID, useFocusOnResult } from './form-result'
 
 /** A labelled form control with plain-language help and its errors beside it, in the user's language. */
 export function Field({
@@ -9,6 +10,8 @@ export function Field({
   errors,
   children,
   required,
+  result,
+  token,
 }: {
   id: string
   label: string
@@ -16,6 +19,9 @@ export function Field({
   errors?: string[]
   children: ReactNode
   required?: boolean
+  /** This field's errors are the form's result (form-result.tsx): focused and scrolled into view. */
+  result?: boolean
+  token?: unknown
 }) {
   const { t } = useTranslation()
   return (
@@ -30,17 +36,30 @@ export function Field({
         </p>
       ) : null}
       {children}
-      <ErrorList id={`${id}-error`} errors={errors} />
+      <ErrorList id={`${id}-error`} errors={errors} result={result} token={token} />
     </div>
   )
 }
 
-export function ErrorList({ id, errors }: { id?: string; errors?: string[] | null }) {
-  const { t } = useTranslation()
+/**
+ * Errors in the user's language. `result` marks a form's own errors (not a field's): the list is then
+ * the form's result region (id="result"), scrolled into view and focused after the submission (form-result.tsx).
+ */
+export function ErrorList({ id, errors, result, token }: { id?: string; errors?: string[] | null; result?: boolean; token?: unknown }) {
   if (!errors?.length) return null
+  return result ? <ResultErrors id={id} errors={errors} token={token} /> : <Errors id={id} errors={errors} />
+}
+
+function ResultErrors({ id, errors, token }: { id?: string; errors: string[]; token?: unknown }) {
+  const ref = useFocusOnResult<HTMLDivElement>(token)
+  return <Errors id={id} errors={errors} divRef={ref} />
+}
+
+function Errors({ id, errors, divRef }: { id?: string; errors: string[]; divRef?: RefObject<HTMLDivElement> }) {
+  const { t } = useTranslation()
   // role="alert" on the list itself would take away its list semantics (axe: "listitem").
   return (
-    <div role="alert">
+    <div role="alert" {...(divRef ? { ref: divRef, id: RESULT_ID, tabIndex: -1, className: 'form-result' } : {})}>
       <ul className="errors" id={id}>
         {errors.map((e) => (
           <li key={e}>{t(e)}</li>

@@ -21,13 +21,13 @@ export function ModerationActions({ id, code, suggestedIntoCode, redirectTo }: {
   )
   return (
     <div className="stack" data-testid="moderation-actions">
-      <Form method="post" action="/workspace/moderation" style={row}>
+      <Form method="post" action="/workspace/moderation#result" style={row}>
         {common('accept')}
         <button type="submit" className="button" aria-label={t('moderation.acceptLabel', { code })}>
           {t('moderation.accept')}
         </button>
       </Form>
-      <Form method="post" action="/workspace/moderation" style={row}>
+      <Form method="post" action="/workspace/moderation#result" style={row}>
         {common('hide')}
         <div className="field">
           <label htmlFor={`hide-reason-${id}`}>{t('moderation.reason')}</label>
@@ -43,7 +43,7 @@ export function ModerationActions({ id, code, suggestedIntoCode, redirectTo }: {
           {t('moderation.hide')}
         </button>
       </Form>
-      <Form method="post" action="/workspace/moderation" style={row}>
+      <Form method="post" action="/workspace/moderation#result" style={row}>
         {common('merge')}
         <div className="field">
           <label htmlFor={`merge-into-${id}`}>{t('moderation.mergeInto')}</label>

@@ -24,3 +24,14 @@ export function pageFrom(request: Request): number {
   const value = Number(new URL(request.url).searchParams.get('page') ?? '1')
   return Number.isInteger(value) && value >= 1 ? Math.min(value, 100_000) : 1
 }
+
+/**
+ * A page past the last one (an old link, ?page=9999) opens the last page instead of an empty list
+ * beside "Page 9999 of 15": the URL to go to, or null when the page exists.
+ */
+export function lastPageUrl(request: Request, page: number, pageCount: number, param = 'page'): string | null {
+  if (pageCount < 1 || page <= pageCount) return null
+  const url = new URL(request.url)
+  url.searchParams.set(param, String(pageCount))
+  return `${url.pathname}${url.search}`
+}

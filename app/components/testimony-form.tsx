@@ -7,6 +7,7 @@ import { AGENCIES, SETTINGS } from '../../server/schemas/reference'
 import { SubmissionInputSchema, TESTIMONY_MAX } from '../../server/schemas/submission'
 import { CsrfInput } from './csrf-input'
 import { describedBy, ErrorList, Field } from './field'
+import { useResultAction } from './form-result'
 import { AreaOptions } from './area-options'
 
 /**
@@ -26,12 +27,13 @@ export function TestimonyForm({ lastResult, children }: { lastResult?: Submissio
     shouldRevalidate: 'onInput',
   })
   const agencies = fields.agencies
+  const resultAction = useResultAction()
   const selectedAgencies = new Set((agencies.value as string[] | string | undefined) ?? [])
   return (
-    <Form method="post" {...getFormProps(form)} className="stack">
+    <Form method="post" action={resultAction} {...getFormProps(form)} className="stack">
       <CsrfInput />
       {children}
-      <ErrorList id={form.errorId} errors={form.errors} />
+      <ErrorList id={form.errorId} errors={form.errors} result token={lastResult} />
 
       <Field id={fields.text.id} label={t('submit.text')} help={t('submit.textHelp', { max: TESTIMONY_MAX.toLocaleString() })} errors={fields.text.errors} required>
         <textarea

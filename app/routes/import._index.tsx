@@ -9,12 +9,14 @@ import {
   type MetaFunction,
 } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { IMPORT_MAX_BYTES, ImportUploadSchema } from '../../server/schemas/import'
 import { requireRole } from '../.server/auth'
 import { formErrorOf, getCaller, toResponse } from '../.server/trpc'
 import { CsrfInput } from '../components/csrf-input'
 import { describedBy, ErrorList, Field } from '../components/field'
+import { FormResult, useResultAction } from '../components/form-result'
 
 export const meta: MetaFunction = () => [{ title: 'Voces — Import / Importar' }]
 
@@ -73,22 +75,33 @@ export default function ImportUpload() {
   const result = useActionData<typeof action>()
   const navigation = useNavigation()
   const uploading = navigation.state === 'submitting' && navigation.formAction === '/import'
-  const fileErrors = result?.fieldErrors.file
+  // With JavaScript, a file over the limit is refused before it is sent (the server refuses it too, with the same message).
+  const [tooLarge, setTooLarge] = useState<{ at: number } | null>(null)
+  const fileErrors = tooLarge ? ['errors.importTooLarge'] : result?.fieldErrors.file
+  const resultAction = useResultAction()
+  const checkSize = (event: FormEvent<HTMLFormElement>) => {
+    const file = (event.currentTarget.elements.namedItem('file') as HTMLInputElement | null)?.files?.[0]
+    if (file && file.size > IMPORT_MAX_BYTES) {
+      event.preventDefault()
+      setTooLarge({ at: Date.now() })
+    } else setTooLarge(null)
+  }
   const orgErrors = result?.fieldErrors.organizationId
   return (
     <section className="page narrow">
       <h1>{t('import.title')}</h1>
-      {done ? (
-        <p className="notice notice--success" role="status" data-testid="import-done">
+      {done && !result && !tooLarge ? (
+        <FormResult tone="success" testId="import-done">
           {t('import.done', { count: done.count, organization: done.organization })}
-        </p>
+        </FormResult>
       ) : null}
       <p className="lead">{t('import.intro')}</p>
-      <Form method="post" encType="multipart/form-data" className="stack" action="/import">
+      <Form method="post" encType="multipart/form-data" className="stack" action={resultAction} onSubmit={checkSize}>
         <CsrfInput />
-        <ErrorList id="import-form-error" errors={result?.formErrors} />
+        <ErrorList id="import-form-error" errors={result?.formErrors} result token={result} />
+
         {role === 'facilitator' ? (
-          <Field id="import-organization" label={t('import.organization')} help={t('import.organizationHelp')} errors={orgErrors} required>
+          <Field id="import-organization" label={t('import.organization')} help={t('import.organizationHelp')} errors={orgErrors} required result={!result?.formErrors.length} token={result}>
             <select id="import-organization" name="organizationId" required aria-describedby={describedBy('import-organization', { help: true, errors: orgErrors })}>
               <option value="">{t('common.chooseOne')}</option>
               {organizations.map((o) => (
@@ -103,7 +116,7 @@ export default function ImportUpload() {
             {t('import.organization')}: <strong>{organizationName}</strong>
           </p>
         )}
-        <Field id="import-file" label={t('import.file')} help={t('import.fileHelp')} errors={fileErrors} required>
+        <Field id="import-file" label={t('import.file')} help={t('import.fileHelp')} errors={fileErrors} required result={!result?.formErrors.length && !orgErrors?.length} token={tooLarge ?? result}>
           <input id="import-file" type="file" name="file" accept=".csv,.txt,text/csv" required aria-describedby={describedBy('import-file', { help: true, errors: fileErrors })} />
         </Field>
         <p className="notice">{t('import.privacyNotice')}</p>

@@ -5,6 +5,7 @@ import { TRPCError } from '@trpc/server'
 import { useTranslation } from 'react-i18next'
 import { SubmissionInputSchema } from '../../server/schemas/submission'
 import { clientAddressOf, formErrorOf, getCaller } from '../.server/trpc'
+import { FormResult } from '../components/form-result'
 import { TestimonyForm } from '../components/testimony-form'
 
 export const meta: MetaFunction = () => [{ title: 'Voces — Testimony / Testimonio' }, { name: 'robots', content: 'noindex' }]
@@ -55,10 +56,10 @@ export default function IntakeForm() {
   if (actionData?.receiptCode) {
     return (
       <section className="page narrow">
-        <div className="notice notice--success" role="status">
+        <FormResult tone="success" token={actionData}>
           <h1>{t('intake.thanks')}</h1>
           <p>{t('intake.keepCode')}</p>
-        </div>
+        </FormResult>
         <p className="receipt-code">
           {t('intake.code')}: <strong data-testid="receipt-code">{actionData.receiptCode}</strong>
         </p>

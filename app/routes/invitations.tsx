@@ -8,6 +8,7 @@ import { requireRole } from '../.server/auth'
 import { formErrorOf, getCaller, toResponse } from '../.server/trpc'
 import { CsrfInput } from '../components/csrf-input'
 import { describedBy, ErrorList, Field } from '../components/field'
+import { FormResult, useResultAction } from '../components/form-result'
 import { formatDate } from '../components/submission-meta'
 
 export const meta: MetaFunction = () => [{ title: 'Voces — Invitations' }]
@@ -21,14 +22,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const form = await request.formData()
   const submission = parseWithZod(form, { schema: InvitationCreateSchema })
-  if (submission.status !== 'success') return data({ result: submission.reply(), link: null }, { status: 400 })
+  if (submission.status !== 'success') return data({ result: submission.reply(), link: null, email: null }, { status: 400 })
   const caller = await getCaller(request, { form })
   try {
     const created = await caller.invitation.create(submission.value)
     const link = new URL(`/invite/${created.token}`, request.url).toString()
-    return { result: submission.reply({ resetForm: true }), link }
+    return { result: submission.reply({ resetForm: true }), link, email: submission.value.email }
   } catch (error) {
-    return data({ result: submission.reply({ formErrors: [formErrorOf(error)] }), link: null }, { status: 400 })
+    return data({ result: submission.reply({ formErrors: [formErrorOf(error)] }), link: null, email: null }, { status: 400 })
   }
 }
 
@@ -38,32 +39,37 @@ export default function Invitations() {
   const actionData = useActionData<typeof action>()
   const [form, fields] = useForm({
     lastResult: actionData?.result,
+    // The defaults live in the form's state, not only in the markup: a reset after an invitation
+    // was created would otherwise leave Role and Organization blank (issue 14).
+    defaultValue: { role: 'submitter', organizationId: '' },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: InvitationCreateSchema }),
     shouldValidate: 'onBlur',
+    shouldRevalidate: 'onInput',
   })
+  const resultAction = useResultAction()
   return (
     <section className="page">
       <h1>{t('invitations.title')}</h1>
       <p className="lead">{t('invitations.intro')}</p>
       {actionData?.link ? (
-        <div className="notice notice--success" role="status">
-          <p>{t('invitations.created')}</p>
+        <FormResult tone="success" token={actionData}>
+          <p>{t('invitations.createdFor', { email: actionData.email })}</p>
           <p>
             <code data-testid="invitation-link" className="break">
               {actionData.link}
             </code>
           </p>
           <p className="field__help">{t('invitations.linkOnce')}</p>
-        </div>
+        </FormResult>
       ) : null}
-      <Form method="post" {...getFormProps(form)} className="stack narrow">
+      <Form method="post" action={resultAction} {...getFormProps(form)} className="stack narrow">
         <CsrfInput />
-        <ErrorList id={form.errorId} errors={form.errors} />
+        <ErrorList id={form.errorId} errors={form.errors} result token={actionData} />
         <Field id={fields.email.id} label={t('invitations.email')} errors={fields.email.errors}>
           <input {...getInputProps(fields.email, { type: 'email' })} aria-describedby={describedBy(fields.email.id, { errors: fields.email.errors })} />
         </Field>
         <Field id={fields.role.id} label={t('invitations.role')} errors={fields.role.errors}>
-          <select {...getSelectProps(fields.role)} defaultValue="submitter">
+          <select {...getSelectProps(fields.role)}>
             {roles.map((role) => (
               <option key={role} value={role}>
                 {t(`roles.${role}`)}

@@ -8,6 +8,7 @@ import { InvitationAcceptSchema } from '../../server/schemas/auth'
 import { formErrorOf, getCaller } from '../.server/trpc'
 import { CsrfInput } from '../components/csrf-input'
 import { describedBy, ErrorList, Field } from '../components/field'
+import { useResultAction } from '../components/form-result'
 
 export const meta: MetaFunction = () => [{ title: 'Voces — Invitation / Invitación' }]
 
@@ -53,7 +54,11 @@ export default function AcceptInvitation() {
     lastResult,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: InvitationAcceptSchema }),
     shouldValidate: 'onBlur',
+    // Once a field shows an error, it is checked again as the person types: a stale "do not match" would
+    // otherwise vanish on the button's mousedown (blur), move the button, and swallow the click (issue 14).
+    shouldRevalidate: 'onInput',
   })
+  const resultAction = useResultAction()
   if (!invitation) {
     return (
       <section className="page narrow">
@@ -69,10 +74,10 @@ export default function AcceptInvitation() {
         {t('invite.intro', { email: invitation.email, role: t(`roles.${invitation.role}`) })}
         {invitation.organizationName ? ` ${t('invite.forOrganization', { organization: invitation.organizationName })}` : ''}
       </p>
-      <Form method="post" {...getFormProps(form)} className="stack">
+      <Form method="post" action={resultAction} {...getFormProps(form)} className="stack">
         <CsrfInput />
         <input type="hidden" name="token" value={params.token ?? ''} />
-        <ErrorList id={form.errorId} errors={form.errors} />
+        <ErrorList id={form.errorId} errors={form.errors} result token={lastResult} />
         <Field id={fields.displayName.id} label={t('invite.displayName')} help={t('invite.displayNameHelp')} errors={fields.displayName.errors}>
           <input {...getInputProps(fields.displayName, { type: 'text' })} autoComplete="nickname" aria-describedby={describedBy(fields.displayName.id, { help: true, errors: fields.displayName.errors })} />
         </Field>

@@ -10,6 +10,7 @@ import { requireRole } from '../.server/auth'
 import { formErrorOf, getCaller, toResponse } from '../.server/trpc'
 import { CsrfInput } from '../components/csrf-input'
 import { ErrorList, Field } from '../components/field'
+import { FormResult, useResultAction } from '../components/form-result'
 import { formatDate, SubmissionMeta } from '../components/submission-meta'
 import { AreaOptions } from '../components/area-options'
 import { MachineTranslation } from '../components/machine-translation'
@@ -56,13 +57,22 @@ export default function Receipt() {
   const { submission, isNew } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const withdrawn = submission.status === 'withdrawn'
+  const resultAction = useResultAction()
   return (
     <section className="page narrow">
       {isNew ? (
-        <div className="notice notice--success" role="status">
-          <h1>{t('receipt.thanks')}</h1>
-          <p>{t('receipt.keepCode')}</p>
-        </div>
+        actionData ? (
+          // A later post on this page has its own result below.
+          <div className="notice notice--success">
+            <h1>{t('receipt.thanks')}</h1>
+            <p>{t('receipt.keepCode')}</p>
+          </div>
+        ) : (
+          <FormResult tone="success">
+            <h1>{t('receipt.thanks')}</h1>
+            <p>{t('receipt.keepCode')}</p>
+          </FormResult>
+        )
       ) : (
         <h1>{t('receipt.title')}</h1>
       )}
@@ -86,9 +96,9 @@ export default function Receipt() {
         </>
       )}
       {actionData?.done ? (
-        <p className="notice notice--success" role="status">
+        <FormResult tone="success" token={actionData}>
           {t(actionData.done === 'withdrawn' ? 'intake.withdrawn' : actionData.done === 'corrected' ? 'intake.corrected' : 'intake.nothingChanged')}
-        </p>
+        </FormResult>
       ) : null}
       {withdrawn ? null : (
         <>
@@ -96,14 +106,14 @@ export default function Receipt() {
           <section aria-labelledby="withdraw-heading">
             <h2 id="withdraw-heading">{t('intake.withdrawTitle')}</h2>
             <p id="withdraw-help">{t('intake.withdrawHelp')}</p>
-            <Form method="post" className="stack">
+            <Form method="post" action={resultAction} className="stack">
               <CsrfInput />
               <input type="hidden" name="intent" value="withdraw" />
               <label className="checkbox">
                 <input type="checkbox" name="confirm" aria-describedby="withdraw-help" />
                 {t('intake.withdrawConfirm')}
               </label>
-              <ErrorList id="withdraw-error" errors={actionData?.intent === 'withdraw' && actionData.error ? [actionData.error] : null} />
+              <ErrorList id="withdraw-error" errors={actionData?.intent === 'withdraw' && actionData.error ? [actionData.error] : null} result token={actionData} />
               <p>
                 <button type="submit" className="button button--secondary">
                   {t('intake.withdraw')}
@@ -146,15 +156,16 @@ function CorrectForm({ submission, lastResult }: { submission: Structured; lastR
     onValidate: ({ formData }) => parseWithZod(formData, { schema: CorrectSchema.omit({ code: true }) }),
     shouldValidate: 'onBlur',
   })
+  const resultAction = useResultAction()
   const selected = new Set((fields.agencies.value as string[] | string | undefined) ?? submission.agencies)
   return (
     <section aria-labelledby="correct-heading">
       <h2 id="correct-heading">{t('intake.correctTitle')}</h2>
       <p>{t('intake.correctHelp')}</p>
-      <Form method="post" {...getFormProps(form)} className="stack">
+      <Form method="post" action={resultAction} {...getFormProps(form)} className="stack">
         <CsrfInput />
         <input type="hidden" name="intent" value="correct" />
-        <ErrorList id={form.errorId} errors={form.errors} />
+        <ErrorList id={form.errorId} errors={form.errors} result token={lastResult} />
         <Field id={fields.incidentMonth.id} label={t('submit.incidentMonth')} errors={fields.incidentMonth.errors}>
           <input {...getInputProps(fields.incidentMonth, { type: 'month' })} min="2000-01" placeholder="2025-07" />
         </Field>

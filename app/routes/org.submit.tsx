@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next'
 import { SubmissionInputSchema } from '../../server/schemas/submission'
 import { requireRole } from '../.server/auth'
 import { formErrorOf, getCaller } from '../.server/trpc'
+import { withResult } from '../components/form-result'
 import { TestimonyForm } from '../components/testimony-form'
 
 export const meta: MetaFunction = () => [{ title: 'Voces — Testimony / Testimonio' }]
@@ -21,7 +22,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const caller = await getCaller(request, { form })
   try {
     const created = await caller.submission.create(submission.value)
-    return redirect(`/org/receipts/${created.receiptCode}?new=1`)
+    return redirect(withResult(`/org/receipts/${created.receiptCode}?new=1`))
   } catch (error) {
     // The typed text comes back with the error: nothing is lost.
     return data(submission.reply({ formErrors: [formErrorOf(error)] }), { status: 400 })

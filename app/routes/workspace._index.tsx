@@ -13,7 +13,7 @@ import { formErrorOf, getCaller, toResponse } from '../.server/trpc'
 import { CsrfInput } from '../components/csrf-input'
 import { ErrorList } from '../components/field'
 import { TagOptions } from '../components/tags'
-import { Pagination, pageFrom } from '../components/pagination'
+import { lastPageUrl, Pagination, pageFrom } from '../components/pagination'
 import { formatDate, formatMonth } from '../components/submission-meta'
 import { AreaOptions } from '../components/area-options'
 import { FacetPanel, filterHref } from '../components/facet-panel'
@@ -52,6 +52,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   // than the list itself (and they are started after it, so the embedded database serves the list first).
   const facets = listed.then(() => caller.submission.facets(filters)).catch(() => null)
   const [list, organizations, tags] = await Promise.all([listed, caller.organization.list(), caller.tag.list()]).catch(toResponse)
+  const pastTheEnd = lastPageUrl(request, list.page, list.pageCount)
+  if (pastTheEnd) throw redirect(pastTheEnd)
   const tagged = new URL(request.url).searchParams.get('tagged')
   return { list, facets, filters, organizations, tags, tagged: tagged && /^\d+$/.test(tagged) ? Number(tagged) : null }
 }

@@ -1,6 +1,6 @@
 import { parseWithZod } from '@conform-to/zod/v4'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { TRPCError } from '@trpc/server'
 import { useTranslation } from 'react-i18next'
 import { CodingSaveSchema } from '../../server/schemas/agreement'
@@ -8,6 +8,7 @@ import { requireRole } from '../.server/auth'
 import { formErrorOf, getCaller, toResponse } from '../.server/trpc'
 import { CsrfInput } from '../components/csrf-input'
 import { ErrorList } from '../components/field'
+import { FormResult, useResultAction, withResult } from '../components/form-result'
 import { MachineTranslation } from '../components/machine-translation'
 import { Swatch, tagName } from '../components/tags'
 
@@ -30,7 +31,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const caller = await getCaller(request, { form })
     const saved = await caller.agreement.code({ ...submission.value, sampleId: params.id ?? '' })
     const next = saved.nextPosition === null ? '?saved=done' : `?position=${saved.nextPosition}&saved=1`
-    return redirect(`/workspace/agreement/${params.id}/code${next}`)
+    return redirect(withResult(`/workspace/agreement/${params.id}/code${next}`))
   } catch (error) {
     if (error instanceof TRPCError && (error.code === 'UNAUTHORIZED' || error.code === 'NOT_FOUND')) toResponse(error)
     return data({ error: formErrorOf(error) }, { status: 400 })
@@ -46,6 +47,9 @@ export default function CodingQueue() {
   const { queue, tags } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const current = queue.current
+  const [searchParams] = useSearchParams()
+  const saved = searchParams.get('saved') === '1'
+  const resultAction = useResultAction()
   const mine = new Set(current?.myTagIds ?? [])
   return (
     <section className="page narrow">
@@ -58,11 +62,13 @@ export default function CodingQueue() {
         {t('agreement.codedOf', { coded: queue.coded, size: queue.items.length })}
       </p>
       {queue.complete ? (
-        <p className="notice notice--success">
+        <FormResult tone="success">
           {t('agreement.allCoded')} <Link to={`/workspace/agreement/${queue.sample.id}`}>{t('agreement.results')}</Link>
-        </p>
+        </FormResult>
+      ) : saved && !actionData?.error ? (
+        <FormResult tone="success">{t('agreement.savedItem')}</FormResult>
       ) : null}
-      <ErrorList errors={actionData?.error ? [actionData.error] : null} />
+      <ErrorList errors={actionData?.error ? [actionData.error] : null} result token={actionData} />
       {current ? (
         <article aria-labelledby="item-heading" className="card">
           <h2 id="item-heading">{t('agreement.item', { position: current.position + 1, code: current.receiptCode })}</h2>
@@ -70,7 +76,8 @@ export default function CodingQueue() {
             {current.text ?? t('detail.withdrawn')}
           </blockquote>
           <MachineTranslation submission={current} />
-          <Form method="post" className="stack">
+          {/* Keyed to the item: the next item's form starts from its own saved codes, never the last item's ticks. */}
+          <Form method="post" action={resultAction} className="stack" key={current.id}>
             <CsrfInput />
             <input type="hidden" name="sampleId" value={queue.sample.id} />
             <input type="hidden" name="submissionId" value={current.id} />

@@ -11,6 +11,7 @@ import { formErrorOf, getCaller, toResponse } from '../.server/trpc'
 import { AreaOptions } from '../components/area-options'
 import { CsrfInput } from '../components/csrf-input'
 import { describedBy, ErrorList, Field } from '../components/field'
+import { FormResult, useResultAction, withResult } from '../components/form-result'
 import { formatDate } from '../components/submission-meta'
 import { TagOptions } from '../components/tags'
 import { ChoiceOptions } from '../components/choice-options'
@@ -20,7 +21,8 @@ export const meta: MetaFunction = () => [{ title: 'Voces — Agreement' }]
 export async function loader({ request }: LoaderFunctionArgs) {
   const { caller, user } = await requireRole(request, 'facilitator')
   const [samples, coders, tags] = await Promise.all([caller.agreement.list(), caller.agreement.coders(), caller.tag.list()]).catch(toResponse)
-  return { samples, coders, tags, me: user.id }
+  const created = new URL(request.url).searchParams.get('created')
+  return { samples, coders, tags, me: user.id, created }
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -30,7 +32,7 @@ export async function action({ request }: ActionFunctionArgs) {
   try {
     const caller = await getCaller(request, { form })
     const created = await caller.agreement.create(submission.value)
-    return redirect(`/workspace/agreement?created=${created.id}`)
+    return redirect(withResult(`/workspace/agreement?created=${created.id}`))
   } catch (error) {
     if (error instanceof TRPCError && error.code === 'UNAUTHORIZED') toResponse(error)
     return data(submission.reply({ formErrors: [formErrorOf(error)] }), { status: 400 })
@@ -41,7 +43,9 @@ const LANGS = ['en', 'es', 'other'] as const
 
 export default function Agreement() {
   const { t, i18n } = useTranslation()
-  const { samples, coders, tags, me } = useLoaderData<typeof loader>()
+  const { samples, coders, tags, me, created } = useLoaderData<typeof loader>()
+  const drawn = created ? samples.find((s) => s.id === created) : undefined
+  const resultAction = useResultAction()
   const lastResult = useActionData<typeof action>()
   const [form, fields] = useForm({
     lastResult,
@@ -58,6 +62,7 @@ export default function Agreement() {
     <section className="page">
       <h1>{t('agreement.title')}</h1>
       <p className="lead">{t('agreement.intro')}</p>
+      {drawn && !lastResult ? <FormResult tone="success">{t('agreement.drawn', { name: drawn.name, size: drawn.size })}</FormResult> : null}
 
       <h2>{t('agreement.samplesTitle')}</h2>
       {samples.length === 0 ? (
@@ -86,7 +91,7 @@ export default function Agreement() {
                   <td>{formatDate(s.createdAt, i18n.language)}</td>
                   <td className="actions">
                     {s.myRole ? (
-                      <Link to={`/workspace/agreement/${s.id}/code`} aria-label={t('agreement.codeLabel', { name: s.name })}>
+                      <Link to={`/workspace/agreement/${s.id}/code`} aria-label={t(mine === s.size ? 'agreement.reviewMineLabel' : 'agreement.codeLabel', { name: s.name })}>
                         {mine === s.size ? t('agreement.reviewMine') : t('agreement.code')}
                       </Link>
                     ) : null}
@@ -107,9 +112,9 @@ export default function Agreement() {
 
       <h2>{t('agreement.createTitle')}</h2>
       <p>{t('agreement.createIntro')}</p>
-      <Form method="post" {...getFormProps(form)} className="stack narrow">
+      <Form method="post" action={resultAction} {...getFormProps(form)} className="stack narrow">
         <CsrfInput />
-        <ErrorList id={form.errorId} errors={form.errors} />
+        <ErrorList id={form.errorId} errors={form.errors} result token={lastResult} />
         <Field id={fields.name.id} label={t('agreement.name')} errors={fields.name.errors} required>
           <input {...getInputProps(fields.name, { type: 'text' })} maxLength={120} aria-describedby={describedBy(fields.name.id, { errors: fields.name.errors })} />
         </Field>

@@ -9,6 +9,7 @@ import { requireRole } from '../.server/auth'
 import { formErrorOf, getCaller, toResponse } from '../.server/trpc'
 import { CsrfInput } from '../components/csrf-input'
 import { describedBy, ErrorList, Field } from '../components/field'
+import { FormResult, useResultAction, withResult } from '../components/form-result'
 import { formatDate } from '../components/submission-meta'
 import { Swatch, TagOptions, tagName } from '../components/tags'
 
@@ -17,8 +18,9 @@ export const meta: MetaFunction = () => [{ title: 'Voces — Codebook' }]
 export async function loader({ request }: LoaderFunctionArgs) {
   const { caller } = await requireRole(request, 'facilitator')
   const codebook = await caller.tag.codebook().catch(toResponse)
-  const done = new URL(request.url).searchParams.get('done')
-  return { ...codebook, done: done && DONE.includes(done as never) ? (done as (typeof DONE)[number]) : null }
+  const params = new URL(request.url).searchParams
+  const done = params.get('done')
+  return { ...codebook, done: done && DONE.includes(done as never) ? (done as (typeof DONE)[number]) : null, createdId: params.get('tag') }
 }
 
 const DONE = ['created', 'updated', 'moved', 'merged', 'retired', 'unretired', 'training', 'trainingWaiting'] as const
@@ -45,8 +47,11 @@ export async function action({ request }: ActionFunctionArgs) {
     if (submission.status !== 'success') return data<ActionResult>({ intent, id, result: submission.reply() }, { status: 400 })
     try {
       const value = submission.value as never
-      if (intent === 'create') await caller.tag.create(value)
-      else if (intent === 'update') await caller.tag.update(value)
+      if (intent === 'create') {
+        // Back at the result, naming what was created; the create form starts afresh (keyed to the new tag).
+        const created = await caller.tag.create(value)
+        return redirect(withResult(`/workspace/codebook?done=created&tag=${created.id}`))
+      } else if (intent === 'update') await caller.tag.update(value)
       else if (intent === 'move') await caller.tag.move(value)
       else if (intent === 'merge') await caller.tag.merge(value)
       else if (intent === 'retire') await caller.tag.retire(value)
@@ -69,7 +74,9 @@ const percent = (value: number | null | undefined) => (value == null ? '—' : `
 
 export default function Codebook() {
   const { t, i18n } = useTranslation()
-  const { tags, model, done } = useLoaderData<typeof loader>()
+  const { tags, model, done, createdId } = useLoaderData<typeof loader>()
+  const created = done === 'created' && createdId ? tags.find((tag) => tag.id === createdId) : undefined
+  const createdParent = created?.parentId ? tags.find((tag) => tag.id === created.parentId) : undefined
   const actionData = useActionData<typeof action>()
   const children = new Map<string | null, CodebookTag[]>()
   for (const tag of tags) children.set(tag.parentId, [...(children.get(tag.parentId) ?? []), tag])
@@ -81,7 +88,13 @@ export default function Codebook() {
     <section className="page">
       <h1>{t('codebook.title')}</h1>
       <p className="lead">{t('codebook.intro')}</p>
-      {done ? (
+      {created && !actionData ? (
+        <FormResult tone="success">
+          {createdParent
+            ? t('codebook.createdUnder', { name: tagName(created, i18n.language), parent: tagName(createdParent, i18n.language) })
+            : t('codebook.createdTop', { name: tagName(created, i18n.language) })}
+        </FormResult>
+      ) : done ? (
         <p className="notice notice--success" role="status">
           {t(`codebook.done.${done}`)}
         </p>
@@ -120,7 +133,7 @@ export default function Codebook() {
       <TagTree parentId={null} byParent={children} allTags={tags} actionData={actionData ?? null} />
 
       <h2 id="new-tag">{t('codebook.createTitle')}</h2>
-      <CreateTagForm tags={tags} lastResult={actionData?.intent === 'create' ? actionData.result : undefined} />
+      <CreateTagForm key={createdId ?? 'new'} tags={tags} lastResult={actionData?.intent === 'create' ? actionData.result : undefined} />
     </section>
   )
 }
@@ -327,11 +340,12 @@ function CreateTagForm({ tags, lastResult }: { tags: CodebookTag[]; lastResult: 
     onValidate: ({ formData }) => parseWithZod(formData, { schema: TagCreateSchema }),
     shouldValidate: 'onBlur',
   })
+  const resultAction = useResultAction()
   return (
-    <Form method="post" {...getFormProps(form)} className="stack narrow">
+    <Form method="post" action={resultAction} {...getFormProps(form)} className="stack narrow">
       <CsrfInput />
       <input type="hidden" name="intent" value="create" />
-      <ErrorList id={form.errorId} errors={form.errors} />
+      <ErrorList id={form.errorId} errors={form.errors} result token={lastResult} />
       <TagFields fields={fields as unknown as TagFieldset} />
       <Field id={fields.parentId.id} label={t('codebook.parent')} errors={fields.parentId.errors}>
         <select {...getSelectProps(fields.parentId)} aria-describedby={describedBy(fields.parentId.id, { errors: fields.parentId.errors })}>

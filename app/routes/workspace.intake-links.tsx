@@ -8,6 +8,7 @@ import { requireRole } from '../.server/auth'
 import { formErrorOf, getCaller, toResponse } from '../.server/trpc'
 import { CsrfInput } from '../components/csrf-input'
 import { describedBy, ErrorList, Field } from '../components/field'
+import { FormResult, useResultAction } from '../components/form-result'
 import { formatDate } from '../components/submission-meta'
 
 export const meta: MetaFunction = () => [{ title: 'Voces — Intake links' }]
@@ -47,30 +48,32 @@ export default function IntakeLinks() {
     defaultValue: { expiresInDays: '14' },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: IntakeLinkCreateSchema }),
     shouldValidate: 'onBlur',
+    shouldRevalidate: 'onInput',
   })
+  const resultAction = useResultAction()
   return (
     <section className="page">
       <h1>{t('intake.linksTitle')}</h1>
       <p className="lead">{t('intake.linksIntro')}</p>
       {actionData?.link ? (
-        <div className="notice notice--success" role="status">
+        <FormResult tone="success" token={actionData}>
           <p>{t('intake.created')}</p>
           <p>
             <code data-testid="intake-link" className="break">
               {actionData.link}
             </code>
           </p>
-        </div>
+        </FormResult>
       ) : null}
       {actionData?.closed ? (
-        <p className="notice notice--success" role="status">
+        <FormResult tone="success" token={actionData}>
           {t('intake.closed')}
-        </p>
+        </FormResult>
       ) : null}
-      <Form method="post" {...getFormProps(form)} className="stack narrow">
+      <Form method="post" action={resultAction} {...getFormProps(form)} className="stack narrow">
         <CsrfInput />
         <input type="hidden" name="intent" value="create" />
-        <ErrorList id={form.errorId} errors={form.errors} />
+        <ErrorList id={form.errorId} errors={form.errors} result token={actionData} />
         <Field id={fields.name.id} label={t('intake.name')} help={t('intake.nameHelp')} errors={fields.name.errors} required>
           <input {...getInputProps(fields.name, { type: 'text' })} maxLength={120} aria-describedby={describedBy(fields.name.id, { help: true, errors: fields.name.errors })} />
         </Field>
@@ -124,7 +127,7 @@ export default function IntakeLinks() {
                 <td>{t(`intake.states.${link.state}`)}</td>
                 <td>
                   {link.state === 'closed' ? null : (
-                    <Form method="post">
+                    <Form method="post" action={resultAction}>
                       <CsrfInput />
                       <input type="hidden" name="intent" value="close" />
                       <input type="hidden" name="id" value={link.id} />

@@ -7,6 +7,7 @@ import { requireRole } from '../.server/auth'
 import { safeRedirectPath } from '../.server/request'
 import { formErrorOf, getCaller, toResponse } from '../.server/trpc'
 import { ErrorList } from '../components/field'
+import { FormResult } from '../components/form-result'
 import { ModerationActions } from '../components/moderation-actions'
 import { pageFrom, Pagination } from '../components/pagination'
 import { formatDate } from '../components/submission-meta'
@@ -62,11 +63,11 @@ export default function ModerationQueue() {
       <h1>{t('moderation.title')}</h1>
       <p className="lead">{t('moderation.intro')}</p>
       {actionData?.decided ? (
-        <p className="notice notice--success" role="status">
+        <FormResult tone="success" token={actionData}>
           {t('moderation.decided')}
-        </p>
+        </FormResult>
       ) : null}
-      <ErrorList errors={actionData?.error ? [actionData.error] : null} />
+      <ErrorList errors={actionData?.error ? [actionData.error] : null} result token={actionData} />
       <p>{t('moderation.count', { count: queue.total })}</p>
       {queue.items.length === 0 ? (
         <p className="empty">{t('moderation.empty')}</p>

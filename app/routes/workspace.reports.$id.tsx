@@ -11,6 +11,7 @@ import { formErrorOf, getCaller, toResponse } from '../.server/trpc'
 import { CsrfInput } from '../components/csrf-input'
 import { AreaOptions } from '../components/area-options'
 import { describedBy, ErrorList, Field } from '../components/field'
+import { FormResult, useResultAction } from '../components/form-result'
 import { ChangeList } from '../components/report-view'
 import { formatDate } from '../components/submission-meta'
 import { ChoiceOptions } from '../components/choice-options'
@@ -44,7 +45,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (submission.status !== 'success') return data({ intent, themeId: null, error: null, result: submission.reply() }, { status: 400 })
     try {
       await caller.report.update(submission.value)
-      return back('saved=settings')
+      return back('saved=settings', '#result')
     } catch (error) {
       if (error instanceof TRPCError && error.code === 'UNAUTHORIZED') toResponse(error)
       return data({ intent, themeId: null, error: null, result: submission.reply({ formErrors: [formErrorOf(error)] }) }, { status: 400 })
@@ -91,7 +92,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     if (intent === 'publish') {
       const { version } = await caller.report.publish({ id })
-      return back(`published=${version}`)
+      return back(`published=${version}`, '#result')
     }
   } catch (error) {
     return fail(error, themeId)
@@ -113,6 +114,7 @@ export default function ReportBuilder() {
   })
   const errorFor = (intent: string, themeId: string | null = null) => (actionData?.intent === intent && actionData.themeId === themeId && actionData.error ? [actionData.error] : null)
   const nextVersion = report.version + 1
+  const resultAction = useResultAction()
   return (
     <section className="page">
       <p>
@@ -125,13 +127,9 @@ export default function ReportBuilder() {
         <Link to={`/reports/${report.id}?version=0`}>{t('reports.readView')}</Link>
       </p>
       {published ? (
-        <p className="notice notice--success" role="status">
-          {t('reports.publishedNotice', { version: published })}
-        </p>
+        <FormResult tone="success">{t('reports.publishedNotice', { version: published })}</FormResult>
       ) : saved ? (
-        <p className="notice notice--success" role="status">
-          {t('reports.saved')}
-        </p>
+        <FormResult tone="success">{t('reports.saved')}</FormResult>
       ) : null}
 
       {warnings.length ? (
@@ -149,10 +147,12 @@ export default function ReportBuilder() {
       ) : null}
 
       <h2>{t('reports.settings')}</h2>
-      <Form method="post" {...getFormProps(form)} className="stack">
+      <Form method="post" action={resultAction} {...getFormProps(form)} className="stack">
         <CsrfInput />
         <input type="hidden" name="intent" value="update" />
-        <ErrorList id={form.errorId} errors={form.errors} />
+        {/* The schema the browser checks needs the report's id too (issue 14: without it, Save did nothing with JavaScript). */}
+        <input type="hidden" name="id" value={report.id} />
+        <ErrorList id={form.errorId} errors={form.errors} result token={actionData} />
         <Field id={f.title.id} label={t('reports.fieldTitle')} errors={f.title.errors} required>
           <input {...getInputProps(f.title, { type: 'text' })} maxLength={200} aria-describedby={describedBy(f.title.id, { errors: f.title.errors })} />
         </Field>

@@ -10,6 +10,7 @@ import { minCell } from '../.server/reports'
 import { formErrorOf, getCaller, toResponse } from '../.server/trpc'
 import { CsrfInput } from '../components/csrf-input'
 import { describedBy, ErrorList, Field } from '../components/field'
+import { useResultAction, withResult } from '../components/form-result'
 import { formatDate, formatMonth } from '../components/submission-meta'
 
 export const meta: MetaFunction = () => [{ title: 'Voces — Reports' }]
@@ -27,7 +28,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const caller = await getCaller(request, { form })
   try {
     const { id } = await caller.report.create(submission.value)
-    return redirect(`/workspace/reports/${id}`)
+    return redirect(withResult(`/workspace/reports/${id}?saved=created`))
   } catch (error) {
     if (error instanceof TRPCError && error.code === 'UNAUTHORIZED') toResponse(error)
     return data({ result: submission.reply({ formErrors: [formErrorOf(error)] }) }, { status: 400 })
@@ -43,14 +44,15 @@ export default function Reports() {
     onValidate: ({ formData }) => parseWithZod(formData, { schema: ReportCreateSchema }),
     shouldValidate: 'onBlur',
   })
+  const resultAction = useResultAction()
   return (
     <section className="page">
       <h1>{t('reports.title')}</h1>
       <p className="lead">{t('reports.intro', { n: threshold })}</p>
       <h2>{t('reports.newTitle')}</h2>
-      <Form method="post" {...getFormProps(form)} className="stack narrow">
+      <Form method="post" action={resultAction} {...getFormProps(form)} className="stack narrow">
         <CsrfInput />
-        <ErrorList id={form.errorId} errors={form.errors} />
+        <ErrorList id={form.errorId} errors={form.errors} result token={actionData} />
         <Field id={fields.title.id} label={t('reports.fieldTitle')} errors={fields.title.errors} required>
           <input {...getInputProps(fields.title, { type: 'text' })} maxLength={200} aria-describedby={describedBy(fields.title.id, { errors: fields.title.errors })} />
         </Field>

@@ -61,6 +61,14 @@ describe('request body limit', () => {
     expect(over.text).toContain('larger than 20 MB')
   })
 
+  it('applies the same limit to the path Remix posts to with JavaScript (/import.data)', async () => {
+    const body = Buffer.alloc(5 * 1024 * 1024, 'a')
+    expect((await send('/import.data?index', { 'content-type': 'multipart/form-data; boundary=x', 'content-length': String(body.length) }, body)).status).toBe(200)
+    expect((await send('/import.data', { 'content-length': String(2 * IMPORT_MAX_BYTES + 1) }, Buffer.alloc(10))).status).toBe(413)
+    // Other routes' .data paths keep the default limit.
+    expect((await send('/org/submit.data', { 'content-length': String(DEFAULT_BODY_LIMIT + 1) }, Buffer.alloc(10))).status).toBe(413)
+  })
+
   it('refuses a body without a length (chunked) with 411', async () => {
     const res = await send('/login', { 'transfer-encoding': 'chunked' }, Buffer.from('email=a'))
     expect(res.status).toBe(411)

@@ -18,8 +18,14 @@ export const BODY_LIMITS: { path: string; bytes: number; message: string }[] = [
   { path: '/import', bytes: 2 * IMPORT_MAX_BYTES, message: 'errors.importTooLarge' },
 ]
 
+/**
+ * With JavaScript on, Remix posts a form to the same path with ".data" added (single fetch:
+ * /import → /import.data), so a route's limit covers both; before issue 14 the JavaScript path got
+ * the default megabyte and a 1.3 MB CSV ended in "Something went wrong (500)".
+ */
 export function bodyLimitFor(path: string): { bytes: number; message: string } {
-  return BODY_LIMITS.find((l) => l.path === path) ?? { bytes: DEFAULT_BODY_LIMIT, message: 'errors.requestTooLarge' }
+  const route = path.endsWith('.data') ? path.slice(0, -'.data'.length) : path
+  return BODY_LIMITS.find((l) => l.path === route) ?? { bytes: DEFAULT_BODY_LIMIT, message: 'errors.requestTooLarge' }
 }
 
 /**

@@ -15,17 +15,29 @@ const optionalText = (max: number) =>
     .optional()
     .transform((v) => (v ? v : undefined))
 
+/** The earliest month accepted anywhere (incidents, report periods, samples). */
+export const EARLIEST_MONTH = '2000-01'
+
 export const IncidentMonthSchema = z
   .string()
   .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'errors.month')
-  .refine((v) => v >= '2000-01', 'errors.month')
+  .refine((v) => v >= EARLIEST_MONTH, 'errors.monthTooEarly')
+
+/** The current month where the incidents happen (the server may run in UTC): "YYYY-MM". */
+export function currentMonthInLosAngeles(now: Date = new Date()): string {
+  const parts = new Intl.DateTimeFormat('en-US', { timeZone: 'America/Los_Angeles', year: 'numeric', month: '2-digit' }).formatToParts(now)
+  return `${parts.find((p) => p.type === 'year')!.value}-${parts.find((p) => p.type === 'month')!.value}`
+}
+
+/** An incident has happened: no later than this month in Los Angeles. */
+const PastIncidentMonthSchema = IncidentMonthSchema.refine((v) => v <= currentMonthInLosAngeles(), 'errors.monthFuture')
 
 export const SubmissionInputSchema = z.object({
   text: storableString({ error: 'errors.required' })
     .trim()
     .min(1, 'errors.required')
     .max(TESTIMONY_MAX, 'errors.tooLong'),
-  incidentMonth: IncidentMonthSchema.optional(),
+  incidentMonth: PastIncidentMonthSchema.optional(),
   area: z.enum(AREA_CODES, { error: 'errors.choose' }).optional(),
   setting: z.enum(SETTINGS, { error: 'errors.choose' }).optional(),
   agencies: z.array(z.enum(AGENCIES, { error: 'errors.choose' })).max(AGENCIES.length).default([]),

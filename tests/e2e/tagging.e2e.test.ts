@@ -39,7 +39,7 @@ describe('tagging, suggestions and agreement in the browser', () => {
     await create.locator('input[name="nameEn"]').fill(TAG)
     await create.locator('input[name="nameEs"]').fill(TAG_ES)
     await submitAndWait(page, create.getByRole('button', { name: 'Add tag' }), /done=created/)
-    await page.getByText('The tag was added.').waitFor()
+    await page.getByText(`The tag “${TAG}” was added at the top level.`).waitFor()
     expect(await axeViolations(page)).toEqual([])
 
     // Filter by a Spanish word.
