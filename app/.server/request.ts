@@ -24,8 +24,25 @@ export function ensureCsrf(request: Request): { token: string; setCookie: string
   return { token, setCookie: cookieHeader(CSRF_COOKIE, token, { secure: env.secureCookies }) }
 }
 
-/** Only same-site paths are followed after a form, never another origin. */
+const REDIRECT_BASE = 'http://voces.invalid'
+
+/**
+ * Only a path on our own origin is followed after a form (issue 13, finding 1).
+ * The value is parsed the way a browser resolves a Location (`new URL`) and
+ * refused when it lands on another origin; control characters (which browsers
+ * drop, so `/\t/evil.example` reads as `//evil.example`, and which cannot be
+ * put in a header) and backslashes (read as slashes) are refused outright.
+ * The answer is the normalized path, percent-encoded, so it is always a valid header.
+ */
 export function safeRedirectPath(value: unknown, fallback = '/'): string {
-  if (typeof value !== 'string' || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return fallback
-  return value
+  if (typeof value !== 'string' || !value.startsWith('/') || /[\u0000-\u001f\u007f-\u009f\\]/.test(value)) return fallback
+  let url: URL
+  try {
+    url = new URL(value, REDIRECT_BASE)
+  } catch {
+    return fallback
+  }
+  if (url.origin !== REDIRECT_BASE) return fallback
+  const path = url.pathname + url.search + url.hash
+  return path.startsWith('//') ? fallback : path
 }
