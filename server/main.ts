@@ -14,7 +14,8 @@ import { describeDb } from '../db/client'
 import { migrateToLatest } from '../db/migrator'
 import { getDb } from './db'
 import { requestBodyLimit } from './http/body-limit'
-import { restoreSameOriginOrigin, securityHeaders } from './http/security-headers'
+import { requestGuard } from './http/request-guard'
+import { securityHeaders } from './http/security-headers'
 import { EnvError, getEnv } from './env'
 import { startRetentionJob } from './jobs/retention'
 import { startTranslationJob } from './jobs/translation'
@@ -54,17 +55,10 @@ async function main() {
   // Bodies over a size (or without a declared length) are refused before anything reads them.
   app.use(requestBodyLimit())
 
-  // Mutations must come from our own pages: a cross-site Origin is refused outright.
+  // Mutations must come from our own pages (a cross-site Origin is refused outright) and pages
+  // take only forms: a short page in the reader's language, never a 500 (server/http/request-guard.ts).
   // (Forms and tRPC also carry a CSRF token; see docs/decisions/003-sessions-and-csrf.md.)
-  app.use((req, res, next) => {
-    if (req.method === 'GET' || req.method === 'HEAD') return next()
-    if (isCrossSite(req.get('sec-fetch-site'), req.get('origin'), req.get('host'))) {
-      res.status(403).type('text/plain').send('Cross-site request refused')
-      return
-    }
-    next()
-  })
-  app.use(restoreSameOriginOrigin)
+  app.use(requestGuard())
 
   let build: ServerBuild | (() => Promise<ServerBuild>)
   if (dev) {
@@ -108,17 +102,6 @@ async function main() {
   }
   process.on('SIGINT', () => void shutdown('SIGINT'))
   process.on('SIGTERM', () => void shutdown('SIGTERM'))
-}
-
-/** A browser said so (Sec-Fetch-Site), or the Origin names another host. */
-export function isCrossSite(fetchSite: string | undefined, origin: string | undefined, host: string | undefined): boolean {
-  if (fetchSite === 'cross-site') return true
-  if (!origin || origin === 'null') return false
-  try {
-    return new URL(origin).host !== host
-  } catch {
-    return true
-  }
 }
 
 function printDemoAccounts() {

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next'
 import { SubmissionInputSchema } from '../../server/schemas/submission'
 import { clientAddressOf, formErrorOf, getCaller } from '../.server/trpc'
 import { TestimonyForm } from '../components/testimony-form'
+import { readForm } from '../.server/form'
 
 export const meta: MetaFunction = () => [{ title: 'Voces — Testimony / Testimonio' }, { name: 'robots', content: 'noindex' }]
 
@@ -32,7 +33,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const form = await request.formData()
+  const form = await readForm(request)
   const submission = parseWithZod(form, { schema: SubmissionInputSchema })
   if (submission.status !== 'success') return data({ result: submission.reply(), receiptCode: null }, { status: 400 })
   const website = form.get('website')

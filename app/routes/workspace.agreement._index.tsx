@@ -14,6 +14,7 @@ import { describedBy, ErrorList, Field } from '../components/field'
 import { formatDate } from '../components/submission-meta'
 import { TagOptions } from '../components/tags'
 import { ChoiceOptions } from '../components/choice-options'
+import { readForm } from '../.server/form'
 
 export const meta: MetaFunction = () => [{ title: 'Voces — Agreement' }]
 
@@ -24,7 +25,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const form = await request.formData()
+  const form = await readForm(request)
   const submission = parseWithZod(form, { schema: SampleCreateSchema })
   if (submission.status !== 'success') return data(submission.reply(), { status: 400 })
   try {

@@ -1,11 +1,13 @@
 import { describe, expect, inject, it } from 'vitest'
 import { DEMO_ACCOUNTS } from '../../server/services/seed'
 import { HttpClient } from './support/http'
+import { FORM_ROUTES } from './support/routes'
 
 /** Issue 13, "Security findings to close", as a client outside the browser meets them. */
 
 const baseURL = inject('baseURL')
 const facilitator = DEMO_ACCOUNTS.find((a) => a.role === 'facilitator')!
+const admin = DEMO_ACCOUNTS.find((a) => a.role === 'admin')!
 
 describe('finding 1: no open redirect after sign-in', () => {
   it.each(['%2F%09%2Fevil.example', '%2F%0a%2Fx', '%2F%5Cevil.example', '%2F%2Fevil.example', 'https%3A%2F%2Fevil.example'])('redirectTo=%s signs in and stays on this origin', async (redirectTo) => {
@@ -23,5 +25,49 @@ describe('finding 1: no open redirect after sign-in', () => {
     const csrf = await client.csrf()
     const response = await client.postForm(`/login?redirectTo=${encodeURIComponent('/workspace/moderation?status=pending')}`, { email: facilitator.email, password: facilitator.password, csrf })
     expect(response.headers.get('location')).toBe('/workspace/moderation?status=pending')
+  })
+})
+
+/** Bodies no page of ours sends, and the refusal each must get (never a 500, never a stack trace). */
+const TRUNCATED = '--xx\r\nContent-Disposition: form-data; name="email"\r\n\r\nana@'
+const MALFORMED: { name: string; status: number; message: RegExp; body: string | null; headers: Record<string, string> }[] = [
+  { name: 'plain text', status: 415, message: /solo acepta su propio formulario/, body: 'hello', headers: { 'content-type': 'text/plain' } },
+  { name: 'JSON', status: 415, message: /solo acepta su propio formulario/, body: '{"email":"ana@example.org","password":"x"}', headers: { 'content-type': 'application/json' } },
+  { name: 'an empty body', status: 415, message: /solo acepta su propio formulario/, body: null, headers: {} },
+  { name: 'multipart without a boundary', status: 415, message: /solo acepta su propio formulario/, body: TRUNCATED, headers: { 'content-type': 'multipart/form-data' } },
+  { name: 'truncated multipart', status: 400, message: /llegó incompleto o dañado/, body: TRUNCATED, headers: { 'content-type': 'multipart/form-data; boundary=xx' } },
+  { name: 'Origin: null', status: 403, message: /no se envió desde una página de Voces/, body: 'a=b', headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'null' } },
+  { name: 'another Origin', status: 403, message: /no se envió desde una página de Voces/, body: 'a=b', headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'http://evil.example' } },
+]
+
+describe('finding 2: malformed form posts get a clear 4xx page in the reader’s language on every route with an action', () => {
+  for (const route of FORM_ROUTES) {
+    it(`${route.path}${route.signedOut ? ' (signed out too)' : ''}`, async () => {
+      const signedOut = new HttpClient(baseURL, { 'accept-language': 'es-MX,es;q=0.9' })
+      const signedIn = new HttpClient(baseURL, { 'accept-language': 'es-MX,es;q=0.9' })
+      await signedIn.signIn(admin.email, admin.password)
+      const clients = route.signedOut ? [signedOut, signedIn] : [signedIn]
+      for (const client of clients) {
+        for (const bad of MALFORMED) {
+          const response = await client.post(route.path, bad.body, bad.headers)
+          const html = await response.text()
+          expect({ case: bad.name, status: response.status }).toEqual({ case: bad.name, status: bad.status })
+          expect(html, bad.name).toContain('lang="es"')
+          expect(html, bad.name).toMatch(bad.message)
+          expect(html, bad.name).not.toMatch(/\bat (async )?\S+ \(|node_modules|TypeError/)
+        }
+        // A well-formed but empty form is the route's own business: a 4xx or a redirect, not a 500.
+        const csrf = await client.csrf()
+        const empty = await client.postForm(route.path, { csrf })
+        expect(empty.status, 'empty form').toBeLessThan(500)
+      }
+    })
+  }
+
+  it('serves /favicon.ico', async () => {
+    const response = await fetch(`${baseURL}/favicon.ico`)
+    expect(response.status).toBe(200)
+    const bytes = new Uint8Array(await response.arrayBuffer())
+    expect([...bytes.slice(0, 4)]).toEqual([0, 0, 1, 0]) // an icon file
   })
 })

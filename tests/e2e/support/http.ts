@@ -28,16 +28,12 @@ export class HttpClient {
     return response
   }
 
-  /** The CSRF token the pages of this client carry (from the hidden field of the sign-in page). */
+  /** The CSRF token the pages give this client (the hidden field of the public page, signed in or out). */
   async csrf(): Promise<string> {
-    const html = await (await this.get('/login')).text()
+    const html = await (await this.get('/you-said-we-did')).text()
     const token = /name="csrf" value="([^"]+)"/.exec(html)?.[1]
-    if (token) return token
-    // Signed in, /login redirects: any page with a form carries it.
-    const home = await (await this.get('/set-language-probe-404')).text()
-    const fromHome = /name="csrf" value="([^"]+)"/.exec(home)?.[1]
-    if (!fromHome) throw new Error('no CSRF token on the pages')
-    return fromHome
+    if (!token) throw new Error('no CSRF token on the page')
+    return token
   }
 
   async post(path: string, body: BodyInit | null, headers: Record<string, string> = {}): Promise<Response> {
