@@ -36,6 +36,16 @@ const EnvSchema = z.object({
   VOCES_SECURE_COOKIES: z
     .enum(['true', 'false', 'auto'])
     .default('auto'),
+  // Host names this deployment answers for (comma-separated); any other Host gets 421 (issue 13, finding 6).
+  VOCES_ALLOWED_HOSTS: z
+    .string()
+    .default('')
+    .transform((v) =>
+      v
+        .split(',')
+        .map((h) => h.trim().toLowerCase())
+        .filter(Boolean),
+    ),
   // Express's "trust proxy": which proxies may set X-Forwarded-For (client addresses feed rate limits).
   VOCES_TRUST_PROXY: z
     .string()
@@ -48,6 +58,8 @@ export type Env = z.infer<typeof EnvSchema> & {
   sessionSecret: string
   encryptionKey: Buffer
   secureCookies: boolean
+  /** VOCES_ALLOWED_HOSTS, or by default the localhost names and HOST when it names one host. */
+  allowedHosts: string[]
 }
 
 export class EnvError extends Error {}
@@ -70,7 +82,18 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
     encryptionKey: Buffer.from(secret('encryption-key', env.VOCES_ENCRYPTION_KEY, 32), 'hex'),
     // Browsers accept Secure cookies from http://localhost, so production can always set them.
     secureCookies: env.VOCES_SECURE_COOKIES === 'auto' ? production : env.VOCES_SECURE_COOKIES === 'true',
+    allowedHosts: env.VOCES_ALLOWED_HOSTS.length ? env.VOCES_ALLOWED_HOSTS : defaultAllowedHosts(env.HOST),
   }
+}
+
+export const LOCAL_HOST_NAMES = ['localhost', '127.0.0.1', '[::1]']
+
+/** The localhost names, and the listening address when it is one host (not 0.0.0.0 or ::). */
+function defaultAllowedHosts(host: string): string[] {
+  const listening = host.toLowerCase()
+  const wildcard = listening === '0.0.0.0' || listening === '::' || listening === '[::]'
+  const named = listening.includes(':') && !listening.startsWith('[') ? `[${listening}]` : listening
+  return [...new Set([...LOCAL_HOST_NAMES, ...(wildcard ? [] : [named])])]
 }
 
 /**

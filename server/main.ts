@@ -14,7 +14,7 @@ import { describeDb } from '../db/client'
 import { migrateToLatest } from '../db/migrator'
 import { getDb } from './db'
 import { requestBodyLimit } from './http/body-limit'
-import { requestGuard } from './http/request-guard'
+import { allowedHostGuard, requestGuard } from './http/request-guard'
 import { securityHeaders } from './http/security-headers'
 import { EnvError, getEnv } from './env'
 import { startRetentionJob } from './jobs/retention'
@@ -42,6 +42,8 @@ async function main() {
   app.set('trust proxy', env.VOCES_TRUST_PROXY)
   app.use(compression())
   app.use(securityHeaders({ csp: !dev, hsts: !dev && env.secureCookies }))
+  // Only the host names of this deployment (VOCES_ALLOWED_HOSTS): 421 for any other Host.
+  app.use(allowedHostGuard(env.allowedHosts))
 
   app.get('/healthz', async (_req, res) => {
     try {

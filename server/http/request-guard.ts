@@ -19,6 +19,30 @@ export function requestHost(req: Request): string | undefined {
   return req.get('host')
 }
 
+/** The host name of a Host header, without its port: "Voces.Example.org:443" → "voces.example.org", "[::1]:3000" → "[::1]". */
+export function hostName(host: string | undefined): string | null {
+  if (!host) return null
+  const match = /^(\[[^\]]+\]|[^:]+)(?::\d+)?$/.exec(host.trim().toLowerCase())
+  return match ? match[1]! : null
+}
+
+/**
+ * Only the host names this deployment is meant to answer for (VOCES_ALLOWED_HOSTS)
+ * reach the app: any other Host, as a DNS-rebinding page would send, gets 421
+ * (issue 13, finding 6). Without it, `Host: evil.example` with
+ * `Origin: http://evil.example` passed the same-origin check. /healthz stays
+ * open to monitors that use the address.
+ */
+export function allowedHostGuard(allowed: readonly string[]): RequestHandler {
+  const names = new Set(allowed.map((h) => h.toLowerCase()))
+  return (req, res, next) => {
+    if (req.path === '/healthz') return next()
+    const name = hostName(requestHost(req))
+    if (name && names.has(name)) return next()
+    refuse(req, res, 421, 'errors.misdirectedHost', { close: true })
+  }
+}
+
 /** A browser said so (Sec-Fetch-Site), or the Origin names another host. */
 export function isCrossSite(fetchSite: string | undefined, origin: string | undefined, host: string | undefined): boolean {
   if (fetchSite === 'cross-site') return true

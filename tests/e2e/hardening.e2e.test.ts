@@ -1,3 +1,4 @@
+import http from 'node:http'
 import { describe, expect, inject, it } from 'vitest'
 import { DEMO_ACCOUNTS } from '../../server/services/seed'
 import { HttpClient } from './support/http'
@@ -69,5 +70,29 @@ describe('finding 2: malformed form posts get a clear 4xx page in the reader’s
     expect(response.status).toBe(200)
     const bytes = new Uint8Array(await response.arrayBuffer())
     expect([...bytes.slice(0, 4)]).toEqual([0, 0, 1, 0]) // an icon file
+  })
+})
+
+describe('finding 6: only this deployment’s host names', () => {
+  /** node:http, because fetch does not let a caller choose the Host header. */
+  function rawPost(path: string, headers: Record<string, string>, body: string): Promise<number> {
+    const url = new URL(baseURL)
+    return new Promise((resolve, reject) => {
+      const req = http.request({ host: url.hostname, port: url.port, path, method: 'POST', headers, setHost: false }, (res) => {
+        res.resume()
+        res.on('end', () => resolve(res.statusCode!))
+      })
+      req.on('error', reject)
+      req.end(body)
+    })
+  }
+
+  it('answers 421 to a DNS-rebinding request (Host and Origin both evil.example) on a signed-out form', async () => {
+    const form = { 'content-type': 'application/x-www-form-urlencoded' }
+    expect(await rawPost('/intake/not-a-real-link-token-0123456789', { ...form, host: 'evil.example', origin: 'http://evil.example' }, 'text=x')).toBe(421)
+    expect(await rawPost('/login', { ...form, host: 'evil.example', origin: 'http://evil.example' }, 'email=a%40b.c')).toBe(421)
+    // The deployment's own name still gets through (here to the CSRF check: 400 beside the form).
+    const own = new URL(baseURL).host
+    expect(await rawPost('/login', { ...form, host: own, origin: baseURL }, 'email=a%40b.c')).toBe(400)
   })
 })
