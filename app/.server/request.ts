@@ -1,6 +1,6 @@
 import { getEnv } from '../../server/env'
-import { cookieHeader, CSRF_COOKIE, LOCALE_COOKIE, readCookie } from '../../server/lib/cookies'
-import { isSignedCsrfToken, issueCsrfToken } from '../../server/lib/csrf'
+import { cookieHeader, csrfCookieName, LOCALE_COOKIE, readCookie } from '../../server/lib/cookies'
+import { csrfBinding, isSignedCsrfToken, issueCsrfToken } from '../../server/lib/csrf'
 import { isLocale, localeFromAcceptLanguage, type Locale } from '../../server/lib/locale'
 
 /** The user's choice (cookie), then their profile, then Accept-Language, then English. */
@@ -15,13 +15,19 @@ export function localeCookie(locale: Locale): string {
   return cookieHeader(LOCALE_COOKIE, locale, { secure: getEnv().secureCookies, maxAgeSeconds: 365 * 86_400 })
 }
 
-/** The CSRF token for this browser, and a Set-Cookie when a new one had to be issued. */
+/**
+ * The CSRF token for this browser in its current session, and a Set-Cookie when
+ * a new one had to be issued (the first visit, and after signing in or out:
+ * tokens are bound to the session, server/lib/csrf.ts).
+ */
 export function ensureCsrf(request: Request): { token: string; setCookie: string | null } {
   const env = getEnv()
-  const existing = readCookie(request.headers.get('cookie'), CSRF_COOKIE)
-  if (existing && isSignedCsrfToken(existing, env.sessionSecret)) return { token: existing, setCookie: null }
-  const token = issueCsrfToken(env.sessionSecret)
-  return { token, setCookie: cookieHeader(CSRF_COOKIE, token, { secure: env.secureCookies }) }
+  const cookies = request.headers.get('cookie')
+  const binding = csrfBinding(cookies, env.secureCookies)
+  const existing = readCookie(cookies, csrfCookieName(env.secureCookies))
+  if (existing && isSignedCsrfToken(existing, env.sessionSecret, binding)) return { token: existing, setCookie: null }
+  const token = issueCsrfToken(env.sessionSecret, binding)
+  return { token, setCookie: cookieHeader(csrfCookieName(env.secureCookies), token, { secure: env.secureCookies }) }
 }
 
 const REDIRECT_BASE = 'http://voces.invalid'

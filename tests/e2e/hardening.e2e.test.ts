@@ -96,3 +96,21 @@ describe('finding 6: only this deployment’s host names', () => {
     expect(await rawPost('/login', { ...form, host: own, origin: baseURL }, 'email=a%40b.c')).toBe(400)
   })
 })
+
+describe('finding 5: CSRF token bound to the session, __Host- cookies', () => {
+  it('production cookies carry the __Host- prefix, and signing in replaces the visitor’s token', async () => {
+    const client = new HttpClient(baseURL)
+    const visitorToken = await client.csrf()
+    expect(client.cookies.get('__Host-voces_csrf')).toBe(visitorToken)
+    await client.signIn(facilitator.email, facilitator.password)
+    expect(client.cookies.has('__Host-voces_session')).toBe(true)
+    const sessionToken = await client.csrf()
+    expect(sessionToken).not.toBe(visitorToken)
+
+    // The visitor's token planted beside the session is refused: signing out with it does nothing.
+    client.cookies.set('__Host-voces_csrf', visitorToken)
+    await client.postForm('/logout', { csrf: visitorToken })
+    client.cookies.set('__Host-voces_csrf', sessionToken)
+    expect((await client.get('/workspace')).status).toBe(200)
+  })
+})
