@@ -16,6 +16,12 @@ const EnvSchema = z.object({
     .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
     .optional()
     .or(z.literal('').transform(() => undefined)),
+  // The schema owner's URL: migrations run with it, the app with DATABASE_URL as a role that owns nothing (db/roles.ts).
+  VOCES_MIGRATION_DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
   VOCES_DATA_DIR: z.string().min(1).default('./data'),
   VOCES_SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   VOCES_ENCRYPTION_KEY: z
@@ -71,6 +77,9 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
     throw new EnvError(`Invalid environment:\n${lines.join('\n')}\nSee the configuration table in README.md.`)
   }
   const env = parsed.data
+  if (env.VOCES_MIGRATION_DATABASE_URL && !env.DATABASE_URL) {
+    throw new EnvError('Invalid environment:\n  VOCES_MIGRATION_DATABASE_URL: needs DATABASE_URL (the app role) too\nSee the configuration table in README.md.')
+  }
   const dataDir = path.resolve(env.VOCES_DATA_DIR)
   const production = env.NODE_ENV === 'production'
   const secret = (name: string, value: string | undefined, bytes: number) =>

@@ -12,6 +12,7 @@ import express from 'express'
 import { sql } from 'kysely'
 import { describeDb } from '../db/client'
 import { migrateToLatest } from '../db/migrator'
+import { migrateAsOwner, tablesOwnedByCurrentRole } from '../db/roles'
 import { getDb } from './db'
 import { requestBodyLimit } from './http/body-limit'
 import { allowedHostGuard, requestGuard } from './http/request-guard'
@@ -29,8 +30,11 @@ async function main() {
   const env = getEnv()
   const db = getDb()
   console.log(`[voces] database: ${describeDb({ databaseUrl: env.DATABASE_URL, dataDir: path.join(env.dataDir, 'pglite') })}`)
-  const applied = await migrateToLatest(db)
+  const applied = env.DATABASE_URL && env.VOCES_MIGRATION_DATABASE_URL ? await migrateAsOwner(env.VOCES_MIGRATION_DATABASE_URL, env.DATABASE_URL) : await migrateToLatest(db)
   if (applied.length) console.log(`[voces] migrations applied: ${applied.join(', ')}`)
+  if (env.DATABASE_URL && (await tablesOwnedByCurrentRole(db)) > 0) {
+    console.warn('[voces] the app connects as the owner of its tables, so it could disable the audit log\'s append-only trigger: run migrations as the owner with VOCES_MIGRATION_DATABASE_URL and give DATABASE_URL a role that owns nothing (docs/threat-model.md)')
+  }
   if (env.VOCES_SEED_DEMO) {
     const started = Date.now()
     if (await seedDemo(db, env)) console.log(`[voces] demo content seeded in ${((Date.now() - started) / 1000).toFixed(1)} s`)
