@@ -68,6 +68,22 @@ describe.skipIf(!serverUrl)('two PostgreSQL roles', () => {
     await expect(sql`truncate audit_log`.execute(app)).rejects.toThrow(/permission denied/)
   })
 
+  it('why two roles: the owner (what the app used to connect as) can switch the trigger off', async () => {
+    const owner = createDb({ databaseUrl: ownerUrl, dataDir: '' })
+    try {
+      // Rolled back: only shows that the trigger alone does not hold against the owner.
+      await expect(
+        owner.transaction().execute(async (trx) => {
+          await sql`alter table audit_log disable trigger audit_log_no_update_or_delete`.execute(trx)
+          await sql`delete from audit_log`.execute(trx)
+          throw new Error('rolled back after deleting')
+        }),
+      ).rejects.toThrow('rolled back after deleting')
+    } finally {
+      await owner.destroy()
+    }
+  })
+
   it('the app role runs no DDL and cannot truncate any table', async () => {
     await expect(sql`create table intruder (id int)`.execute(app)).rejects.toThrow(/permission denied/)
     await expect(sql`drop table users`.execute(app)).rejects.toThrow(/must be owner/)
