@@ -1,4 +1,4 @@
-import { data, type LinksFunction, type LoaderFunctionArgs } from '@remix-run/node'
+import { data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import {
   Form,
   isRouteErrorResponse,
@@ -38,6 +38,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export type RootData = Awaited<ReturnType<typeof loader>>['data']
+
+/**
+ * The title of a page answered by the root error boundary (a refused form, a
+ * missing page): each route names its own pages, but the boundary shows the
+ * root's, and a page without a title fails axe's document-title rule.
+ */
+export const meta: MetaFunction = () => [{ title: 'Voces' }]
 
 export function useRootData(): RootData | undefined {
   return useRouteLoaderData<typeof loader>('root') as RootData | undefined

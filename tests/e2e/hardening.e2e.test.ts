@@ -1,6 +1,7 @@
 import http from 'node:http'
 import { describe, expect, inject, it } from 'vitest'
 import { DEMO_ACCOUNTS } from '../../server/services/seed'
+import { axeViolations, launchBrowser, newContext } from './support/browser'
 import { HttpClient } from './support/http'
 import { FORM_ROUTES } from './support/routes'
 
@@ -112,5 +113,36 @@ describe('finding 5: CSRF token bound to the session, __Host- cookies', () => {
     await client.postForm('/logout', { csrf: visitorToken })
     client.cookies.set('__Host-voces_csrf', sessionToken)
     expect((await client.get('/workspace')).status).toBe(200)
+  })
+})
+
+describe('the refusal pages are accessible', () => {
+  it('the 415 page (the same template answers 403, 411, 413 and 421) and the 400 pages of a route with a page and of one without pass axe with 0 violations', async () => {
+    const browser = await launchBrowser()
+    try {
+      const client = new HttpClient(baseURL, { 'accept-language': 'es' })
+      const pages = [
+        await (await client.post('/login', 'hello', { 'content-type': 'text/plain' })).text(),
+        await (await client.post('/login', '--xx\r\nContent-Disp', { 'content-type': 'multipart/form-data; boundary=xx' })).text(),
+        await (await client.post('/set-language', '--xx\r\nContent-Disp', { 'content-type': 'multipart/form-data; boundary=xx' })).text(),
+      ]
+      for (const html of pages) {
+        const page = await (await newContext(browser)).newPage()
+        await page.goto(`${baseURL}/you-said-we-did`) // same origin, so the error page's stylesheet loads
+        await page.setContent(html)
+        expect(await axeViolations(page)).toEqual([])
+        await page.context().close()
+      }
+    } finally {
+      await browser.close()
+    }
+  })
+})
+
+describe('page titles', () => {
+  it('routes keep their own titles; a page from the root error boundary is titled Voces', async () => {
+    const title = (html: string) => /<title>([^<]*)<\/title>/.exec(html)?.[1]
+    expect(title(await (await fetch(`${baseURL}/login`)).text())).toBe('Voces — Sign in / Iniciar sesión')
+    expect(title(await (await fetch(`${baseURL}/no-such-page`)).text())).toBe('Voces')
   })
 })
