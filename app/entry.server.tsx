@@ -8,7 +8,9 @@ import type { AppLoadContext, EntryContext } from '@remix-run/node'
 import { createReadableStreamFromReadable } from '@remix-run/node'
 import { RemixServer } from '@remix-run/react'
 import { renderToPipeableStream } from 'react-dom/server'
+import { resolveLocale } from './.server/request'
 import { NonceContext } from './nonce'
+import { RequestLocaleContext } from './request-locale'
 
 const ABORT_DELAY = 5_000
 
@@ -27,7 +29,9 @@ export default function handleRequest(request: Request, responseStatusCode: numb
     let shellRendered = false
     const { pipe, abort } = renderToPipeableStream(
       <NonceContext.Provider value={nonce}>
-        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+        <RequestLocaleContext.Provider value={resolveLocale(request, null)}>
+          <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+        </RequestLocaleContext.Provider>
       </NonceContext.Provider>,
       {
         nonce,

@@ -18,6 +18,7 @@ import { getCaller } from './.server/trpc'
 import { ensureCsrf, resolveLocale } from './.server/request'
 import { CsrfInput } from './components/csrf-input'
 import { createI18n } from './i18n/i18n'
+import { useFallbackLocale } from './request-locale'
 import { useNonce } from './nonce'
 import stylesUrl from './styles.css?url'
 
@@ -55,7 +56,8 @@ export function useRootData(): RootData | undefined {
 
 export function Layout({ children }: { children: React.ReactNode }) {
   const root = useRootData()
-  const locale = root?.locale ?? 'en'
+  const fallbackLocale = useFallbackLocale()
+  const locale = root?.locale ?? fallbackLocale
   const i18n = useMemo(() => createI18n(locale), [locale])
   const nonce = useNonce()
   return (

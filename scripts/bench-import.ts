@@ -47,7 +47,7 @@ for (let i = 0; i < rowCount; i++) {
 
 const dir = mkdtempSync(path.join(tmpdir(), 'voces-bench-import-'))
 const file = path.join(dir, 'testimonies.csv')
-writeFileSync(file, toCsv(rows))
+writeFileSync(file, toCsv(rows, { formulas: 'keep' }))
 let peakRss = process.memoryUsage().rss
 const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 100)
 

@@ -188,7 +188,7 @@ async function runPhase(server: PgServer, processes: number): Promise<PhaseResul
       const t0 = performance.now()
       try {
         const form = await client.get(`/intake/${token}`)
-        record('form', form.ms, form.status === 200 && client.cookies.has('voces_csrf'), form.status, form.status === 200 ? 'no CSRF cookie' : form.body.slice(0, 200))
+        record('form', form.ms, form.status === 200 && client.cookieNamed('voces_csrf') !== null, form.status, form.status === 200 ? 'no CSRF cookie' : form.body.slice(0, 200))
         if (form.status !== 200) continue
         const reply = await client.post(`/intake/${token}`, formFields(testimonies[n % testimonies.length]!, n))
         const code = /data-testid="receipt-code">([0-9A-Z]{3}-[0-9A-Z]{3}-[0-9A-Z]{3})</.exec(reply.body)?.[1]

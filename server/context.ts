@@ -3,7 +3,7 @@ import type { Env } from './env'
 import { getDb } from './db'
 import { getEnv } from './env'
 import { resolveSession, sessionPolicyOf, type SessionUser } from './services/auth'
-import { readCookie, SESSION_COOKIE } from './lib/cookies'
+import { readCookie, sessionCookieName } from './lib/cookies'
 import { normalizeLocale, type Locale } from './lib/locale'
 
 export type InnerContext = {
@@ -50,7 +50,7 @@ export async function createContext(opts: {
   const db = opts.db ?? getDb()
   const env = opts.env ?? getEnv()
   const now = new Date()
-  const token = readCookie(opts.request.headers.get('cookie'), SESSION_COOKIE)
+  const token = readCookie(opts.request.headers.get('cookie'), sessionCookieName(env.secureCookies))
   const session = token ? await resolveSession(db, token, now, sessionPolicyOf(env)) : null
   return createInnerContext({
     db,

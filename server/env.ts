@@ -16,6 +16,12 @@ const EnvSchema = z.object({
     .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
     .optional()
     .or(z.literal('').transform(() => undefined)),
+  // The schema owner's URL: migrations run with it, the app with DATABASE_URL as a role that owns nothing (db/roles.ts).
+  VOCES_MIGRATION_DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
   VOCES_DATA_DIR: z.string().min(1).default('./data'),
   // The address people open in their browser (https://voces.example.org): one-time set-up links use it.
   VOCES_ORIGIN: z
@@ -42,6 +48,16 @@ const EnvSchema = z.object({
   VOCES_SECURE_COOKIES: z
     .enum(['true', 'false', 'auto'])
     .default('auto'),
+  // Host names this deployment answers for (comma-separated); any other Host gets 421 (issue 13, finding 6).
+  VOCES_ALLOWED_HOSTS: z
+    .string()
+    .default('')
+    .transform((v) =>
+      v
+        .split(',')
+        .map((h) => h.trim().toLowerCase())
+        .filter(Boolean),
+    ),
   // Express's "trust proxy": which proxies may set X-Forwarded-For (client addresses feed rate limits).
   VOCES_TRUST_PROXY: z
     .string()
@@ -65,6 +81,8 @@ export type Env = z.infer<typeof EnvSchema> & {
   sessionSecret: string
   encryptionKey: Buffer
   secureCookies: boolean
+  /** VOCES_ALLOWED_HOSTS, or by default the localhost names and HOST when it names one host. */
+  allowedHosts: string[]
 }
 
 export class EnvError extends Error {}
@@ -76,6 +94,9 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
     throw new EnvError(`Invalid environment:\n${lines.join('\n')}\nSee the configuration table in README.md.`)
   }
   const env = parsed.data
+  if (env.VOCES_MIGRATION_DATABASE_URL && !env.DATABASE_URL) {
+    throw new EnvError('Invalid environment:\n  VOCES_MIGRATION_DATABASE_URL: needs DATABASE_URL (the app role) too\nSee the configuration table in README.md.')
+  }
   const dataDir = path.resolve(env.VOCES_DATA_DIR)
   const production = env.NODE_ENV === 'production'
   const secret = (name: string, value: string | undefined, bytes: number) =>
@@ -88,7 +109,18 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
     encryptionKey: Buffer.from(secret('encryption-key', env.VOCES_ENCRYPTION_KEY, 32), 'hex'),
     // Browsers accept Secure cookies from http://localhost, so production can always set them.
     secureCookies: env.VOCES_SECURE_COOKIES === 'auto' ? production : env.VOCES_SECURE_COOKIES === 'true',
+    allowedHosts: env.VOCES_ALLOWED_HOSTS.length ? env.VOCES_ALLOWED_HOSTS : defaultAllowedHosts(env.HOST),
   }
+}
+
+export const LOCAL_HOST_NAMES = ['localhost', '127.0.0.1', '[::1]']
+
+/** The localhost names, and the listening address when it is one host (not 0.0.0.0 or ::). */
+function defaultAllowedHosts(host: string): string[] {
+  const listening = host.toLowerCase()
+  const wildcard = listening === '0.0.0.0' || listening === '::' || listening === '[::]'
+  const named = listening.includes(':') && !listening.startsWith('[') ? `[${listening}]` : listening
+  return [...new Set([...LOCAL_HOST_NAMES, ...(wildcard ? [] : [named])])]
 }
 
 /**

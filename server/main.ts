@@ -12,9 +12,11 @@ import express from 'express'
 import { sql } from 'kysely'
 import { describeDb } from '../db/client'
 import { migrateToLatest } from '../db/migrator'
+import { migrateAsOwner, tablesOwnedByCurrentRole } from '../db/roles'
 import { getDb } from './db'
 import { requestBodyLimit } from './http/body-limit'
-import { restoreSameOriginOrigin, securityHeaders } from './http/security-headers'
+import { allowedHostGuard, requestGuard } from './http/request-guard'
+import { securityHeaders } from './http/security-headers'
 import { EnvError, getEnv } from './env'
 import { startRetentionJob } from './jobs/retention'
 import { startTranslationJob } from './jobs/translation'
@@ -29,8 +31,11 @@ async function main() {
   const env = getEnv()
   const db = getDb()
   console.log(`[voces] database: ${describeDb({ databaseUrl: env.DATABASE_URL, dataDir: path.join(env.dataDir, 'pglite') })}`)
-  const applied = await migrateToLatest(db)
+  const applied = env.DATABASE_URL && env.VOCES_MIGRATION_DATABASE_URL ? await migrateAsOwner(env.VOCES_MIGRATION_DATABASE_URL, env.DATABASE_URL) : await migrateToLatest(db)
   if (applied.length) console.log(`[voces] migrations applied: ${applied.join(', ')}`)
+  if (env.DATABASE_URL && (await tablesOwnedByCurrentRole(db)) > 0) {
+    console.warn('[voces] the app connects as the owner of its tables, so it could disable the audit log\'s append-only trigger: run migrations as the owner with VOCES_MIGRATION_DATABASE_URL and give DATABASE_URL a role that owns nothing (docs/threat-model.md)')
+  }
   if (env.VOCES_SEED_DEMO) {
     const started = Date.now()
     if (await seedDemo(db, env)) console.log(`[voces] demo content seeded in ${((Date.now() - started) / 1000).toFixed(1)} s`)
@@ -43,6 +48,8 @@ async function main() {
   app.set('trust proxy', env.VOCES_TRUST_PROXY)
   app.use(compression())
   app.use(securityHeaders({ csp: !dev, hsts: !dev && env.secureCookies }))
+  // Only the host names of this deployment (VOCES_ALLOWED_HOSTS): 421 for any other Host.
+  app.use(allowedHostGuard(env.allowedHosts))
 
   app.get('/healthz', async (_req, res) => {
     try {
@@ -56,17 +63,10 @@ async function main() {
   // Bodies over a size (or without a declared length) are refused before anything reads them.
   app.use(requestBodyLimit())
 
-  // Mutations must come from our own pages: a cross-site Origin is refused outright.
+  // Mutations must come from our own pages (a cross-site Origin is refused outright) and pages
+  // take only forms: a short page in the reader's language, never a 500 (server/http/request-guard.ts).
   // (Forms and tRPC also carry a CSRF token; see docs/decisions/003-sessions-and-csrf.md.)
-  app.use((req, res, next) => {
-    if (req.method === 'GET' || req.method === 'HEAD') return next()
-    if (isCrossSite(req.get('sec-fetch-site'), req.get('origin'), req.get('host'))) {
-      res.status(403).type('text/plain').send('Cross-site request refused')
-      return
-    }
-    next()
-  })
-  app.use(restoreSameOriginOrigin)
+  app.use(requestGuard())
 
   let build: ServerBuild | (() => Promise<ServerBuild>)
   if (dev) {
@@ -111,17 +111,6 @@ async function main() {
   }
   process.on('SIGINT', () => void shutdown('SIGINT'))
   process.on('SIGTERM', () => void shutdown('SIGTERM'))
-}
-
-/** A browser said so (Sec-Fetch-Site), or the Origin names another host. */
-export function isCrossSite(fetchSite: string | undefined, origin: string | undefined, host: string | undefined): boolean {
-  if (fetchSite === 'cross-site') return true
-  if (!origin || origin === 'null') return false
-  try {
-    return new URL(origin).host !== host
-  } catch {
-    return true
-  }
 }
 
 function printFirstAdministratorHint(pending: string[]) {

@@ -1,5 +1,6 @@
 import { sha256 } from '../../server/lib/crypto'
-import { readCookie, SESSION_COOKIE } from '../../server/lib/cookies'
+import { getEnv } from '../../server/env'
+import { readCookie, sessionCookieName } from '../../server/lib/cookies'
 import { runningImportStatus } from '../../server/services/import'
 
 /**
@@ -10,6 +11,6 @@ import { runningImportStatus } from '../../server/services/import'
  * it, so the bar would stand still until the end (docs/decisions/040-csv-import.md).
  */
 export function runningImportStatusFor(request: Request, id: string) {
-  const token = readCookie(request.headers.get('cookie'), SESSION_COOKIE)
+  const token = readCookie(request.headers.get('cookie'), sessionCookieName(getEnv().secureCookies))
   return token ? runningImportStatus(id, sha256(token)) : null
 }

@@ -13,7 +13,7 @@ import { createCaller } from '../../server/routers/_app'
  * Headers object to collect Set-Cookie from procedures.
  */
 export async function getCaller(request: Request, options: { form?: FormData; resHeaders?: Headers; clientAddress?: string | null } = {}) {
-  const csrfVerified = options.form ? verifyCsrf(request.headers.get('cookie'), options.form.get('csrf'), getEnv().sessionSecret) : false
+  const csrfVerified = options.form ? verifyCsrf(request.headers.get('cookie'), options.form.get('csrf'), getEnv().sessionSecret, getEnv().secureCookies) : false
   const ctx = await createContext({ request, resHeaders: options.resHeaders, csrfVerified, clientAddress: options.clientAddress })
   return createCaller(ctx)
 }

@@ -10,6 +10,7 @@ import { formErrorOf, getCaller, toResponse } from '../.server/trpc'
 import { CsrfInput } from '../components/csrf-input'
 import { Pagination, pageFrom } from '../components/pagination'
 import { formatDate } from '../components/submission-meta'
+import { readForm } from '../.server/form'
 
 export const meta: MetaFunction = () => [{ title: 'Voces — Accounts' }]
 
@@ -65,9 +66,8 @@ type ActionResult =
 const fail = (error: string, status = 400) => data<ActionResult>({ kind: 'error', error }, { status })
 
 export async function action({ request }: ActionFunctionArgs) {
-  // A body that is not a form (wrong content type, truncated) is a 400 in the user's language, not a 500.
-  const form = await request.formData().catch(() => null)
-  if (!form) return fail('errors.badRequest')
+  // A body that is not a form is a 415/400 page in the user's language (readForm), not a 500.
+  const form = await readForm(request)
   const caller = await getCaller(request, { form })
   const intent = form.get('intent')
   const run = async <T,>(work: () => Promise<T>): Promise<T | { error: string }> => {

@@ -4,16 +4,13 @@ import { auditFilterFrom, AUDIT_FILTER_KEYS } from '../.server/audit'
 import { requireRole } from '../.server/auth'
 import { resolveLocale } from '../.server/request'
 import { getCaller, toResponse } from '../.server/trpc'
+import { readFormForResourceRoute } from '../.server/form'
 
 /** The filtered audit log as CSV; a POST with the CSRF token, because the export is itself audited. */
 export async function action({ request }: ActionFunctionArgs) {
   const { user } = await requireRole(request, 'admin')
-  // A body that is not a form (wrong content type, truncated) is a 400 in the user's language, not a 500.
-  const form = await request.formData().catch(() => null)
-  if (!form) {
-    const locale = resolveLocale(request, user.locale)
-    return new Response(createI18n(locale).t('errors.badRequest'), { status: 400, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Content-Language': locale } })
-  }
+  // A body that is not a form is a 415/400 page in the user's language (readForm), not a 500.
+  const form = await readFormForResourceRoute(request)
   const { filter, errors } = auditFilterFrom((key) => form.get(key))
   if (Object.keys(errors).length) {
     const back = new URLSearchParams()

@@ -9,6 +9,7 @@ import { formErrorOf, getCaller, toResponse } from '../.server/trpc'
 import { CsrfInput } from '../components/csrf-input'
 import { describedBy, ErrorList, Field } from '../components/field'
 import { formatDate } from '../components/submission-meta'
+import { readForm } from '../.server/form'
 
 export const meta: MetaFunction = () => [{ title: 'Voces — Organization / Organización' }]
 
@@ -23,7 +24,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 type Notice = { key: 'orgAdmin.saved' | 'orgAdmin.deactivatedNotice' | 'orgAdmin.reactivatedNotice'; sessions?: number }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const form = await request.formData()
+  const form = await readForm(request)
   const caller = await getCaller(request, { form })
   const intent = form.get('intent')
   if (intent === 'deactivate' || intent === 'reactivate') {

@@ -9,6 +9,7 @@ import { formErrorOf, getCaller, toResponse } from '../.server/trpc'
 import { CsrfInput } from '../components/csrf-input'
 import { describedBy, ErrorList, Field } from '../components/field'
 import { formatDate } from '../components/submission-meta'
+import { readForm } from '../.server/form'
 
 export const meta: MetaFunction = () => [{ title: 'Voces — Organizations / Organizaciones' }]
 
@@ -19,7 +20,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const form = await request.formData()
+  const form = await readForm(request)
   const submission = parseWithZod(form, { schema: OrganizationCreateSchema })
   if (submission.status !== 'success') return data({ result: submission.reply(), created: null }, { status: 400 })
   const caller = await getCaller(request, { form })

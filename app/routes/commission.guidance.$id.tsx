@@ -7,6 +7,7 @@ import { GuidanceInputSchema } from '../../server/schemas/report'
 import { requireRole } from '../.server/auth'
 import { formErrorOf, getCaller, toResponse } from '../.server/trpc'
 import { GuidanceForm } from '../components/guidance-form'
+import { readForm } from '../.server/form'
 
 export const meta: MetaFunction = () => [{ title: 'Voces — Edit guidance' }]
 
@@ -17,7 +18,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const form = await request.formData()
+  const form = await readForm(request)
   const submission = parseWithZod(form, { schema: GuidanceInputSchema })
   if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
   const caller = await getCaller(request, { form })

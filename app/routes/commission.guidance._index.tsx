@@ -8,6 +8,7 @@ import { requireRole } from '../.server/auth'
 import { formErrorOf, getCaller, toResponse } from '../.server/trpc'
 import { GuidanceForm } from '../components/guidance-form'
 import { formatDate } from '../components/submission-meta'
+import { readForm } from '../.server/form'
 
 export const meta: MetaFunction = () => [{ title: 'Voces — Guidance' }]
 
@@ -18,7 +19,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const form = await request.formData()
+  const form = await readForm(request)
   const submission = parseWithZod(form, { schema: GuidanceInputSchema })
   if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
   const caller = await getCaller(request, { form })

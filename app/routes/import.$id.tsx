@@ -8,6 +8,7 @@ import { formErrorOf, getCaller, toResponse } from '../.server/trpc'
 import { CsrfInput } from '../components/csrf-input'
 import { ErrorList } from '../components/field'
 import { formatMonth } from '../components/submission-meta'
+import { readForm } from '../.server/form'
 
 export const meta: MetaFunction = () => [{ title: 'Voces — Import / Importar' }]
 
@@ -21,7 +22,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const form = await request.formData()
+  const form = await readForm(request)
   const caller = await getCaller(request, { form })
   try {
     const result = await caller.import.commit({ id: params.id!, mapping: mappingFromEntries(form) ?? {}, skipInvalid: form.get('skipInvalid') === 'on' })

@@ -17,6 +17,7 @@ import { formErrorOf, getCaller, toResponse } from '../.server/trpc'
 import { CsrfInput } from '../components/csrf-input'
 import { describedBy, ErrorList, Field } from '../components/field'
 import { FormResult, useResultAction } from '../components/form-result'
+import { readForm } from '../.server/form'
 
 export const meta: MetaFunction = () => [{ title: 'Voces — Import / Importar' }]
 
@@ -39,7 +40,7 @@ export async function action({ request }: ActionFunctionArgs) {
   let form: FormData
   try {
     // The file stays in memory only until it is encrypted into the imports table.
-    form = await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: IMPORT_MAX_BYTES }))
+    form = await readForm(request, (r) => unstable_parseMultipartFormData(r, unstable_createMemoryUploadHandler({ maxPartSize: IMPORT_MAX_BYTES })))
   } catch (error) {
     if (error instanceof MaxPartSizeExceededError) return data<ActionResult>({ formErrors: [], fieldErrors: { file: ['errors.importTooLarge'] } }, { status: 400 })
     throw error

@@ -7,6 +7,7 @@ import { SubmissionInputSchema } from '../../server/schemas/submission'
 import { clientAddressOf, formErrorOf, getCaller } from '../.server/trpc'
 import { FormResult } from '../components/form-result'
 import { TestimonyForm } from '../components/testimony-form'
+import { readForm } from '../.server/form'
 
 export const meta: MetaFunction = () => [{ title: 'Voces — Testimony / Testimonio' }, { name: 'robots', content: 'noindex' }]
 
@@ -33,7 +34,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const form = await request.formData()
+  const form = await readForm(request)
   const submission = parseWithZod(form, { schema: SubmissionInputSchema })
   if (submission.status !== 'success') return data({ result: submission.reply(), receiptCode: null }, { status: 400 })
   const website = form.get('website')

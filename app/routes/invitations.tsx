@@ -10,6 +10,7 @@ import { CsrfInput } from '../components/csrf-input'
 import { describedBy, ErrorList, Field } from '../components/field'
 import { FormResult, useResultAction } from '../components/form-result'
 import { formatDate } from '../components/submission-meta'
+import { readForm } from '../.server/form'
 
 export const meta: MetaFunction = () => [{ title: 'Voces — Invitations' }]
 
@@ -20,7 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const form = await request.formData()
+  const form = await readForm(request)
   const submission = parseWithZod(form, { schema: InvitationCreateSchema })
   if (submission.status !== 'success') return data({ result: submission.reply(), link: null, email: null }, { status: 400 })
   const caller = await getCaller(request, { form })

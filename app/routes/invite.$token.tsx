@@ -9,6 +9,7 @@ import { formErrorOf, getCaller } from '../.server/trpc'
 import { CsrfInput } from '../components/csrf-input'
 import { describedBy, ErrorList, Field } from '../components/field'
 import { useResultAction } from '../components/form-result'
+import { readForm } from '../.server/form'
 
 export const meta: MetaFunction = () => [{ title: 'Voces — Invitation / Invitación' }]
 
@@ -26,7 +27,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const form = await request.formData()
+  const form = await readForm(request)
   form.set('token', params.token ?? '')
   const submission = parseWithZod(form, { schema: InvitationAcceptSchema })
   if (submission.status !== 'success') return data(submission.reply({ hideFields: ['password', 'confirmPassword'] }), { status: 400 })

@@ -1,12 +1,13 @@
 import { redirect, type ActionFunctionArgs } from '@remix-run/node'
 import { getCaller } from '../.server/trpc'
+import { readFormForResourceRoute } from '../.server/form'
 
 export async function loader() {
   return redirect('/')
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const form = await request.formData()
+  const form = await readFormForResourceRoute(request)
   const resHeaders = new Headers()
   const caller = await getCaller(request, { form, resHeaders })
   // Already signed out is fine.

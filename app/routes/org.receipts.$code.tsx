@@ -14,6 +14,7 @@ import { FormResult, useResultAction } from '../components/form-result'
 import { formatDate, SubmissionMeta } from '../components/submission-meta'
 import { AreaOptions } from '../components/area-options'
 import { MachineTranslation } from '../components/machine-translation'
+import { readForm } from '../.server/form'
 
 export const meta: MetaFunction = () => [{ title: 'Voces — Receipt / Recibo' }]
 
@@ -26,7 +27,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 type ActionResult = { intent: 'withdraw' | 'correct'; result?: SubmissionResult<string[]>; error: string | null; done: 'withdrawn' | 'corrected' | 'unchanged' | null }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const form = await request.formData()
+  const form = await readForm(request)
   const caller = await getCaller(request, { form })
   const fail = (error: unknown) => {
     if (error instanceof TRPCError && (error.code === 'UNAUTHORIZED' || error.code === 'NOT_FOUND')) toResponse(error)

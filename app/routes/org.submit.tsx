@@ -7,6 +7,7 @@ import { requireRole } from '../.server/auth'
 import { formErrorOf, getCaller } from '../.server/trpc'
 import { withResult } from '../components/form-result'
 import { TestimonyForm } from '../components/testimony-form'
+import { readForm } from '../.server/form'
 
 export const meta: MetaFunction = () => [{ title: 'Voces — Testimony / Testimonio' }]
 
@@ -16,7 +17,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const form = await request.formData()
+  const form = await readForm(request)
   const submission = parseWithZod(form, { schema: SubmissionInputSchema })
   if (submission.status !== 'success') return data(submission.reply(), { status: 400 })
   const caller = await getCaller(request, { form })

@@ -11,6 +11,7 @@ import { CsrfInput } from '../components/csrf-input'
 import { ErrorList } from '../components/field'
 import { ChangeList, ReportHeader, ThemeSection } from '../components/report-view'
 import { formatDate } from '../components/submission-meta'
+import { readForm } from '../.server/form'
 
 export const meta: MetaFunction = () => [{ title: 'Voces — Theme report' }]
 
@@ -28,7 +29,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 /** A comment on a theme (commission staff) or a reply (both roles); back to the same version. */
 export async function action({ request, params }: ActionFunctionArgs) {
-  const form = await request.formData()
+  const form = await readForm(request)
   const id = params.id ?? ''
   const caller = await getCaller(request, { form })
   const intent = form.get('intent')

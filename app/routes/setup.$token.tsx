@@ -8,6 +8,7 @@ import { AccountSetupCompleteSchema } from '../../server/schemas/auth'
 import { formErrorOf, getCaller } from '../.server/trpc'
 import { CsrfInput } from '../components/csrf-input'
 import { describedBy, ErrorList, Field } from '../components/field'
+import { readForm } from '../.server/form'
 
 /** The one-time link `npm run admin -- create|reset` prints: the person sets their own password here. */
 export const meta: MetaFunction = () => [{ title: 'Voces — Set your password / Elija su contraseña' }]
@@ -26,7 +27,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const form = await request.formData()
+  const form = await readForm(request)
   form.set('token', params.token ?? '')
   const submission = parseWithZod(form, { schema: AccountSetupCompleteSchema })
   if (submission.status !== 'success') return data(submission.reply({ hideFields: ['password', 'confirmPassword'] }), { status: 400 })

@@ -18,6 +18,7 @@ import { formatDate, formatMonth } from '../components/submission-meta'
 import { AreaOptions } from '../components/area-options'
 import { FacetPanel, filterHref } from '../components/facet-panel'
 import { ChoiceOptions } from '../components/choice-options'
+import { readForm } from '../.server/form'
 
 export const meta: MetaFunction = () => [{ title: 'Voces — Workspace' }]
 
@@ -60,7 +61,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 /** Bulk tagging: the checked submissions of this page get one tag; back to the same list. */
 export async function action({ request }: ActionFunctionArgs) {
-  const form = await request.formData()
+  const form = await readForm(request)
   const back = new URL(safeRedirectPath(form.get('redirectTo'), '/workspace'), 'http://local')
   const submission = parseWithZod(form, { schema: TaggingBulkSchema })
   if (submission.status !== 'success') return data({ errors: submission.error ?? {} }, { status: 400 })

@@ -11,6 +11,7 @@ import { ErrorList } from '../components/field'
 import { FormResult, useResultAction, withResult } from '../components/form-result'
 import { MachineTranslation } from '../components/machine-translation'
 import { Swatch, tagName } from '../components/tags'
+import { readForm } from '../.server/form'
 
 export const meta: MetaFunction = () => [{ title: 'Voces — Coding' }]
 
@@ -24,7 +25,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 /** Saves the coder's answer for one item, then opens the next one not yet coded. */
 export async function action({ request, params }: ActionFunctionArgs) {
-  const form = await request.formData()
+  const form = await readForm(request)
   const submission = parseWithZod(form, { schema: CodingSaveSchema })
   if (submission.status !== 'success') return data({ error: 'errors.unexpected' }, { status: 400 })
   try {

@@ -15,6 +15,7 @@ import { FormResult, useResultAction, withResult } from '../components/form-resu
 import { formatDate } from '../components/submission-meta'
 import { TagOptions } from '../components/tags'
 import { ChoiceOptions } from '../components/choice-options'
+import { readForm } from '../.server/form'
 
 export const meta: MetaFunction = () => [{ title: 'Voces — Agreement' }]
 
@@ -26,7 +27,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const form = await request.formData()
+  const form = await readForm(request)
   const submission = parseWithZod(form, { schema: SampleCreateSchema })
   if (submission.status !== 'success') return data(submission.reply(), { status: 400 })
   try {

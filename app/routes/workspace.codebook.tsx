@@ -12,6 +12,7 @@ import { describedBy, ErrorList, Field } from '../components/field'
 import { FormResult, useResultAction, withResult } from '../components/form-result'
 import { formatDate } from '../components/submission-meta'
 import { Swatch, TagOptions, tagName } from '../components/tags'
+import { readForm } from '../.server/form'
 
 export const meta: MetaFunction = () => [{ title: 'Voces — Codebook' }]
 
@@ -31,7 +32,7 @@ const SCHEMAS = { update: TagUpdateSchema, move: TagMoveSchema, merge: TagMergeS
 
 /** One change per post; each is audited by its procedure. Field errors come back beside the form that was sent. */
 export async function action({ request }: ActionFunctionArgs) {
-  const form = await request.formData()
+  const form = await readForm(request)
   const caller = await getCaller(request, { form })
   const intent = String(form.get('intent') ?? '')
   const id = typeof form.get('id') === 'string' ? String(form.get('id')) : null

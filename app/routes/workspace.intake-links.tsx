@@ -10,6 +10,7 @@ import { CsrfInput } from '../components/csrf-input'
 import { describedBy, ErrorList, Field } from '../components/field'
 import { FormResult, useResultAction } from '../components/form-result'
 import { formatDate } from '../components/submission-meta'
+import { readForm } from '../.server/form'
 
 export const meta: MetaFunction = () => [{ title: 'Voces — Intake links' }]
 
@@ -20,7 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const form = await request.formData()
+  const form = await readForm(request)
   const caller = await getCaller(request, { form })
   if (form.get('intent') === 'close') {
     const parsed = IntakeLinkIdSchema.safeParse({ id: form.get('id') })

@@ -11,6 +11,7 @@ import { FormResult } from '../components/form-result'
 import { ModerationActions } from '../components/moderation-actions'
 import { pageFrom, Pagination } from '../components/pagination'
 import { formatDate } from '../components/submission-meta'
+import { readForm } from '../.server/form'
 
 export const meta: MetaFunction = () => [{ title: 'Voces — Moderation' }]
 
@@ -24,7 +25,7 @@ const fromForm = (form: FormData) => Object.fromEntries([...form.entries()].filt
 
 /** One decision per post: accept, hide (with a reason) or merge. Every one is audited by its procedure. */
 export async function action({ request }: ActionFunctionArgs) {
-  const form = await request.formData()
+  const form = await readForm(request)
   const caller = await getCaller(request, { form })
   const values = fromForm(form)
   const redirectTo = typeof values.redirectTo === 'string' ? safeRedirectPath(values.redirectTo, '') : ''

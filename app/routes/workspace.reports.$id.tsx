@@ -15,6 +15,7 @@ import { FormResult, useResultAction } from '../components/form-result'
 import { ChangeList } from '../components/report-view'
 import { formatDate } from '../components/submission-meta'
 import { ChoiceOptions } from '../components/choice-options'
+import { readForm } from '../.server/form'
 
 export const meta: MetaFunction = () => [{ title: 'Voces — Edit report' }]
 
@@ -30,7 +31,7 @@ const fields = (form: FormData) => Object.fromEntries([...form.entries()].filter
 
 /** One change per post; each procedure audits it. Success redirects back (nothing is posted twice on reload). */
 export async function action({ request, params }: ActionFunctionArgs) {
-  const form = await request.formData()
+  const form = await readForm(request)
   const id = params.id ?? ''
   const caller = await getCaller(request, { form })
   const intent = String(form.get('intent') ?? '')

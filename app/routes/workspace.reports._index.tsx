@@ -12,6 +12,7 @@ import { CsrfInput } from '../components/csrf-input'
 import { describedBy, ErrorList, Field } from '../components/field'
 import { useResultAction, withResult } from '../components/form-result'
 import { formatDate, formatMonth } from '../components/submission-meta'
+import { readForm } from '../.server/form'
 
 export const meta: MetaFunction = () => [{ title: 'Voces — Reports' }]
 
@@ -22,7 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const form = await request.formData()
+  const form = await readForm(request)
   const submission = parseWithZod(form, { schema: ReportCreateSchema })
   if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
   const caller = await getCaller(request, { form })

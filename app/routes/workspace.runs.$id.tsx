@@ -10,6 +10,7 @@ import { CsrfInput } from '../components/csrf-input'
 import { ErrorList } from '../components/field'
 import { isRunActive, RunFilterSummary, RunProgress, RunStateBadge } from '../components/run-status'
 import { formatDate } from '../components/submission-meta'
+import { readForm } from '../.server/form'
 
 export const meta: MetaFunction = () => [{ title: 'Voces — Clustering run' }]
 
@@ -30,7 +31,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
  * a theme, split a cluster. Each redirects to what it made; a refusal comes back as a message.
  */
 export async function action({ request, params }: ActionFunctionArgs) {
-  const form = await request.formData()
+  const form = await readForm(request)
   const caller = await getCaller(request, { form })
   const id = params.id ?? ''
   const intent = String(form.get('intent') ?? '')

@@ -15,6 +15,7 @@ import { pageFrom, Pagination } from '../components/pagination'
 import { RunFilterSummary, RunStateBadge } from '../components/run-status'
 import { formatDate } from '../components/submission-meta'
 import { ChoiceOptions } from '../components/choice-options'
+import { readForm } from '../.server/form'
 
 export const meta: MetaFunction = () => [{ title: 'Voces — Clustering runs' }]
 
@@ -28,7 +29,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const form = await request.formData()
+  const form = await readForm(request)
   const caller = await getCaller(request, { form })
   const submission = parseWithZod(form, { schema: RunStartSchema })
   if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })

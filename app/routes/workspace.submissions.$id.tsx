@@ -16,6 +16,7 @@ import { formatDate, SubmissionMeta } from '../components/submission-meta'
 import { MachineTranslation } from '../components/machine-translation'
 import { HighlightedTestimony, useSelectedPassage } from '../components/passages'
 import { TagChip, TagPicker, tagName, type PickerTag } from '../components/tags'
+import { readForm } from '../.server/form'
 
 export const meta: MetaFunction = () => [{ title: 'Voces — Submission' }]
 
@@ -84,7 +85,7 @@ async function taggingAction(request: Request, form: FormData, id: string) {
  * loader, so it is shown once and gone on reload. `no-store` keeps it out of caches.
  */
 export async function action({ request, params }: ActionFunctionArgs) {
-  const form = await request.formData()
+  const form = await readForm(request)
   if (TAGGING_INTENTS.includes(String(form.get('intent')))) return taggingAction(request, form, params.id ?? '')
   const parsed = RevealSchema.safeParse({ id: params.id, reason: form.get('reason') ?? '' })
   if (!parsed.success) return data({ revealed: null, error: parsed.error.issues[0]?.message ?? 'errors.revealReason' }, { status: 400 })

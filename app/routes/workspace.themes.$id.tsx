@@ -20,6 +20,7 @@ import { CsrfInput } from '../components/csrf-input'
 import { describedBy, ErrorList, Field } from '../components/field'
 import { Pagination } from '../components/pagination'
 import { formatDate } from '../components/submission-meta'
+import { readForm } from '../.server/form'
 
 export const meta: MetaFunction = () => [{ title: 'Voces — Theme' }]
 
@@ -57,7 +58,7 @@ const fields = (form: FormData) => Object.fromEntries([...form.keys()].map((k) =
 
 /** Every edit of the theme, one intent per form; each is audited by its procedure. */
 export async function action({ request, params }: ActionFunctionArgs) {
-  const form = await request.formData()
+  const form = await readForm(request)
   const caller = await getCaller(request, { form })
   const id = params.id ?? ''
   const intent = String(form.get('intent') ?? '')

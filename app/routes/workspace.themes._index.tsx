@@ -10,6 +10,7 @@ import { formErrorOf, getCaller, toResponse } from '../.server/trpc'
 import { CsrfInput } from '../components/csrf-input'
 import { describedBy, ErrorList, Field } from '../components/field'
 import { formatDate } from '../components/submission-meta'
+import { readForm } from '../.server/form'
 
 export const meta: MetaFunction = () => [{ title: 'Voces — Themes' }]
 
@@ -25,7 +26,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const form = await request.formData()
+  const form = await readForm(request)
   const caller = await getCaller(request, { form })
   const submission = parseWithZod(form, { schema: ThemeFromTagSchema })
   if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })

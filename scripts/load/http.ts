@@ -17,8 +17,17 @@ export class Client {
     public clientAddress: string | null = null,
   ) {}
 
+  /** The app's cookie of this name: `__Host-` prefixed where cookies are Secure (production), plain otherwise. */
+  cookieNamed(name: string): [string, string] | null {
+    for (const key of [`__Host-${name}`, name]) {
+      const value = this.cookies.get(key)
+      if (value !== undefined) return [key, value]
+    }
+    return null
+  }
+
   get csrf(): string {
-    const token = this.cookies.get('voces_csrf')
+    const token = this.cookieNamed('voces_csrf')?.[1]
     if (!token) throw new Error('no CSRF cookie yet: GET a page first')
     return token
   }

@@ -1,6 +1,5 @@
 import type { RequestHandler } from 'express'
-import { createI18n } from '../../app/i18n/i18n'
-import { localeFromAcceptLanguage, DEFAULT_LOCALE } from '../lib/locale'
+import { refuse } from './refusal'
 import { IMPORT_MAX_BYTES } from '../schemas/import'
 
 /**
@@ -32,7 +31,7 @@ export function bodyLimitFor(path: string): { bytes: number; message: string } {
  * 413 when Content-Length is over the path's limit; 411 for a body sent
  * without a length (chunked), which no page of ours sends and which could
  * otherwise stream without end. The answer is a short page in the user's
- * language (from Accept-Language).
+ * language (server/http/refusal.ts).
  */
 export function requestBodyLimit(): RequestHandler {
   return (req, res, next) => {
@@ -41,28 +40,9 @@ export function requestBodyLimit(): RequestHandler {
     const limit = bodyLimitFor(req.path)
     if (declared === undefined) {
       if (req.get('transfer-encoding') === undefined) return next() // no body at all
-      return refuse(res, req.get('accept-language'), 411, 'errors.badRequest')
+      return refuse(req, res, 411, 'errors.badRequest', { close: true })
     }
-    if (Number(declared) > limit.bytes) return refuse(res, req.get('accept-language'), 413, limit.message)
+    if (Number(declared) > limit.bytes) return refuse(req, res, 413, limit.message, { close: true })
     next()
   }
-}
-
-function refuse(res: Parameters<RequestHandler>[1], acceptLanguage: string | undefined, status: number, key: string) {
-  const locale = localeFromAcceptLanguage(acceptLanguage ?? null) ?? DEFAULT_LOCALE
-  const { t } = createI18n(locale)
-  const title = escapeHtml(t('errors.title', { status }))
-  // The connection is closed: the rest of the body is not read.
-  res
-    .status(status)
-    .set('Connection', 'close')
-    .type('html')
-    .send(
-      `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title}</title></head>` +
-        `<body><main><h1>${title}</h1><p>${escapeHtml(t(key))}</p><p><a href="/">Voces</a></p></main></body></html>`,
-    )
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
 }

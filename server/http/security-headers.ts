@@ -42,18 +42,3 @@ export function securityHeaders(options: { csp: boolean; hsts: boolean }): Reque
     next()
   }
 }
-
-/**
- * With `Referrer-Policy: no-referrer`, browsers send `Origin: null` on plain
- * form posts, and Remix refuses a document POST whose Origin does not match the
- * host. `Sec-Fetch-Site: same-origin` is set by the browser itself (scripts
- * cannot forge it), so for those requests the real origin is restored.
- * Cross-site requests are refused before this (isCrossSite), and every mutation
- * still needs its CSRF token.
- */
-export const restoreSameOriginOrigin: RequestHandler = (req, _res, next) => {
-  if (req.method !== 'GET' && req.method !== 'HEAD' && req.get('origin') === 'null' && req.get('sec-fetch-site') === 'same-origin') {
-    req.headers.origin = `${req.protocol}://${req.get('host')}`
-  }
-  next()
-}

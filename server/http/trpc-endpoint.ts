@@ -33,7 +33,7 @@ export function handleTrpcRequest(request: Request, options: { clientAddress: st
         resHeaders,
         db: options.db,
         env,
-        csrfVerified: verifyCsrf(req.headers.get('cookie'), req.headers.get('x-csrf-token'), env.sessionSecret),
+        csrfVerified: verifyCsrf(req.headers.get('cookie'), req.headers.get('x-csrf-token'), env.sessionSecret, env.secureCookies),
         clientAddress: options.clientAddress,
       })
     },

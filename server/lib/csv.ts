@@ -166,8 +166,30 @@ export function parseCsvBytes(bytes: Uint8Array) {
 
 const NEEDS_QUOTES = /[",\r\n;\t]|^\s|\s$/
 
-/** CSV text for Excel and LibreOffice: UTF-8 with BOM, CRLF, quotes where needed. */
-export function toCsv(rows: readonly (readonly string[])[]): string {
-  const line = (cells: readonly string[]) => cells.map((c) => (NEEDS_QUOTES.test(c) ? `"${c.replaceAll('"', '""')}"` : c)).join(',')
+/**
+ * A cell a spreadsheet would run as a formula (=, +, -, @, or a tab or carriage
+ * return that some programs skip before one) gets a leading apostrophe, which
+ * spreadsheets show as text.
+ */
+export function escapeFormula(cell: string): string {
+  return /^[\t\r]|^\s*[=+\-@]/.test(cell) ? `'${cell}` : cell
+}
+
+/**
+ * The one CSV writer of Voces: UTF-8 with BOM, CRLF, quotes where needed, for
+ * Excel and LibreOffice. Every file a person downloads (report tables, import
+ * error rows, the audit log) goes through it, and every cell is made
+ * formula-safe (escapeFormula): cells are written by people, some of them
+ * uploaded by anyone with an intake link, and travel to other machines
+ * (issue 13, finding 7). `{ formulas: 'keep' }` is only for writing test and
+ * benchmark input files, which must hold exactly what a person might upload.
+ */
+export function toCsv(rows: readonly (readonly string[])[], options: { formulas?: 'escape' | 'keep' } = {}): string {
+  const safe = options.formulas === 'keep' ? (c: string) => c : escapeFormula
+  const line = (cells: readonly string[]) =>
+    cells
+      .map(safe)
+      .map((c) => (NEEDS_QUOTES.test(c) ? `"${c.replaceAll('"', '""')}"` : c))
+      .join(',')
   return '\uFEFF' + rows.map(line).join('\r\n') + '\r\n'
 }

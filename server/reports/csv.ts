@@ -2,22 +2,15 @@
  * The tables of a published report as CSV for spreadsheets: one row per figure,
  * only suppressed figures, labels in the reader's language. Pure.
  */
-import { toCsv } from '../lib/csv'
+import { escapeFormula, toCsv } from '../lib/csv'
 import { cellLabel, figureText, type ReportDimension } from '../schemas/report'
 import type { ReportSnapshot } from './snapshot'
 import type { Figure, FigureCell, SuppressedBreakdown } from './suppress'
 
 type Translate = (key: string, options?: Record<string, unknown>) => string
 
-/**
- * A cell a spreadsheet would run as a formula (=, +, -, @, or a tab or carriage
- * return that some programs skip before one) gets a leading apostrophe, which
- * spreadsheets show as text. Applied to every cell: titles and summaries are
- * written by people and travel to other machines.
- */
-export function escapeFormula(cell: string): string {
-  return /^[\t\r]|^\s*[=+\-@]/.test(cell) ? `'${cell}` : cell
-}
+/** Re-exported: the shared writer (server/lib/csv.ts) applies it to every cell. */
+export { escapeFormula }
 
 export function reportCsv(snapshot: ReportSnapshot, t: Translate): string {
   const header = [t('reports.csv.theme'), t('reports.csv.table'), t('reports.csv.category'), t('reports.csv.count')]
@@ -59,5 +52,5 @@ export function reportCsv(snapshot: ReportSnapshot, t: Translate): string {
     [t('reports.csv.note'), t('reports.suppressionNote', { n: snapshot.threshold })],
     [],
   ]
-  return toCsv([...meta, header, ...rows].map((row) => row.map(escapeFormula)))
+  return toCsv([...meta, header, ...rows])
 }

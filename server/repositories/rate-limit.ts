@@ -18,6 +18,17 @@ export async function hitRateLimit(db: Handle, key: string, now: Date, windowMs:
   return row.count
 }
 
+/** Takes back one hit counted at `now` (an attempt that turned out not to count, such as a successful sign-in). */
+export async function giveBackRateLimit(db: Handle, key: string, now: Date, windowMs: number): Promise<void> {
+  const windowStart = new Date(Math.floor(now.getTime() / windowMs) * windowMs)
+  await db
+    .updateTable('rate_limits')
+    .set({ count: sql`greatest(rate_limits.count - 1, 0)` })
+    .where('key', '=', key)
+    .where('window_start', '=', windowStart)
+    .execute()
+}
+
 /** The count for `key` in the window that holds `now`, without counting a hit. */
 export async function countRateLimit(db: Handle, key: string, now: Date, windowMs: number): Promise<number> {
   const windowStart = new Date(Math.floor(now.getTime() / windowMs) * windowMs)

@@ -2,7 +2,7 @@ import { publicProcedure, router, staffProcedure } from '../trpc'
 import { InvitationAcceptSchema, InvitationCreateSchema, InvitationTokenSchema } from '../schemas/auth'
 import { acceptInvitation, createInvitation, describeInvitation, listInvitations } from '../services/invitation'
 import { homePathFor, sessionPolicyOf } from '../services/auth'
-import { cookieHeader, SESSION_COOKIE } from '../lib/cookies'
+import { cookieHeader, sessionCookieName } from '../lib/cookies'
 
 export const invitationRouter = router({
   create: staffProcedure.input(InvitationCreateSchema).mutation(({ ctx, input }) => createInvitation(ctx.db, ctx.user, input, ctx.now)),
@@ -15,7 +15,7 @@ export const invitationRouter = router({
     const session = await acceptInvitation(ctx.db, input, ctx.now, sessionPolicyOf(ctx.env))
     ctx.resHeaders.append(
       'Set-Cookie',
-      cookieHeader(SESSION_COOKIE, session.token, { secure: ctx.env.secureCookies, maxAgeSeconds: ctx.env.VOCES_SESSION_HOURS * 3_600 }),
+      cookieHeader(sessionCookieName(ctx.env.secureCookies), session.token, { secure: ctx.env.secureCookies, maxAgeSeconds: ctx.env.VOCES_SESSION_HOURS * 3_600 }),
     )
     return { home: homePathFor(session.role) }
   }),

@@ -3,7 +3,7 @@ import { TRPCError } from '@trpc/server'
 import type { Db } from '../../db/client'
 import type { Role } from '../schemas/reference'
 import { appendAudit } from '../repositories/audit'
-import { countRateLimit, hitRateLimit } from '../repositories/rate-limit'
+import { giveBackRateLimit, hitRateLimit } from '../repositories/rate-limit'
 import { findLiveSession, insertSession, revokeSession, revokeUserSessions, touchSession } from '../repositories/session'
 import { findUserByEmail, organizationDeactivatedFor } from '../repositories/user'
 import { hmac, randomToken, sha256 } from '../lib/crypto'
@@ -97,15 +97,24 @@ export async function login(
     { key: `login-account:${sha256(email)}`, limit: LOGIN_LIMITS.perAccount },
     { key: `login-address:${request.clientAddress ? hmac(request.clientAddress, env.sessionSecret) : 'unknown'}`, limit: LOGIN_LIMITS.perAddress },
   ]
+  // The attempt is counted before the password is checked, in one atomic upsert (INSERT … ON CONFLICT
+  // DO UPDATE … RETURNING): simultaneous attempts each get their own count, so no more than the limit
+  // ever reach the password check (issue 13, finding 3). A successful sign-in gives its attempt back.
+  let locked = false
   for (const { key, limit } of keys) {
-    if ((await countRateLimit(db, key, now, LOGIN_WINDOW_MS)) >= limit) {
-      await appendAudit(db, { actorUserId: null, action: 'auth.login_locked', details: { email, by: key.split(':')[0] } })
-      throw new TRPCError({ code: 'TOO_MANY_REQUESTS', message: 'errors.loginLocked' })
+    const count = await hitRateLimit(db, key, now, LOGIN_WINDOW_MS)
+    if (count <= limit) continue
+    locked = true
+    // One audit entry per lock: at the first refused attempt of the window, with the failures that
+    // caused it. Later refused attempts of the same lock are counted in rate_limits, not audited one by one.
+    if (count === limit + 1) {
+      const until = new Date((Math.floor(now.getTime() / LOGIN_WINDOW_MS) + 1) * LOGIN_WINDOW_MS)
+      await appendAudit(db, { actorUserId: null, action: 'auth.login_locked', details: { email, by: key.split(':')[0], failures: limit, until: until.toISOString() } })
     }
   }
+  if (locked) throw new TRPCError({ code: 'TOO_MANY_REQUESTS', message: 'errors.loginLocked' })
   const user = await verifyCredentials(db, email, input.password)
   if (!user) {
-    for (const { key } of keys) await hitRateLimit(db, key, now, LOGIN_WINDOW_MS)
     await appendAudit(db, { actorUserId: null, action: 'auth.login_failed', details: { email } })
     throw new TRPCError({ code: 'UNAUTHORIZED', message: 'errors.badCredentials' })
   }
@@ -114,6 +123,7 @@ export async function login(
     await appendAudit(db, { actorUserId: user.id, action: 'auth.login_refused', details: { reason: 'organization_deactivated' } })
     throw new TRPCError({ code: 'FORBIDDEN', message: 'errors.organizationDeactivated' })
   }
+  for (const { key } of keys) await giveBackRateLimit(db, key, now, LOGIN_WINDOW_MS)
   // Rotation: whatever session the browser carried before signing in ends now.
   if (request.currentSessionId) await revokeSession(db, request.currentSessionId, now)
   const policy = sessionPolicyOf(env)

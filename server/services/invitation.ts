@@ -92,7 +92,7 @@ export async function acceptInvitation(db: Db, input: InvitationAcceptInput, now
   const passwordHash = await hashPassword(input.password)
   return db.transaction().execute(async (trx) => {
     const invitation = await findOpenInvitation(trx, input.token, now)
-    const weak = passwordProblem(input.password, invitation.email)
+    const weak = passwordProblem(input.password, invitation.email, input.displayName)
     if (weak) throw new TRPCError({ code: 'BAD_REQUEST', message: weak })
     const claimed = await trx
       .updateTable('invitations')

@@ -50,6 +50,8 @@ export async function setup(project: TestProject) {
       HOST: '127.0.0.1',
       VOCES_DATA_DIR: dataDir,
       DATABASE_URL: process.env.E2E_DATABASE_URL ?? '',
+      // With E2E_MIGRATION_DATABASE_URL, migrations run as that owner role and the app as E2E_DATABASE_URL's role (db/roles.ts).
+      VOCES_MIGRATION_DATABASE_URL: process.env.E2E_MIGRATION_DATABASE_URL ?? '',
       VOCES_SESSION_SECRET: randomBytes(32).toString('hex'),
       VOCES_ENCRYPTION_KEY: randomBytes(32).toString('hex'),
       // Every Node process under npx (npx, tsx, the server and its threads) records its outbound connections.

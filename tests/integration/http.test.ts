@@ -2,7 +2,7 @@ import superjson from 'superjson'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Db } from '../../db/client'
 import { handleTrpcRequest } from '../../server/http/trpc-endpoint'
-import { issueCsrfToken } from '../../server/lib/csrf'
+import { csrfBinding, issueCsrfToken } from '../../server/lib/csrf'
 import { createTestDb, testEnv } from '../support/db'
 import { makeUser, TEST_PASSWORD } from '../support/factories'
 
@@ -37,6 +37,20 @@ describe('/api/trpc over HTTP', () => {
     const ok = await post('auth.login', { email: user.email, password: TEST_PASSWORD }, { cookie: `voces_csrf=${token}`, 'x-csrf-token': token })
     expect(ok.status).toBe(200)
     expect(ok.headers.get('set-cookie')).toMatch(/voces_session=/)
+  })
+
+  it('refuses, inside a session, a CSRF token issued to a signed-out visitor (issue 13, finding 5)', async () => {
+    const user = await makeUser(db, 'facilitator')
+    const visitor = issueCsrfToken(env.sessionSecret)
+    const signedIn = await post('auth.login', { email: user.email, password: TEST_PASSWORD }, { cookie: `voces_csrf=${visitor}`, 'x-csrf-token': visitor })
+    const session = /voces_session=[^;]+/.exec(signedIn.headers.get('set-cookie') ?? '')![0]
+    // The attacker's own token, planted beside the victim's session: refused.
+    const planted = await post('auth.logoutEverywhere', undefined, { cookie: `${session}; voces_csrf=${visitor}`, 'x-csrf-token': visitor })
+    expect(planted.status).toBe(403)
+    // The token the pages give inside that session works.
+    const bound = issueCsrfToken(env.sessionSecret, csrfBinding(session, false))
+    const ok = await post('auth.logoutEverywhere', undefined, { cookie: `${session}; voces_csrf=${bound}`, 'x-csrf-token': bound })
+    expect(ok.status).toBe(200)
   })
 
   it('gives an anonymous caller 401 on a protected query, without data', async () => {

@@ -271,6 +271,18 @@ describe('CSV import: rows with errors as a CSV', () => {
     const spanish = await caller.import.errorRows({ id, mapping, locale: 'es' })
     expect(spanish.csv).toContain('Fila 3: Testimonio: Este campo es obligatorio.')
   })
+
+  it('writes uploaded cells formula-safe in the error rows, as the report CSVs do (issue 13, finding 7)', async () => {
+    const caller = callerFor(db, env, submitterA)
+    const hostile = 'Testimony,Month,Area\n"=cmd|\' /C calc\'!A0",2025-13,@SUM(1+1)\n+1+1,-2+3,\tx\n'
+    const { id } = await caller.import.upload({ fileName: 'hostile.csv', content: file(hostile) })
+    const { csv, rowCount } = await caller.import.errorRows({ id, mapping: { text: 0, incidentMonth: 1, area: 2 } })
+    expect(rowCount).toBe(2)
+    const records = parseCsv(csv.replace(/^\uFEFF/, '')).map((r) => r.cells)
+    expect(records[1]!.slice(0, 3)).toEqual(["'=cmd|' /C calc'!A0", '2025-13', "'@SUM(1+1)"])
+    expect(records[2]!.slice(0, 2)).toEqual(["'+1+1", "'-2+3"])
+    for (const cell of records.flat()) expect(cell).not.toMatch(/^\s*[=+\-@]/)
+  })
 })
 
 describe('CSV import from the command line', () => {

@@ -68,4 +68,15 @@ describe('invitations', () => {
     await expect(anon.invitation.accept({ token: created.token, displayName: 'W', password: 'short', confirmPassword: 'short' })).rejects.toMatchObject({ code: 'BAD_REQUEST' })
     await expect(anon.invitation.accept({ token: created.token, displayName: 'W', password, confirmPassword: password + 'x' })).rejects.toMatchObject({ code: 'BAD_REQUEST' })
   })
+
+  it('refuses a password made of the email name or the person’s name with a year (issue 13, finding 8)', async () => {
+    const created = await callerFor(db, env, admin).invitation.create({ email: 'ana_organizer@example.test', role: 'commission' })
+    const anon = callerFor(db, env, null)
+    for (const weak of ['ana.organizer2026', 'AnaOrganizer-2026!', 'organizer.ana.1990']) {
+      await expect(anon.invitation.accept({ token: created.token, displayName: 'Ana Organizer', password: weak, confirmPassword: weak }), weak).rejects.toMatchObject({ message: 'errors.passwordPersonal' })
+    }
+    const byName = await callerFor(db, env, admin).invitation.create({ email: 'mg@example.test', role: 'commission' })
+    await expect(anon.invitation.accept({ token: byName.token, displayName: 'María González', password: 'MariaGonzalez#1985', confirmPassword: 'MariaGonzalez#1985' })).rejects.toMatchObject({ message: 'errors.passwordPersonal' })
+    await expect(anon.invitation.accept({ token: byName.token, displayName: 'María González', password, confirmPassword: password })).resolves.toMatchObject({ home: '/commission' })
+  })
 })

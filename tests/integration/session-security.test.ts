@@ -1,3 +1,4 @@
+import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Db } from '../../db/client'
 import { createContext } from '../../server/context'
@@ -104,6 +105,37 @@ describe('sign-in throttling', () => {
     const user = await makeUser(db, 'facilitator')
     await expect(caller.auth.login({ email: user.email, password: TEST_PASSWORD })).rejects.toMatchObject({ message: 'errors.loginLocked' })
     await expect(callerFor(db, env, null, { now, clientAddress: '192.0.2.100' }).auth.login({ email: user.email, password: TEST_PASSWORD })).resolves.toBeTruthy()
+  })
+})
+
+describe('sign-in throttling under concurrency (issue 13, finding 3)', () => {
+  it('20 simultaneous wrong passwords get exactly the limit of 401s, then 429s, and one audit entry for the lock', async () => {
+    const user = await makeUser(db, 'facilitator')
+    const now = new Date('2026-03-03T10:01:00Z')
+    const attempts = Array.from({ length: 20 }, (_, i) =>
+      callerFor(db, env, null, { now, clientAddress: `203.0.113.${i + 1}` })
+        .auth.login({ email: user.email, password: `wrong password ${i}` })
+        .then(
+          () => 'signed in',
+          (error: { code?: string }) => error.code,
+        ),
+    )
+    const outcomes = await Promise.all(attempts)
+    expect(outcomes.filter((o) => o === 'UNAUTHORIZED')).toHaveLength(LOGIN_LIMITS.perAccount)
+    expect(outcomes.filter((o) => o === 'TOO_MANY_REQUESTS')).toHaveLength(20 - LOGIN_LIMITS.perAccount)
+    // The right password is refused too while the lock lasts.
+    await expect(callerFor(db, env, null, { now }).auth.login({ email: user.email, password: TEST_PASSWORD })).rejects.toMatchObject({ code: 'TOO_MANY_REQUESTS' })
+    const locks = await db.selectFrom('audit_log').select('details').where('action', '=', 'auth.login_locked').where(sql`details->>'email'`, '=', user.email).execute()
+    expect(locks).toHaveLength(1)
+    expect(locks[0]!.details).toMatchObject({ email: user.email, by: 'login-account', failures: LOGIN_LIMITS.perAccount })
+  })
+
+  it('a successful sign-in does not use up an attempt', async () => {
+    const user = await makeUser(db, 'commission')
+    const now = new Date('2026-03-04T10:01:00Z')
+    for (let i = 0; i < LOGIN_LIMITS.perAccount + 2; i++) await expect(callerFor(db, env, null, { now }).auth.login({ email: user.email, password: TEST_PASSWORD })).resolves.toBeTruthy()
+    for (let i = 0; i < LOGIN_LIMITS.perAccount - 1; i++) await expect(callerFor(db, env, null, { now }).auth.login({ email: user.email, password: 'wrong password' })).rejects.toMatchObject({ code: 'UNAUTHORIZED' })
+    await expect(callerFor(db, env, null, { now }).auth.login({ email: user.email, password: TEST_PASSWORD })).resolves.toBeTruthy()
   })
 })
 
