@@ -81,7 +81,7 @@ export type Env = z.infer<typeof EnvSchema> & {
   sessionSecret: string
   encryptionKey: Buffer
   secureCookies: boolean
-  /** VOCES_ALLOWED_HOSTS, or by default the localhost names and HOST when it names one host. */
+  /** VOCES_ALLOWED_HOSTS, or by default the localhost names, HOST when it names one host, and VOCES_ORIGIN's host name. */
   allowedHosts: string[]
 }
 
@@ -109,18 +109,20 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
     encryptionKey: Buffer.from(secret('encryption-key', env.VOCES_ENCRYPTION_KEY, 32), 'hex'),
     // Browsers accept Secure cookies from http://localhost, so production can always set them.
     secureCookies: env.VOCES_SECURE_COOKIES === 'auto' ? production : env.VOCES_SECURE_COOKIES === 'true',
-    allowedHosts: env.VOCES_ALLOWED_HOSTS.length ? env.VOCES_ALLOWED_HOSTS : defaultAllowedHosts(env.HOST),
+    allowedHosts: env.VOCES_ALLOWED_HOSTS.length ? env.VOCES_ALLOWED_HOSTS : defaultAllowedHosts(env.HOST, env.VOCES_ORIGIN),
   }
 }
 
 export const LOCAL_HOST_NAMES = ['localhost', '127.0.0.1', '[::1]']
 
 /** The localhost names, and the listening address when it is one host (not 0.0.0.0 or ::). */
-function defaultAllowedHosts(host: string): string[] {
+function defaultAllowedHosts(host: string, origin?: string): string[] {
   const listening = host.toLowerCase()
   const wildcard = listening === '0.0.0.0' || listening === '::' || listening === '[::]'
   const named = listening.includes(':') && !listening.startsWith('[') ? `[${listening}]` : listening
-  return [...new Set([...LOCAL_HOST_NAMES, ...(wildcard ? [] : [named])])]
+  // The address people use (VOCES_ORIGIN) is this deployment's own name.
+  const public_ = origin ? [new URL(origin).hostname.toLowerCase()] : []
+  return [...new Set([...LOCAL_HOST_NAMES, ...(wildcard ? [] : [named]), ...public_])]
 }
 
 /**

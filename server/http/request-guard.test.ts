@@ -68,10 +68,11 @@ describe('allowed hosts (issue 13, finding 6)', () => {
     expect(hostName(undefined)).toBeNull()
   })
 
-  it('defaults to the localhost names and HOST when it names one host', () => {
+  it('defaults to the localhost names, HOST when it names one host, and the host name of VOCES_ORIGIN', () => {
     expect(parseEnv({ NODE_ENV: 'test', VOCES_SESSION_SECRET: 's'.repeat(40), VOCES_ENCRYPTION_KEY: 'a'.repeat(64) }).allowedHosts).toEqual(['localhost', '127.0.0.1', '[::1]'])
     expect(parseEnv({ NODE_ENV: 'test', HOST: 'voces.internal', VOCES_SESSION_SECRET: 's'.repeat(40), VOCES_ENCRYPTION_KEY: 'a'.repeat(64) }).allowedHosts).toContain('voces.internal')
     expect(parseEnv({ NODE_ENV: 'test', HOST: '0.0.0.0', VOCES_SESSION_SECRET: 's'.repeat(40), VOCES_ENCRYPTION_KEY: 'a'.repeat(64) }).allowedHosts).toEqual(['localhost', '127.0.0.1', '[::1]'])
+    expect(parseEnv({ NODE_ENV: 'test', VOCES_ORIGIN: 'https://Voces.Example.org', VOCES_SESSION_SECRET: 's'.repeat(40), VOCES_ENCRYPTION_KEY: 'a'.repeat(64) }).allowedHosts).toEqual(['localhost', '127.0.0.1', '[::1]', 'voces.example.org'])
     expect(parseEnv({ NODE_ENV: 'test', VOCES_ALLOWED_HOSTS: 'Voces.Example.org, voces.lacity.example', VOCES_SESSION_SECRET: 's'.repeat(40), VOCES_ENCRYPTION_KEY: 'a'.repeat(64) }).allowedHosts).toEqual(['voces.example.org', 'voces.lacity.example'])
   })
 })
