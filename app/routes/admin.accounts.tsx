@@ -1,13 +1,13 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useLocation } from '@remix-run/react'
 import { TRPCError } from '@trpc/server'
-import { useEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import { abilityChange, AccountChangeSchema, AccountIdSchema, AccountListSchema, ACCOUNT_STATES, InvitationIdSchema } from '../../server/schemas/account'
 import { ROLES, type Role } from '../../server/schemas/reference'
 import { requireRole } from '../.server/auth'
 import { formErrorOf, getCaller, toResponse } from '../.server/trpc'
 import { CsrfInput } from '../components/csrf-input'
+import { FormResult, useResultAction } from '../components/form-result'
 import { Pagination, pageFrom } from '../components/pagination'
 import { formatDate } from '../components/submission-meta'
 import { readForm } from '../.server/form'
@@ -153,55 +153,51 @@ export async function action({ request }: ActionFunctionArgs) {
 
 function ResultNotice({ result }: { result: ActionResult | undefined }) {
   const { t } = useTranslation()
-  const ref = useRef<HTMLDivElement>(null)
-  // After a change with JavaScript on, bring the message into view (on a phone it is off screen).
-  useEffect(() => {
-    if (result && result.kind !== 'confirm') ref.current?.focus()
-  }, [result])
   if (!result || result.kind === 'confirm') return null
   if (result.kind === 'error') {
     return (
-      <div ref={ref} tabIndex={-1} className="notice notice--error" role="alert" data-testid="accounts-result">
+      <FormResult tone="error" token={result} testId="accounts-result">
         <p>{t(result.error)}</p>
-      </div>
+      </FormResult>
     )
   }
   if (result.kind === 'link') {
     return (
-      <div ref={ref} tabIndex={-1} className="notice notice--success" role="status" data-testid="accounts-result">
+      <FormResult tone="success" token={result} testId="accounts-result">
         <p>{t('accounts.resent', { email: result.email })}</p>
         <p>
           <code data-testid="invitation-link" className="break">
             {result.link}
           </code>
         </p>
-      </div>
+      </FormResult>
     )
   }
   const params = { ...result.params, ...(typeof result.params.role === 'string' ? { role: t(`roles.${result.params.role}`) } : {}) }
   return (
-    <div ref={ref} tabIndex={-1} className="notice notice--success" role="status" data-testid="accounts-result">
+    <FormResult tone="success" token={result} testId="accounts-result">
       <p>{t(result.key, params)}</p>
-    </div>
+    </FormResult>
   )
 }
 
 function ConfirmChange({ confirm }: { confirm: Confirm }) {
   const { t } = useTranslation()
   const location = useLocation()
-  const ref = useRef<HTMLHeadingElement>(null)
-  useEffect(() => ref.current?.focus(), [confirm])
+  const resultAction = useResultAction()
   const none = t('accounts.noOrganization')
   const cancel = new URLSearchParams(location.search)
   cancel.delete('change')
   return (
     <section className="notice stack narrow" aria-labelledby="confirm-title" data-testid="confirm-change">
-      <h2 id="confirm-title" ref={ref} tabIndex={-1}>
-        {t('accounts.confirmTitle', { name: confirm.name })}
-      </h2>
-      <p>{t('accounts.from', { role: t(`roles.${confirm.fromRole}`), organization: confirm.fromOrganization ?? none })}</p>
-      <p>{t('accounts.to', { role: t(`roles.${confirm.role}`), organization: confirm.toOrganization ?? none })}</p>
-      {confirm.unchanged ? <p>{t('accounts.noChange')}</p> : null}
+      {/* The review's answer (who, from what, to what) is the page's result region: in view and focused with
+          JavaScript, opened at "#result" without. What is gained and lost, and the button, follow it. */}
+      <FormResult tone="info" token={confirm} className="stack">
+        <h2 id="confirm-title">{t('accounts.confirmTitle', { name: confirm.name })}</h2>
+        <p>{t('accounts.from', { role: t(`roles.${confirm.fromRole}`), organization: confirm.fromOrganization ?? none })}</p>
+        <p>{t('accounts.to', { role: t(`roles.${confirm.role}`), organization: confirm.toOrganization ?? none })}</p>
+        {confirm.unchanged ? <p>{t('accounts.noChange')}</p> : null}
+      </FormResult>
       {confirm.gains.length ? (
         <>
           <p>{t('accounts.gains')}</p>
@@ -224,7 +220,7 @@ function ConfirmChange({ confirm }: { confirm: Confirm }) {
       ) : null}
       {confirm.movesOrganization && confirm.role === 'submitter' ? <p>{t('accounts.movesOrganization', { from: confirm.fromOrganization ?? none, to: confirm.toOrganization ?? none })}</p> : null}
       <p>{t('accounts.effect')}</p>
-      <Form method="post" className="actions">
+      <Form method="post" action={resultAction} className="actions">
         <CsrfInput />
         <input type="hidden" name="intent" value="change" />
         <input type="hidden" name="userId" value={confirm.userId} />
@@ -244,6 +240,7 @@ export default function Accounts() {
   const { list, invitations, organizations, filters, changing, me, now } = useLoaderData<typeof loader>()
   const result = useActionData<typeof action>() as ActionResult | undefined
   const location = useLocation()
+  const resultAction = useResultAction()
   const changeHref = (id: string) => {
     const params = new URLSearchParams(location.search)
     params.set('change', id)
@@ -260,7 +257,7 @@ export default function Accounts() {
       {showChangeForm ? (
         <section id="change" className="notice stack narrow" aria-labelledby="change-title">
           <h2 id="change-title">{t('accounts.changeFor', { name: changing.displayName })}</h2>
-          <Form method="post" className="stack">
+          <Form method="post" action={resultAction} className="stack">
             <CsrfInput />
             <input type="hidden" name="intent" value="preview" />
             <input type="hidden" name="userId" value={changing.id} />
@@ -365,7 +362,7 @@ export default function Accounts() {
                       {t('accounts.change')}
                     </Link>
                     {a.id === me ? null : (
-                      <Form method="post">
+                      <Form method="post" action={resultAction}>
                         <CsrfInput />
                         <input type="hidden" name="intent" value={a.disabledAt ? 'reactivate' : 'deactivate'} />
                         <input type="hidden" name="userId" value={a.id} />
@@ -412,7 +409,7 @@ export default function Accounts() {
                 <td>{new Date(inv.expiresAt) < new Date(now) ? t('accounts.expiredOn', { date: formatDate(inv.expiresAt, i18n.language) }) : formatDate(inv.expiresAt, i18n.language)}</td>
                 <td>
                   <div className="inline-actions">
-                    <Form method="post">
+                    <Form method="post" action={resultAction}>
                       <CsrfInput />
                       <input type="hidden" name="intent" value="resend" />
                       <input type="hidden" name="invitationId" value={inv.id} />
@@ -420,7 +417,7 @@ export default function Accounts() {
                         {t('accounts.resend')}
                       </button>
                     </Form>
-                    <Form method="post">
+                    <Form method="post" action={resultAction}>
                       <CsrfInput />
                       <input type="hidden" name="intent" value="revoke" />
                       <input type="hidden" name="invitationId" value={inv.id} />

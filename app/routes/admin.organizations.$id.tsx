@@ -8,6 +8,7 @@ import { requireRole } from '../.server/auth'
 import { formErrorOf, getCaller, toResponse } from '../.server/trpc'
 import { CsrfInput } from '../components/csrf-input'
 import { describedBy, ErrorList, Field } from '../components/field'
+import { FormResult, useResultAction } from '../components/form-result'
 import { formatDate } from '../components/submission-meta'
 import { readForm } from '../.server/form'
 
@@ -62,6 +63,9 @@ export default function OrganizationPage() {
     shouldValidate: 'onBlur',
   })
   const notice = actionData?.notice
+  const resultAction = useResultAction()
+  // A name already taken is the server's only answer beside its field: that message is then the result region.
+  const nameIsResult = !form.errors?.length && Boolean(actionData?.result?.error?.name?.length)
   return (
     <section className="page">
       <p>
@@ -72,16 +76,16 @@ export default function OrganizationPage() {
         {organization.deactivatedAt ? t('orgAdmin.deactivated', { date: formatDate(organization.deactivatedAt, i18n.language) }) : t('orgAdmin.active')} · {t('orgAdmin.members')}: {organization.members} · <code>{organization.slug}</code>
       </p>
       {notice ? (
-        <p className="notice notice--success" role="status">
-          {t(notice.key, { sessions: notice.sessions ?? 0 })}
-        </p>
+        <FormResult tone="success" token={actionData}>
+          <p>{t(notice.key, { sessions: notice.sessions ?? 0 })}</p>
+        </FormResult>
       ) : null}
-      <Form method="post" {...getFormProps(form)} className="stack narrow">
+      <Form method="post" action={resultAction} {...getFormProps(form)} className="stack narrow">
         <CsrfInput />
         <input type="hidden" name="intent" value="update" />
         <input type="hidden" name="id" value={organization.id} />
-        <ErrorList id={form.errorId} errors={form.errors} />
-        <Field id={fields.name.id} label={t('orgAdmin.name')} errors={fields.name.errors} required>
+        <ErrorList id={form.errorId} errors={form.errors} result token={actionData} />
+        <Field id={fields.name.id} label={t('orgAdmin.name')} errors={fields.name.errors} required result={nameIsResult} token={actionData}>
           <input {...getInputProps(fields.name, { type: 'text' })} maxLength={120} aria-describedby={describedBy(fields.name.id, { errors: fields.name.errors })} />
         </Field>
         <Field id={fields.kind.id} label={t('orgAdmin.kind')} errors={fields.kind.errors} required>
@@ -104,7 +108,7 @@ export default function OrganizationPage() {
         <section aria-labelledby="reactivate-heading">
           <h2 id="reactivate-heading">{t('orgAdmin.reactivateHeading')}</h2>
           <p>{t('orgAdmin.reactivateHelp')}</p>
-          <Form method="post">
+          <Form method="post" action={resultAction}>
             <CsrfInput />
             <input type="hidden" name="intent" value="reactivate" />
             <button type="submit" className="button button--secondary">
@@ -116,7 +120,7 @@ export default function OrganizationPage() {
         <section aria-labelledby="deactivate-heading">
           <h2 id="deactivate-heading">{t('orgAdmin.deactivateHeading')}</h2>
           <p>{t('orgAdmin.deactivateHelp', { members: organization.members })}</p>
-          <Form method="post">
+          <Form method="post" action={resultAction}>
             <CsrfInput />
             <input type="hidden" name="intent" value="deactivate" />
             <button type="submit" className="button button--secondary">

@@ -8,6 +8,7 @@ import { requireRole } from '../.server/auth'
 import { formErrorOf, getCaller, toResponse } from '../.server/trpc'
 import { CsrfInput } from '../components/csrf-input'
 import { describedBy, ErrorList, Field } from '../components/field'
+import { FormResult, useResultAction } from '../components/form-result'
 import { formatDate } from '../components/submission-meta'
 import { readForm } from '../.server/form'
 
@@ -44,6 +45,9 @@ export default function Organizations() {
     onValidate: ({ formData }) => parseWithZod(formData, { schema: OrganizationCreateSchema }),
     shouldValidate: 'onBlur',
   })
+  const resultAction = useResultAction()
+  // A name already taken is the server's only answer beside its field: that message is then the result region.
+  const nameIsResult = !form.errors?.length && Boolean(actionData?.result.error?.name?.length)
   return (
     <section className="page">
       <p>
@@ -52,15 +56,15 @@ export default function Organizations() {
       <h1>{t('orgAdmin.title')}</h1>
       <p className="lead">{t('orgAdmin.intro')}</p>
       {actionData?.created ? (
-        <p className="notice notice--success" role="status">
-          {t('orgAdmin.created', { name: actionData.created })}
-        </p>
+        <FormResult tone="success" token={actionData}>
+          <p>{t('orgAdmin.created', { name: actionData.created })}</p>
+        </FormResult>
       ) : null}
       <h2>{t('orgAdmin.add')}</h2>
-      <Form method="post" {...getFormProps(form)} className="stack narrow">
+      <Form method="post" action={resultAction} {...getFormProps(form)} className="stack narrow">
         <CsrfInput />
-        <ErrorList id={form.errorId} errors={form.errors} />
-        <Field id={fields.name.id} label={t('orgAdmin.name')} errors={fields.name.errors} required>
+        <ErrorList id={form.errorId} errors={form.errors} result token={actionData} />
+        <Field id={fields.name.id} label={t('orgAdmin.name')} errors={fields.name.errors} required result={nameIsResult} token={actionData}>
           <input {...getInputProps(fields.name, { type: 'text' })} maxLength={120} aria-describedby={describedBy(fields.name.id, { errors: fields.name.errors })} />
         </Field>
         <Field id={fields.kind.id} label={t('orgAdmin.kind')} errors={fields.kind.errors} required>

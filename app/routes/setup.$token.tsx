@@ -9,6 +9,7 @@ import { formErrorOf, getCaller } from '../.server/trpc'
 import { CsrfInput } from '../components/csrf-input'
 import { describedBy, ErrorList, Field } from '../components/field'
 import { readForm } from '../.server/form'
+import { useResultAction } from '../components/form-result'
 
 /** The one-time link `npm run admin -- create|reset` prints: the person sets their own password here. */
 export const meta: MetaFunction = () => [{ title: 'Voces — Set your password / Elija su contraseña' }]
@@ -56,6 +57,10 @@ export default function AccountSetup() {
     onValidate: ({ formData }) => parseWithZod(formData, { schema: AccountSetupCompleteSchema }),
     shouldValidate: 'onBlur',
   })
+  const resultAction = useResultAction()
+  // A password the server alone refuses (too common, built from the address) is its only answer, beside
+  // its field: that message is then the result region (docs/decisions/100).
+  const passwordIsResult = !form.errors?.length && Boolean(lastResult?.error?.password?.length)
   if (!setup) {
     return (
       <section className="page narrow">
@@ -68,14 +73,14 @@ export default function AccountSetup() {
     <section className="page narrow">
       <h1>{t('setup.title')}</h1>
       <p className="lead">{t('setup.intro', { email: setup.email, role: t(`roles.${setup.role}`) })}</p>
-      <Form method="post" {...getFormProps(form)} className="stack">
+      <Form method="post" action={resultAction} {...getFormProps(form)} className="stack">
         <CsrfInput />
         <input type="hidden" name="token" value={params.token ?? ''} />
-        <ErrorList id={form.errorId} errors={form.errors} />
+        <ErrorList id={form.errorId} errors={form.errors} result token={lastResult} />
         <Field id={fields.displayName.id} label={t('invite.displayName')} help={t('invite.displayNameHelp')} errors={fields.displayName.errors}>
           <input {...getInputProps(fields.displayName, { type: 'text' })} autoComplete="nickname" aria-describedby={describedBy(fields.displayName.id, { help: true, errors: fields.displayName.errors })} />
         </Field>
-        <Field id={fields.password.id} label={t('invite.password')} help={t('invite.passwordHelp')} errors={fields.password.errors}>
+        <Field id={fields.password.id} label={t('invite.password')} help={t('invite.passwordHelp')} errors={fields.password.errors} result={passwordIsResult} token={lastResult}>
           <input {...getInputProps(fields.password, { type: 'password' })} autoComplete="new-password" aria-describedby={describedBy(fields.password.id, { help: true, errors: fields.password.errors })} />
         </Field>
         <Field id={fields.confirmPassword.id} label={t('invite.confirmPassword')} errors={fields.confirmPassword.errors}>

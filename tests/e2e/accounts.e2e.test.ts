@@ -4,9 +4,11 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { parseCsv } from '../../server/lib/csv'
 import { DEMO_ACCOUNTS } from '../../server/services/seed'
 import { axeViolations, launchBrowser, newContext, signIn } from './support/browser'
+import { expectNoAxeViolations, expectResultInView, formTest, submitWith } from './support/forms'
 
 const baseURL = inject('baseURL')
 let browser: Browser
+const getBrowser = () => browser
 const admin = DEMO_ACCOUNTS.find((a) => a.role === 'admin')!
 const PASSWORD = 'a long enough password for tests'
 
@@ -37,22 +39,18 @@ async function accept(link: string, name: string) {
   return page
 }
 
-/** The element is inside the window (a phone's, here) without scrolling by hand. */
-async function inViewport(page: Page, testId: string) {
-  return page.getByTestId(testId).evaluate((el) => {
-    const r = el.getBoundingClientRect()
-    return r.top >= 0 && r.top < window.innerHeight && r.left >= 0 && r.right <= window.innerWidth + 1
-  })
+/** Opens the page again by a GET (a reload after a post without JavaScript would post again). */
+async function reopen(page: Page, url: string) {
+  await page.goto(url)
 }
 
-describe.each([true, false])('accounts administration (JavaScript %s)', (javaScriptEnabled) => {
-  const tag = `${javaScriptEnabled ? 'js' : 'nojs'}-${randomBytes(3).toString('hex')}`
-  const email = `lee.${tag}@example.test`
-  const name = `Lee ${tag}`
+/** One tag per mode, shared by the account forms and the audit log test that reads what they changed. */
+const tags = { js: `js-${randomBytes(3).toString('hex')}`, nojs: `nojs-${randomBytes(3).toString('hex')}` }
+const who = (mode: 'js' | 'nojs') => ({ tag: tags[mode], email: `lee.${tags[mode]}@example.test`, name: `Lee ${tags[mode]}` })
 
-  it('changes a role after a confirmation of what is gained and lost; a reload shows it saved', async () => {
-    const context = await newContext(browser, { javaScriptEnabled, phone: true })
-    const page = await context.newPage()
+describe('accounts administration: the forms with JavaScript on and off (issue 14)', () => {
+  formTest('admin.accounts.tsx', 'changes a role after a confirmation of what is gained and lost; a reload shows it saved', getBrowser, async ({ page, mode, javaScriptEnabled }) => {
+    const { email, name } = who(mode)
     await signIn(page, baseURL, admin.email, admin.password)
     const link = await invite(page, email, 'commission')
     const member = await accept(link, name)
@@ -63,86 +61,87 @@ describe.each([true, false])('accounts administration (JavaScript %s)', (javaScr
     expect(await row.getByTestId('account-role').textContent()).toBe('Police Commission')
     await Promise.all([page.waitForURL(/change=/), row.getByRole('link', { name: `Change role or organization of ${name}` }).click()])
     await page.locator('#change-role').selectOption('facilitator')
-    await page.getByRole('button', { name: 'Review the change' }).click()
+    await submitWith(page, () => page.getByRole('button', { name: 'Review the change' }).click())
+    // The review is the first post's result: in view (and focused with JavaScript).
+    await expectResultInView(page, `Confirm the change for ${name}`, javaScriptEnabled)
     const confirm = page.getByTestId('confirm-change')
-    await confirm.waitFor()
     expect(await confirm.getByTestId('gains').textContent()).toContain('reveal original (unredacted) testimony')
     expect(await confirm.getByTestId('loses').textContent()).toContain('record the guidance that answers them')
-    if (javaScriptEnabled) expect(await axeViolations(page)).toEqual([])
-    await confirm.getByRole('button', { name: 'Confirm the change' }).click()
-    await page.getByTestId('accounts-result').filter({ hasText: `${name} is now Facilitator.` }).waitFor()
-    expect(await inViewport(page, 'accounts-result')).toBe(true)
+    await expectNoAxeViolations(page, javaScriptEnabled)
+    await submitWith(page, () => confirm.getByRole('button', { name: 'Confirm the change' }).click())
+    await expectResultInView(page, `${name} is now Facilitator.`, javaScriptEnabled)
+    await expectNoAxeViolations(page, javaScriptEnabled)
 
-    await page.goto(listUrl)
+    await reopen(page, listUrl)
     expect(await page.locator(`tr[data-email="${email}"]`).getByTestId('account-role').textContent()).toBe('Facilitator')
     // Effective at once: their next page is a facilitator's.
     await member.goto(`${baseURL}/workspace`)
     expect(new URL(member.url()).pathname).toBe('/workspace')
     await member.context().close()
-    await context.close()
   })
 
-  it('deactivating ends the session at once and sign-in is refused; reactivating lets them back', async () => {
-    const context = await newContext(browser, { javaScriptEnabled, locale: 'es-MX' })
-    const page = await context.newPage()
-    await signIn(page, baseURL, admin.email, admin.password)
-    const other = `ana.${tag}@example.test`
-    const member = await accept(await invite(page, other, 'commission'), `Ana ${tag}`)
-    await member.goto(`${baseURL}/commission`)
-    expect(new URL(member.url()).pathname).toBe('/commission')
+  formTest(
+    'admin.accounts.tsx',
+    'deactivating ends the session at once and sign-in is refused; reactivating lets them back',
+    getBrowser,
+    async ({ page, mode, javaScriptEnabled }) => {
+      const { tag } = who(mode)
+      await signIn(page, baseURL, admin.email, admin.password)
+      const other = `ana.${tag}@example.test`
+      const member = await accept(await invite(page, other, 'commission'), `Ana ${tag}`)
+      await member.goto(`${baseURL}/commission`)
+      expect(new URL(member.url()).pathname).toBe('/commission')
 
-    const listUrl = `${baseURL}/admin/accounts?q=${encodeURIComponent(other)}`
-    await page.goto(listUrl)
-    await page.getByRole('button', { name: `Desactivar a Ana ${tag}` }).click()
-    await page.getByTestId('accounts-result').filter({ hasText: `Ana ${tag} está desactivada y no puede iniciar sesión; se cerró 1 sesión abierta.` }).waitFor()
-    await page.goto(listUrl)
-    expect(await page.locator(`tr[data-email="${other}"]`).getByTestId('account-state').textContent()).toBe('Desactivada')
-    if (javaScriptEnabled) expect(await axeViolations(page)).toEqual([])
+      const listUrl = `${baseURL}/admin/accounts?q=${encodeURIComponent(other)}`
+      await page.goto(listUrl)
+      await submitWith(page, () => page.getByRole('button', { name: `Desactivar a Ana ${tag}` }).click())
+      await expectResultInView(page, `Ana ${tag} está desactivada y no puede iniciar sesión; se cerró 1 sesión abierta.`, javaScriptEnabled)
+      await reopen(page, listUrl)
+      expect(await page.locator(`tr[data-email="${other}"]`).getByTestId('account-state').textContent()).toBe('Desactivada')
+      await expectNoAxeViolations(page, javaScriptEnabled)
 
-    await member.goto(`${baseURL}/commission`)
-    expect(new URL(member.url()).pathname).toBe('/login')
-    await member.locator('input[name="email"]').fill(other)
-    await member.locator('input[name="password"]').fill(PASSWORD)
-    await member.locator('form[action^="/login"] button[type="submit"]').click()
-    await member.getByRole('alert').filter({ hasText: 'The email or password is not correct' }).waitFor()
+      await member.goto(`${baseURL}/commission`)
+      expect(new URL(member.url()).pathname).toBe('/login')
+      await member.locator('input[name="email"]').fill(other)
+      await member.locator('input[name="password"]').fill(PASSWORD)
+      await member.locator('form[action^="/login"] button[type="submit"]').click()
+      await member.getByRole('alert').filter({ hasText: 'The email or password is not correct' }).waitFor()
 
-    await page.getByRole('button', { name: `Reactivar a Ana ${tag}` }).click()
-    await page.getByTestId('accounts-result').filter({ hasText: `Ana ${tag} puede volver a iniciar sesión.` }).waitFor()
-    await page.goto(listUrl)
-    expect(await page.locator(`tr[data-email="${other}"]`).getByTestId('account-state').textContent()).toBe('Activa')
-    await signIn(member, baseURL, other, PASSWORD)
-    expect(new URL(member.url()).pathname).toBe('/commission')
-    await member.context().close()
-    await context.close()
-  })
+      await submitWith(page, () => page.getByRole('button', { name: `Reactivar a Ana ${tag}` }).click())
+      await expectResultInView(page, `Ana ${tag} puede volver a iniciar sesión.`, javaScriptEnabled)
+      await reopen(page, listUrl)
+      expect(await page.locator(`tr[data-email="${other}"]`).getByTestId('account-state').textContent()).toBe('Activa')
+      await signIn(member, baseURL, other, PASSWORD)
+      expect(new URL(member.url()).pathname).toBe('/commission')
+      await member.context().close()
+    },
+    { locale: 'es-MX' },
+  )
 
-  it('an admin cannot deactivate themselves: no button, and a forged post is refused in words', async () => {
-    const context = await newContext(browser, { javaScriptEnabled })
-    const page = await context.newPage()
+  formTest('admin.accounts.tsx', 'an admin cannot deactivate themselves: no button, and a forged post is refused in words', getBrowser, async ({ page, javaScriptEnabled }) => {
     await signIn(page, baseURL, admin.email, admin.password)
     await page.goto(`${baseURL}/admin/accounts?q=${encodeURIComponent(admin.email)}`)
     const row = page.locator(`tr[data-email="${admin.email}"]`)
     expect(await row.getByRole('button').count()).toBe(0)
     await Promise.all([page.waitForURL(/change=/), row.getByRole('link').click()])
     await page.locator('#change-role').selectOption('commission')
-    await page.getByRole('button', { name: 'Review the change' }).click()
-    await page.getByTestId('confirm-change').getByRole('button', { name: 'Confirm the change' }).click()
-    await page.getByTestId('accounts-result').filter({ hasText: 'You cannot remove your own administrator role' }).waitFor()
-    await page.goto(`${baseURL}/admin/accounts?q=${encodeURIComponent(admin.email)}`)
+    await submitWith(page, () => page.getByRole('button', { name: 'Review the change' }).click())
+    await submitWith(page, () => page.getByTestId('confirm-change').getByRole('button', { name: 'Confirm the change' }).click())
+    await expectResultInView(page, 'You cannot remove your own administrator role', javaScriptEnabled)
+    expect(await page.locator('#result').getAttribute('role')).toBe('alert')
+    await reopen(page, `${baseURL}/admin/accounts?q=${encodeURIComponent(admin.email)}`)
     expect(await page.locator(`tr[data-email="${admin.email}"]`).getByTestId('account-role').textContent()).toBe('Administrator')
-    await context.close()
   })
 
-  it('resends a pending invitation (the old link dies) and revokes it (the new link dies)', async () => {
-    const context = await newContext(browser, { javaScriptEnabled })
-    const page = await context.newPage()
+  formTest('admin.accounts.tsx', 'resends a pending invitation (the old link dies) and revokes it (the new link dies)', getBrowser, async ({ page, mode, javaScriptEnabled }) => {
+    const { tag } = who(mode)
     await signIn(page, baseURL, admin.email, admin.password)
     const pending = `pending.${tag}@example.test`
     const first = await invite(page, pending, 'facilitator')
     await page.goto(`${baseURL}/admin/accounts`)
     const row = page.locator(`tr[data-email="${pending}"]`)
-    await row.getByRole('button', { name: `Send a new link to ${pending}` }).click()
-    await page.getByTestId('invitation-link').waitFor()
+    await submitWith(page, () => row.getByRole('button', { name: `Send a new link to ${pending}` }).click())
+    await expectResultInView(page, `New link for ${pending}`, javaScriptEnabled)
     const second = (await page.getByTestId('invitation-link').textContent())!.trim()
     expect(second).not.toBe(first)
 
@@ -152,16 +151,19 @@ describe.each([true, false])('accounts administration (JavaScript %s)', (javaScr
     await visitor.goto(second)
     await visitor.locator('input[name="displayName"]').waitFor()
 
-    await page.goto(`${baseURL}/admin/accounts`)
-    await page.locator(`tr[data-email="${pending}"]`).getByRole('button', { name: `Revoke the invitation of ${pending}` }).click()
-    await page.getByTestId('accounts-result').filter({ hasText: `The invitation of ${pending} is revoked` }).waitFor()
-    await page.goto(`${baseURL}/admin/accounts`)
+    await reopen(page, `${baseURL}/admin/accounts`)
+    await submitWith(page, () => page.locator(`tr[data-email="${pending}"]`).getByRole('button', { name: `Revoke the invitation of ${pending}` }).click())
+    await expectResultInView(page, `The invitation of ${pending} is revoked`, javaScriptEnabled)
+    await reopen(page, `${baseURL}/admin/accounts`)
     expect(await page.locator(`tr[data-email="${pending}"]`).count()).toBe(0)
     await visitor.goto(second)
     await visitor.getByText('This invitation was revoked').first().waitFor()
     await visitor.context().close()
-    await context.close()
   })
+})
+
+describe.each([true, false])('the audit log (JavaScript %s)', (javaScriptEnabled) => {
+  const { email, name } = who(javaScriptEnabled ? 'js' : 'nojs')
 
   it('the audit log reads the changes as sentences, filters, pages and exports a CSV that is itself audited', async () => {
     const context = await newContext(browser, { javaScriptEnabled, locale: 'es-MX' })
