@@ -211,14 +211,14 @@ describe('addresses and malformed posts', () => {
     expect(response.headers.get('location')).toBe('/admin/accounts')
   })
 
-  it('a post that is not a form gets a 400 page in the reader’s language, not a 500', async () => {
+  it('a post that is not a form gets a 415 page in the reader’s language, not a 500', async () => {
     const context = await newContext(browser, { locale: 'es-MX' })
     const page = await context.newPage()
     await signIn(page, baseURL, admin.email, admin.password)
     for (const path of ['/admin/accounts', '/admin/audit/export']) {
       const response = await context.request.post(`${baseURL}${path}`, { headers: { 'content-type': 'text/plain', origin: baseURL, 'accept-language': 'es-MX,es' }, data: 'hello', maxRedirects: 0 })
-      expect({ path, status: response.status() }).toEqual({ path, status: 400 })
-      expect(await response.text()).toContain('No se pudo entender la solicitud')
+      expect({ path, status: response.status() }).toEqual({ path, status: 415 })
+      expect(await response.text()).toContain('Esta página solo acepta su propio formulario')
     }
     await context.close()
   })
