@@ -52,6 +52,9 @@ async function guardAdmins(trx: Parameters<typeof lockActiveAdmins>[0], actor: A
 /** Changes an account's role and organization; audited with before and after. */
 export async function changeAccount(db: Db, actor: Actor, input: AccountChangeInput, now: Date) {
   return db.transaction().execute(async (trx) => {
+    // Lock order: every active administrator first (by id), then the account, so that two admins
+    // changing each other at once wait in turn instead of deadlocking.
+    await lockActiveAdmins(trx)
     const account = await lockAccount(trx, input.userId)
     if (!account) throw new TRPCError({ code: 'NOT_FOUND', message: 'errors.notFound' })
     const organizationId = input.organizationId ?? null
@@ -88,6 +91,7 @@ export async function changeAccount(db: Db, actor: Actor, input: AccountChangeIn
 /** Deactivates an account: it cannot sign in, and every session of it ends now. */
 export async function deactivateAccount(db: Db, actor: Actor, userId: string, now: Date) {
   return db.transaction().execute(async (trx) => {
+    await lockActiveAdmins(trx) // the same lock order as changeAccount
     const account = await lockAccount(trx, userId)
     if (!account) throw new TRPCError({ code: 'NOT_FOUND', message: 'errors.notFound' })
     if (account.id === actor.id) throw new TRPCError({ code: 'CONFLICT', message: 'errors.ownAccount' })
