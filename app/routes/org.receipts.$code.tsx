@@ -15,6 +15,7 @@ import { formatDate, SubmissionMeta } from '../components/submission-meta'
 import { AreaOptions } from '../components/area-options'
 import { MachineTranslation } from '../components/machine-translation'
 import { readForm } from '../.server/form'
+import { ReceiptAnswers } from '../components/receipt-parts'
 
 export const meta: MetaFunction = () => [{ title: 'Voces — Receipt / Recibo' }]
 
@@ -94,6 +95,7 @@ export default function Receipt() {
             {submission.text}
           </blockquote>
           <MachineTranslation submission={submission} />
+          <ReceiptAnswers submission={submission} />
         </>
       )}
       {actionData?.done ? (
