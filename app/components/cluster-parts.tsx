@@ -21,16 +21,23 @@ export function ClusterHeading({ runId, cluster, level }: { runId: string; clust
   )
 }
 
-/** Key terms as people wrote them, per language. */
-export function KeyTerms({ keyTerms }: { keyTerms: { lang: string; terms: string[] }[] }) {
+/**
+ * Key terms as people wrote them, only for the languages of the cluster's
+ * testimony (a language with none gets no heading), each with its count.
+ */
+export function keyTermsShown(keyTerms: { lang: string; terms: string[] }[], mix: Record<string, number>) {
+  return keyTerms.filter((k) => k.terms.length > 0 && (mix[k.lang] ?? 0) > 0).map((k) => ({ ...k, count: mix[k.lang]! }))
+}
+
+export function KeyTerms({ keyTerms, mix }: { keyTerms: { lang: string; terms: string[] }[]; mix: Record<string, number> }) {
   const { t } = useTranslation()
-  const shown = keyTerms.filter((k) => k.terms.length > 0)
+  const shown = keyTermsShown(keyTerms, mix)
   if (shown.length === 0) return null
   return (
     <dl className="key-terms">
       {shown.map((k) => (
         <div key={k.lang}>
-          <dt>{t('runs.keyTerms', { language: t(`language.${k.lang}`) })}</dt>
+          <dt>{t('runs.keyTerms', { language: t(`language.${k.lang}`), count: k.count })}</dt>
           <dd lang={k.lang}>{k.terms.join(', ')}</dd>
         </div>
       ))}

@@ -196,7 +196,7 @@ export default function RunPage() {
             {real.map((c) => (
               <li key={c.cluster} className="card cluster" data-testid="cluster">
                 <ClusterHeading runId={run.id} cluster={c} level={3} />
-                <KeyTerms keyTerms={c.keyTerms} />
+                <KeyTerms keyTerms={c.keyTerms} mix={c.languageMix} />
                 <LanguageMix mix={c.languageMix} />
                 {c.topTags.length ? (
                   <p className="card__meta">

@@ -35,7 +35,7 @@ export default function ClusterPage() {
       <p className="lead">{unclustered ? t('runs.unclusteredHelp') : t('runs.membersIntro', { run: run.name })}</p>
       {unclustered ? null : (
         <>
-          <KeyTerms keyTerms={cluster.keyTerms} />
+          <KeyTerms keyTerms={cluster.keyTerms} mix={cluster.languageMix} />
           <LanguageMix mix={cluster.languageMix} />
           {cluster.summary ? (
             <>
