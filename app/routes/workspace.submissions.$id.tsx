@@ -17,6 +17,7 @@ import { MachineTranslation } from '../components/machine-translation'
 import { HighlightedTestimony, useSelectedPassage } from '../components/passages'
 import { TagChip, TagPicker, tagName, type PickerTag } from '../components/tags'
 import { readForm } from '../.server/form'
+import { confidencePercent } from '../../server/analysis/confidence'
 
 export const meta: MetaFunction = () => [{ title: 'Voces — Submission' }]
 
@@ -361,7 +362,7 @@ function TagsSection({
             return (
               <li key={s.id} className="card suggestion">
                 <TagChip tag={s} />
-                <span className="suggestion__confidence">{t('suggestions.confidence', { percent: Math.round(s.confidence * 100) })}</span>
+                <span className="suggestion__confidence">{t('suggestions.confidence', { percent: confidencePercent(s.shownConfidence) })}</span>
                 {closed ? null : (
                   <span className="suggestion__actions">
                     <Form method="post" preventScrollReset>

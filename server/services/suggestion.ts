@@ -1,23 +1,34 @@
 import { TRPCError } from '@trpc/server'
+import { sql } from 'kysely'
 import type { Db } from '../../db/client'
+import { shownConfidence } from '../analysis/confidence'
 import { wakeJobWorkers } from '../jobs/queue'
 import { appendAudit } from '../repositories/audit'
 import { insertTagging, lockSubmissionForTagging } from '../repositories/tagging'
 import { scheduleRetrainIfDue } from './tag-model'
 
-/** A submission's pending suggestions (active tags only), most confident first. */
-export function suggestionsFor(db: Db, submissionId: string) {
-  return db
+/**
+ * A submission's pending suggestions (active tags only), most confident first. Each carries
+ * the model's confidence and the one to show, capped by the tag's held-out precision
+ * (shownConfidence: never 100 %).
+ */
+export async function suggestionsFor(db: Db, submissionId: string) {
+  const rows = await db
     .selectFrom('tag_suggestions as sg')
     .innerJoin('tags as t', 't.id', 'sg.tag_id')
     .leftJoin('tag_models as m', 'm.id', 'sg.model_id')
     .select(['sg.id', 'sg.tag_id as tagId', 't.name_en as nameEn', 't.name_es as nameEs', 't.color', 'sg.confidence', 'm.created_at as modelCreatedAt'])
+    .select(sql<{ suggested?: unknown; correct?: unknown } | null>`m.metrics -> 'perTag' -> (sg.tag_id::text)`.as('tested'))
     .where('sg.submission_id', '=', submissionId)
     .where('sg.status', '=', 'pending')
     .where('t.retired_at', 'is', null)
     .orderBy('sg.confidence', 'desc')
     .orderBy('t.name_en')
     .execute()
+  return rows.map(({ tested, ...row }) => {
+    const counts = tested && typeof tested.suggested === 'number' && typeof tested.correct === 'number' ? { suggested: tested.suggested, correct: tested.correct } : null
+    return { ...row, shownConfidence: shownConfidence(row.confidence, counts) }
+  })
 }
 
 /**
