@@ -12,6 +12,7 @@ import { ModerationActions } from '../components/moderation-actions'
 import { pageFrom, Pagination } from '../components/pagination'
 import { formatDate } from '../components/submission-meta'
 import { readForm } from '../.server/form'
+import { SubmissionCodeSentence } from '../components/code-link'
 
 export const meta: MetaFunction = () => [{ title: 'Voces — Moderation' }]
 
@@ -89,7 +90,11 @@ export default function ModerationQueue() {
               </p>
               {item.duplicateOfCode ? (
                 <p className="notice">
-                  {t('moderation.duplicateOf', { code: item.duplicateOfCode, percent: Math.round((item.duplicateSimilarity ?? 0) * 100) })}
+                  <SubmissionCodeSentence
+                    sentence={t('moderation.duplicateOf', { code: item.duplicateOfCode, percent: Math.round((item.duplicateSimilarity ?? 0) * 100) })}
+                    code={item.duplicateOfCode}
+                    id={item.duplicateOfId}
+                  />
                 </p>
               ) : null}
               <blockquote className="testimony" lang={item.language === 'other' ? undefined : item.language}>

@@ -17,6 +17,7 @@ import { MachineTranslation } from '../components/machine-translation'
 import { HighlightedTestimony, useSelectedPassage } from '../components/passages'
 import { TagChip, TagPicker, tagName, type PickerTag } from '../components/tags'
 import { readForm } from '../.server/form'
+import { SubmissionCodeSentence } from '../components/code-link'
 import { confidencePercent } from '../../server/analysis/confidence'
 
 export const meta: MetaFunction = () => [{ title: 'Voces — Submission' }]
@@ -190,9 +191,19 @@ export default function SubmissionDetail() {
       <ErrorList errors={error ? [error] : null} />
       {moderation.intakeLinkName ? <p>{t('moderation.viaLink', { name: moderation.intakeLinkName })}</p> : null}
       {moderation.hiddenReason ? <p>{t('moderation.hiddenBecause', { reason: t(`moderation.reasons.${moderation.hiddenReason}`) })}</p> : null}
-      {moderation.mergedIntoCode ? <p>{t('moderation.mergedInto', { code: moderation.mergedIntoCode })}</p> : null}
+      {moderation.mergedIntoCode ? (
+        <p>
+          <SubmissionCodeSentence sentence={t('moderation.mergedInto', { code: moderation.mergedIntoCode })} code={moderation.mergedIntoCode} id={moderation.mergedIntoId} />
+        </p>
+      ) : null}
       {moderation.duplicateOfCode && moderation.flaggedAt ? (
-        <p className="notice">{t('moderation.duplicateOf', { code: moderation.duplicateOfCode, percent: Math.round((moderation.duplicateSimilarity ?? 0) * 100) })}</p>
+        <p className="notice">
+          <SubmissionCodeSentence
+            sentence={t('moderation.duplicateOf', { code: moderation.duplicateOfCode, percent: Math.round((moderation.duplicateSimilarity ?? 0) * 100) })}
+            code={moderation.duplicateOfCode}
+            id={moderation.duplicateOfId}
+          />
+        </p>
       ) : null}
       {moderation.status === 'withdrawn' || moderation.status === 'merged' ? null : (
         <ModerationActions id={submission.id} code={submission.receiptCode} suggestedIntoCode={moderation.flaggedAt ? moderation.duplicateOfCode : null} redirectTo={path} />

@@ -60,6 +60,7 @@ describe('moderation', () => {
     expect(flagged.duplicateOfCode).toBe(original.receiptCode)
     expect(flagged.duplicateSimilarity).toBeGreaterThanOrEqual(0.8)
     expect(flagged.flaggedAt).toBeInstanceOf(Date)
+    expect(await callerFor(db, env, facilitator).moderation.state({ id: copy.id })).toMatchObject({ duplicateOfCode: original.receiptCode, duplicateOfId: original.id })
     expect(queue.items.find((i) => i.id === different.id)!.duplicateOfId).toBeNull()
 
     // A member submission that duplicates one is flagged too, so it enters the queue although accepted.
@@ -104,7 +105,8 @@ describe('moderation', () => {
     await expect(callerFor(db, env, facilitator).moderation.accept({ id: dup.id })).rejects.toMatchObject({ code: 'CONFLICT' })
     const other = await viaLink('Yet another testimony that someone tries to merge into a merged one.')
     await expect(callerFor(db, env, facilitator).moderation.merge({ id: other.id, intoCode: dup.receipt_code })).rejects.toMatchObject({ message: 'errors.mergeTargetInvalid' })
-    expect((await callerFor(db, env, facilitator).moderation.state({ id: dup.id })).mergedIntoCode).toBe(kept.receiptCode)
+    // The detail page links the code to the kept submission.
+    expect(await callerFor(db, env, facilitator).moderation.state({ id: dup.id })).toMatchObject({ mergedIntoCode: kept.receiptCode, mergedIntoId: kept.id })
   })
 
   it('withdrawn submissions take no decision', async () => {
