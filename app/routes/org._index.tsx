@@ -5,6 +5,7 @@ import { requireRole } from '../.server/auth'
 import { toResponse } from '../.server/trpc'
 import { Pagination, pageFrom } from '../components/pagination'
 import { formatDate } from '../components/submission-meta'
+import { OrgCardText } from '../components/receipt-parts'
 
 export const meta: MetaFunction = () => [{ title: 'Voces' }]
 
@@ -39,9 +40,7 @@ export default function OrgHome() {
                 </Link>{' '}
                 · {formatDate(s.createdAt, i18n.language)} · <span className={`status status--${s.status}`}>{t(`status.${s.status}`)}</span>
               </p>
-              <p className="excerpt" lang={s.language === 'other' ? undefined : s.language}>
-                {excerpt(s.text)}
-              </p>
+              <OrgCardText submission={s} />
             </li>
           ))}
         </ul>
@@ -49,9 +48,4 @@ export default function OrgHome() {
       <Pagination page={list.page} pageCount={list.pageCount} />
     </section>
   )
-}
-
-function excerpt(text: string | null, max = 240) {
-  if (!text) return ''
-  return text.length > max ? text.slice(0, max).trimEnd() + '…' : text
 }

@@ -15,7 +15,7 @@ import { formatDate, SubmissionMeta } from '../components/submission-meta'
 import { AreaOptions } from '../components/area-options'
 import { MachineTranslation } from '../components/machine-translation'
 import { readForm } from '../.server/form'
-import { ReceiptAnswers } from '../components/receipt-parts'
+import { ReceiptAnswers, receiptHeading } from '../components/receipt-parts'
 
 export const meta: MetaFunction = () => [{ title: 'Voces — Receipt / Recibo' }]
 
@@ -62,7 +62,7 @@ export default function Receipt() {
   const resultAction = useResultAction()
   return (
     <section className="page narrow">
-      {isNew ? (
+      {receiptHeading(isNew, submission.status) === 'thanks' ? (
         actionData ? (
           // A later post on this page has its own result below.
           <div className="notice notice--success">

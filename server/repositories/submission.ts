@@ -29,6 +29,7 @@ const redactedColumns = [
   's.status',
   's.is_demo as isDemo',
   's.created_at as createdAt',
+  's.withdrawn_at as withdrawnAt',
 ] as const
 
 /** Submissions with their organization; the base of every list and filter. */

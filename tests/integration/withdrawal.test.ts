@@ -58,7 +58,10 @@ describe('withdrawal', () => {
 
     // The receipt still answers, with no text; the facilitator sees the tombstone; reveal has nothing to show.
     const receipt = await callerFor(db, env, submitter).submission.receipt({ code: created.receiptCode })
-    expect(receipt).toMatchObject({ status: 'withdrawn', text: null })
+    expect(receipt).toMatchObject({ status: 'withdrawn', text: null, cityResponse: null, guidanceWanted: null, withdrawnAt: row.withdrawn_at })
+    // The organization's list says when (its card reads "Withdrawn on …").
+    const mine = await callerFor(db, env, submitter).submission.mine({ page: 1, pageSize: 50 })
+    expect(mine.items.find((s) => s.id === created.id)).toMatchObject({ status: 'withdrawn', withdrawnAt: row.withdrawn_at })
     await expect(callerFor(db, env, facilitator).submission.reveal({ id: created.id, reason: 'Trying to read a withdrawn one' })).rejects.toMatchObject({ message: 'errors.originalWithdrawn' })
   })
 
