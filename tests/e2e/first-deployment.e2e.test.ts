@@ -14,8 +14,11 @@ import { expectNoAxeViolations, expectResultInView, formTest, submitWith } from 
  * embedded database, VOCES_SEED_DEMO=false, its own server (not the shared demo one).
  * The server's log names the admin command; the command prints a link; the link sets
  * the administrator's password; the administrator adds an organization and invites a
- * community member, who joins, signs in and submits; deactivating the organization
- * signs them out and sign-in tells them why. JavaScript on (English) and off (Spanish).
+ * community member, who joins, signs in and submits, and a facilitator, who joins and
+ * signs in; the administrator changes the facilitator's role (after a confirmation) and
+ * deactivates the account (its open session ends at once); deactivating the organization
+ * signs the member out and sign-in tells them why; the audit log reads all of it as
+ * sentences. JavaScript on (English) and off (Spanish), axe clean.
  */
 const root = path.resolve(__dirname, '../..')
 let dataDir: string
@@ -100,9 +103,10 @@ describe('a first real deployment, from an empty database', () => {
   it.each([
     { javaScriptEnabled: true, lang: 'en' as const },
     { javaScriptEnabled: false, lang: 'es' as const },
-  ])('admin link → password → organization → invitation → the member signs in and submits → deactivation ends it (JavaScript $javaScriptEnabled, $lang)', async ({ javaScriptEnabled, lang }) => {
+  ])('admin link → password → organization → a submitter and a facilitator sign in, the submitter submits → role change → account deactivation ends its session → organization deactivation → the audit log reads it (JavaScript $javaScriptEnabled, $lang)', async ({ javaScriptEnabled, lang }) => {
     const en = lang === 'en'
-    const adminContext = await newContext(browser, { javaScriptEnabled, locale: en ? 'en-US' : 'es-MX' })
+    // On a phone: the result of each account form must come into view there.
+    const adminContext = await newContext(browser, { javaScriptEnabled, locale: en ? 'en-US' : 'es-MX', phone: true })
     const admin = await adminContext.newPage()
     const password = `${lang} copper lantern meadow river`
 
@@ -157,6 +161,62 @@ describe('a first real deployment, from an empty database', () => {
     const code = (await member.getByTestId('receipt-code').textContent())!.trim()
     expect(code).toMatch(/^[0-9A-Z]{3}-[0-9A-Z]{3}-[0-9A-Z]{3}$/)
 
+    // A facilitator (no organization) is invited too, joins and signs in again later.
+    await admin.goto(`${baseURL}/invitations`)
+    const facilitatorEmail = `facilitator-${lang}@example.org`
+    const facilitatorName = en ? 'Dana' : 'Dalia'
+    await admin.locator('input[name="email"]').fill(facilitatorEmail)
+    await admin.locator('select[name="role"]').selectOption('facilitator')
+    await submitButton(admin).click()
+    const facilitatorInvitation = (await admin.getByTestId('invitation-link').textContent())!.trim()
+    const facilitatorContext = await newContext(browser, { javaScriptEnabled, locale: en ? 'en-US' : 'es-MX' })
+    const facilitator = await facilitatorContext.newPage()
+    await facilitator.goto(facilitatorInvitation)
+    const facilitatorPassword = `${lang} saffron canyon pebble orbit`
+    await facilitator.locator('input[name="displayName"]').fill(facilitatorName)
+    await facilitator.locator('input[name="password"]').fill(facilitatorPassword)
+    await facilitator.locator('input[name="confirmPassword"]').fill(facilitatorPassword)
+    await Promise.all([facilitator.waitForURL((url) => !url.pathname.startsWith('/invite/')), submitButton(facilitator).click()])
+    await facilitatorContext.clearCookies()
+    await signIn(facilitator, baseURL, facilitatorEmail, facilitatorPassword)
+    await facilitator.goto(`${baseURL}/workspace`)
+    expect(new URL(facilitator.url()).pathname).toBe('/workspace')
+
+    // The admin changes the facilitator's role, after a confirmation of what is gained and lost.
+    const accountsUrl = `${baseURL}/admin/accounts?q=${encodeURIComponent(facilitatorEmail)}`
+    await admin.goto(accountsUrl)
+    const facilitatorRow = admin.locator(`tr[data-email="${facilitatorEmail}"]`)
+    expect(await facilitatorRow.getByTestId('account-role').textContent()).toBe(en ? 'Facilitator' : 'Facilitador(a)')
+    await Promise.all([admin.waitForURL(/change=/), facilitatorRow.getByRole('link', { name: en ? `Change role or organization of ${facilitatorName}` : `Cambiar función u organización de ${facilitatorName}` }).click()])
+    if (javaScriptEnabled) expect(await axeViolations(admin)).toEqual([])
+    await admin.locator('#change-role').selectOption('commission')
+    await submitWith(admin, () => admin.getByRole('button', { name: en ? 'Review the change' : 'Revisar el cambio' }).click())
+    await expectResultInView(admin, en ? `Confirm the change for ${facilitatorName}` : `Confirme el cambio para ${facilitatorName}`, javaScriptEnabled)
+    const confirm = admin.getByTestId('confirm-change')
+    expect(await confirm.getByTestId('loses').textContent()).toContain(en ? 'moderate, tag and cluster testimony' : 'moderar, etiquetar y agrupar testimonios')
+    await expectNoAxeViolations(admin, javaScriptEnabled)
+    await submitWith(admin, () => confirm.getByRole('button', { name: en ? 'Confirm the change' : 'Confirmar el cambio' }).click())
+    await expectResultInView(admin, en ? `${facilitatorName} is now Police Commission.` : `${facilitatorName} ahora es Comisión de Policía.`, javaScriptEnabled)
+    await admin.goto(accountsUrl)
+    expect(await admin.locator(`tr[data-email="${facilitatorEmail}"]`).getByTestId('account-role').textContent()).toBe(en ? 'Police Commission' : 'Comisión de Policía')
+    // At once: their next page is the Commission's.
+    await facilitator.goto(`${baseURL}/commission`)
+    expect(new URL(facilitator.url()).pathname).toBe('/commission')
+
+    // Deactivating the account ends both its sessions at once: the open browser is signed out on its next request.
+    await submitWith(admin, () => admin.getByRole('button', { name: en ? `Deactivate ${facilitatorName}` : `Desactivar a ${facilitatorName}` }).click())
+    await expectResultInView(
+      admin,
+      en ? `${facilitatorName} is deactivated and cannot sign in; 2 open sessions ended.` : `${facilitatorName} está desactivada y no puede iniciar sesión; se cerraron 2 sesiones abiertas.`,
+      javaScriptEnabled,
+    )
+    await expectNoAxeViolations(admin, javaScriptEnabled)
+    await admin.goto(accountsUrl)
+    expect(await admin.locator(`tr[data-email="${facilitatorEmail}"]`).getByTestId('account-state').textContent()).toBe(en ? 'Deactivated' : 'Desactivada')
+    await facilitator.goto(`${baseURL}/commission`)
+    expect(new URL(facilitator.url()).pathname).toBe('/login')
+    await facilitatorContext.close()
+
     // Deactivating the organization ends the member's session; signing in says why; the testimony stays.
     await admin.goto(`${baseURL}/admin/organizations`)
     await Promise.all([admin.waitForURL(/\/admin\/organizations\/[0-9a-f-]{36}$/), admin.getByTestId('organization-row').filter({ hasText: orgName }).getByRole('link').click()])
@@ -170,9 +230,47 @@ describe('a first real deployment, from an empty database', () => {
     await member.locator('form[action^="/login"] button[type="submit"]').click()
     await member.getByRole('alert').filter({ hasText: en ? 'access to Voces is paused' : 'pausó el acceso de su organización' }).waitFor()
     if (javaScriptEnabled) expect(await axeViolations(member)).toEqual([])
+
+    // The audit log tells the story in sentences, in the administrator's language.
+    const adminName = en ? 'Rosa' : 'Lupe'
+    const memberName = en ? 'Marcus' : 'Marta'
+    await admin.goto(`${baseURL}/admin/audit`)
+    await admin.locator('#audit-who').fill(adminName)
+    await Promise.all([admin.waitForURL(/who=/), admin.getByRole('button', { name: en ? 'Filter' : 'Filtrar', exact: true }).click()])
+    await admin.getByTestId('audit-entry').first().waitFor()
+    if (javaScriptEnabled) expect(await axeViolations(admin)).toEqual([])
+    const byAdmin = await admin.getByTestId('audit-entry').allTextContents()
+    const expected = en
+      ? [
+          `Rosa set their password with a set-up link`,
+          `Rosa added the organization ${orgName}`,
+          `Rosa invited ${memberEmail} as Community organization`,
+          `Rosa invited ${facilitatorEmail} as Facilitator`,
+          `Rosa changed the role of Dana (${facilitatorEmail}) from Facilitator to Police Commission`,
+          `Rosa deactivated Dana (${facilitatorEmail}) (2 open sessions ended)`,
+          `Rosa deactivated the organization ${orgName} (2 open sessions ended)`,
+        ]
+      : [
+          `Lupe fijó su contraseña con un enlace de configuración`,
+          `Lupe añadió la organización ${orgName}`,
+          `Lupe invitó a ${memberEmail} como Organización comunitaria`,
+          `Lupe invitó a ${facilitatorEmail} como Facilitador(a)`,
+          `Lupe cambió el rol de Dalia (${facilitatorEmail}) de Facilitador(a) a Comisión de Policía`,
+          `Lupe desactivó a Dalia (${facilitatorEmail}) (se cerraron 2 sesiones abiertas)`,
+          `Lupe desactivó la organización ${orgName} (2 sesiones abiertas terminadas)`,
+        ]
+    for (const sentence of expected) expect(byAdmin.some((entry) => entry.includes(sentence)), `${sentence}\n in:\n${byAdmin.join('\n')}`).toBe(true)
+    // Newest first: the organization's deactivation, then the account's, then the role change.
+    const order = expected.slice(4).map((sentence) => byAdmin.findIndex((entry) => entry.includes(sentence)))
+    expect(order).toEqual([...order].sort((a, b) => b - a))
+    expect(await admin.getByTestId('audit-entry').first().locator('time').textContent()).toMatch(/GMT-[78]|PST|PDT/)
+    // The community member's submission, found by its receipt code.
+    await admin.goto(`${baseURL}/admin/audit?target=${encodeURIComponent(code)}`)
+    const bySubmission = await admin.getByTestId('audit-entry').allTextContents()
+    expect(bySubmission.some((entry) => entry.includes(en ? `${memberName} submitted testimony ${code}` : `${memberName} envió el testimonio ${code}`)), bySubmission.join('\n')).toBe(true)
     await adminContext.close()
     await memberContext.close()
-  })
+  }, 240_000)
 })
 
 describe('the set-up form with JavaScript on and off (issue 14)', () => {

@@ -160,3 +160,16 @@ describe('the command itself', () => {
     expect(bad.stdout).toBe('')
   }, 120_000)
 })
+
+describe('the set-up link and Secure cookies', () => {
+  it('where cookies are Secure, the set-up link signs in with the __Host- session cookie the server reads (it set voces_session, so the administrator landed on /login)', async () => {
+    const secureEnv = testEnv({ VOCES_ORIGIN: 'https://voces.example.org', VOCES_SECURE_COOKIES: 'true' })
+    const created = await createAdministrator(db, { email: 'secure-setup@example.org', name: 'Noemí' }, new Date())
+    const resHeaders = new Headers()
+    await callerFor(db, secureEnv, null, { resHeaders }).accountSetup.complete({ token: created.token, displayName: 'Noemí', password, confirmPassword: password })
+    const setCookie = resHeaders.get('set-cookie') ?? ''
+    expect(setCookie).toMatch(/^__Host-voces_session=[^;]+;.*Secure/)
+    const token = /^__Host-voces_session=([^;]+)/.exec(setCookie)![1]!
+    expect(await resolveSession(db, token, new Date(), sessionPolicyOf(secureEnv))).toMatchObject({ user: { role: 'admin' } })
+  })
+})
