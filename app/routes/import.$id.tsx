@@ -141,6 +141,9 @@ export default function ImportPreview() {
                       {row.setting ? ` · ${t(`setting.${row.setting}`)}` : ''}
                       {row.agencies.length ? ` · ${row.agencies.map((a) => t(`agency.${a}`)).join(', ')}` : ''}
                     </p>
+                    <p className="card__meta" data-testid="import-permissions">
+                      {t('import.permissionsLabel')}: {t(row.consentQuote ? 'import.mayQuote' : 'import.mayNotQuote')}, {t(row.consentContact ? 'import.mayContact' : 'import.mayNotContact')}
+                    </p>
                     <p className="excerpt" lang={row.language === 'other' ? undefined : row.language}>
                       {row.text.length > 240 ? row.text.slice(0, 240) + '…' : row.text}
                     </p>
@@ -160,16 +163,23 @@ export default function ImportPreview() {
             {hasErrors ? (
               <>
                 <p className="notice">{t('import.hasErrorsNotice')}</p>
-                {preview.validCount > 0 ? (
-                  <label className="checkbox">
-                    <input type="checkbox" name="skipInvalid" />
-                    {t('import.skipInvalid')}
-                  </label>
-                ) : null}
               </>
             ) : null}
-            <button type="submit" className="button" data-testid="import-commit" disabled={committing || preview.validCount === 0}>
-              {committing ? t('import.committing') : t('import.commit', { count: preview.validCount })}
+            {/* The label says what a click does: with rows in error, the button itself is the choice to leave them out. */}
+            <button
+              type="submit"
+              className="button"
+              data-testid="import-commit"
+              disabled={committing || preview.validCount === 0}
+              {...(hasErrors ? { name: 'skipInvalid', value: 'on' } : {})}
+            >
+              {committing
+                ? t('import.committing')
+                : preview.validCount === 0
+                  ? t('import.nothingToImport')
+                  : hasErrors
+                    ? t('import.commitValidOnly', { count: preview.validCount, errors: t('import.errorRows', { count: preview.errorRowCount }) })
+                    : t('import.commit', { count: preview.validCount })}
             </button>
             {committing ? (
               <div role="status" data-testid="import-progress">

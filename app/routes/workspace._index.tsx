@@ -268,7 +268,13 @@ export default function Workspace() {
                 <td>{formatDate(s.createdAt, i18n.language)}</td>
                 <td>
                   <Link to={`/workspace/submissions/${s.id}`} lang={s.language === 'other' ? undefined : s.language}>
-                    {excerpt(s.text)}
+                    {s.passage && s.passage.length > 0 ? (
+                      <span data-testid="search-passage">
+                        {s.passage.map((segment, i) => (segment.match ? <mark key={i} className="search-match">{segment.text}</mark> : <span key={i}>{segment.text}</span>))}
+                      </span>
+                    ) : (
+                      excerpt(s.text)
+                    )}
                   </Link>
                 </td>
                 <td>{t(`language.${s.language}`)}</td>

@@ -21,6 +21,26 @@ describe('guessMapping', () => {
     })
     expect(guessMapping(['id', 'What happened?', 'incident_month'])).toEqual({ text: 1, incidentMonth: 2 })
   })
+
+  it('recognizes permission columns however a spreadsheet names them, in English and Spanish', () => {
+    const cases: [string, string, { consentQuote: number; consentContact: number }][] = [
+      ['Quote OK', 'Contact OK', { consentQuote: 1, consentContact: 2 }],
+      ['Consent to quote', 'Consent to contact', { consentQuote: 1, consentContact: 2 }],
+      ['OK to quote?', 'Can we contact them?', { consentQuote: 1, consentContact: 2 }],
+      ['Se puede citar', 'Se puede contactar', { consentQuote: 1, consentContact: 2 }],
+      ['¿Permiso para citarlo?', 'Acepta que lo contactemos / contacto OK', { consentQuote: 1, consentContact: 2 }],
+      ['Quotable', 'Contactar', { consentQuote: 1, consentContact: 2 }],
+    ]
+    for (const [quote, contact, expected] of cases) {
+      expect(guessMapping(['Testimony', quote, contact]), `${quote} / ${contact}`).toEqual({ text: 0, ...expected })
+    }
+  })
+
+  it('leaves a column that is not a permission, or names both, for the user to choose', () => {
+    expect(guessMapping(['Testimony', 'Contact phone', 'Quote and contact OK'])).toEqual({ text: 0 })
+    // An exact name wins over a looser one, whichever comes first.
+    expect(guessMapping(['Quote OK', 'Testimony', 'May quote'])).toEqual({ consentQuote: 2, text: 1 })
+  })
 })
 
 describe('normalizeMonth', () => {

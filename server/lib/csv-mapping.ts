@@ -71,13 +71,37 @@ for (const field of IMPORT_FIELDS) {
   }
 }
 
+// Permission columns are named in many ways ("Quote OK", "Consent to quote", "OK to contact?",
+// "Permiso para contactar", "¿Se puede citar?"): a word for what is permitted plus a word that
+// says it is a permission. A column naming both quoting and contact is left for the user to choose.
+const CONSENT_TOPICS: Record<'consentQuote' | 'consentContact', Set<string>> = {
+  consentQuote: new Set(['quote', 'quotes', 'quoted', 'quoting', 'quotable', 'quotation', 'cite', 'cited', 'citar', 'citarse', 'citado', 'citada', 'citarlo', 'citarla', 'cita', 'citas', 'citen', 'citacion']),
+  consentContact: new Set(['contact', 'contacted', 'contacting', 'contactable', 'recontact', 'contactar', 'contactarse', 'contactarlo', 'contactarla', 'contacto', 'contactado', 'contactada', 'contacten', 'comunicarse']),
+}
+const PERMISSION_WORDS = new Set(['ok', 'okay', 'consent', 'consents', 'consented', 'consentimiento', 'consiente', 'permission', 'permiso', 'permitido', 'permite', 'may', 'can', 'allowed', 'allow', 'allows', 'agree', 'agrees', 'agreed', 'puede', 'pueden', 'podemos', 'acepta', 'autoriza', 'autorizacion', 'autorizado', 'yes', 'si'])
+
+function consentFieldOf(key: string): ImportField | undefined {
+  const words = key.split(' ').filter(Boolean)
+  const topics = (['consentQuote', 'consentContact'] as const).filter((field) => words.some((w) => CONSENT_TOPICS[field].has(w)))
+  if (topics.length !== 1) return undefined
+  const permission = words.some((w) => PERMISSION_WORDS.has(w))
+  // "Quotable" or "Contactar" alone name the permission by themselves; "Contact phone" does not.
+  return permission || words.length === 1 ? topics[0] : undefined
+}
+
 /** A first mapping from the header names, English or Spanish; the user corrects it. */
 export function guessMapping(headers: readonly string[]): ColumnMapping {
   const mapping: ColumnMapping = {}
+  const unmatched: number[] = []
   headers.forEach((header, index) => {
     const field = headerLookup.get(normalizeLabel(header))
     if (field && mapping[field] === undefined) mapping[field] = index
+    else if (!field) unmatched.push(index)
   })
+  for (const index of unmatched) {
+    const field = consentFieldOf(normalizeLabel(headers[index]!))
+    if (field && mapping[field] === undefined) mapping[field] = index
+  }
   return mapping
 }
 

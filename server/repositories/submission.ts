@@ -1,6 +1,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely'
 import type { Database, NewSubmission } from '../../db/schema'
 import type { SubmissionStatus } from '../schemas/reference'
+import { HEADLINE_OPTIONS, MATCH_START, MATCH_STOP } from '../lib/passage'
 
 type Handle = Kysely<Database> | Transaction<Database>
 
@@ -163,10 +164,27 @@ export async function facetCounts(db: Handle, filter: SubmissionFilter): Promise
   return counts
 }
 
+/**
+ * The passage of the redacted text around a search's matches, each match
+ * between MATCH_START and MATCH_STOP (characters first removed from the text,
+ * so every marker comes from ts_headline). Parsed with the row's language, like
+ * the search column.
+ */
+function headline(q: string) {
+  return sql<string>`ts_headline(
+    case when s.language = 'es' then 'voces_es'::regconfig else 'voces_en'::regconfig end,
+    translate(coalesce(s.text_redacted, ''), ${MATCH_START + MATCH_STOP}, ''),
+    ${searchQuery(q)},
+    ${HEADLINE_OPTIONS}
+  )`
+}
+
 export async function listSubmissions(db: Handle, filter: SubmissionFilter, page: { limit: number; offset: number }) {
+  const q = filter.q
   const [rows, total] = await Promise.all([
     applyFilter(baseQuery(db), filter)
       .select(redactedColumns)
+      .$if(q !== undefined && q !== '', (query) => query.select(headline(q!).as('passage')))
       .orderBy('s.created_at', 'desc')
       .orderBy('s.id')
       .limit(page.limit)

@@ -6,6 +6,7 @@ import type { Env } from '../env'
 import { detectLanguage } from '../analysis/language'
 import { redact } from '../analysis/redact'
 import { encryptText, receiptCode } from '../lib/crypto'
+import { passageSegments } from '../lib/passage'
 import { appendAudit } from '../repositories/audit'
 import { facetCounts, findSubmission, insertSubmission, listSubmissions, submissionsDataVersion, tagsOfSubmission, type FacetCounts, type SubmissionFilter } from '../repositories/submission'
 import { BUREAUS } from '../schemas/reference'
@@ -119,7 +120,9 @@ export async function facetsForWorkspace(db: Db, input: SubmissionFilterInput) {
 
 async function list(db: Db, filter: SubmissionFilter, page: { page: number; pageSize: number }) {
   const { rows, total } = await listSubmissions(db, filter, { limit: page.pageSize, offset: (page.page - 1) * page.pageSize })
-  return { items: rows, total, page: page.page, pageSize: page.pageSize, pageCount: Math.max(1, Math.ceil(total / page.pageSize)) }
+  // With a search, each item carries the passage around its matches (null without one).
+  const items = rows.map(({ passage, ...row }) => ({ ...row, passage: passage === undefined ? null : passageSegments(passage, row.text ?? '') }))
+  return { items, total, page: page.page, pageSize: page.pageSize, pageCount: Math.max(1, Math.ceil(total / page.pageSize)) }
 }
 
 export async function getForWorkspace(db: Db, id: string) {

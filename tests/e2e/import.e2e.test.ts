@@ -2,6 +2,7 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { DEMO_ACCOUNTS } from '../../server/services/seed'
 import { axeViolations, launchBrowser, newContext, signIn } from './support/browser'
+import { expectResultInView, formTest } from './support/forms'
 
 const baseURL = inject('baseURL')
 let browser: Browser
@@ -19,17 +20,19 @@ async function upload(page: Page, name: string, csv: string) {
 }
 
 describe('CSV import in the browser', () => {
-  it.each([true, false])('a file with a bad row is refused with that row’s error and nothing stored; fixed, it is imported (JavaScript %s)', async (javaScriptEnabled) => {
-    const context = await newContext(browser, { phone: true, javaScriptEnabled })
-    const page = await context.newPage()
+  formTest('import.$id.tsx', 'a file with a bad row shows that row’s error and a button that says it leaves the row out; fixed, every row is imported; permission columns are matched and shown', () => browser, async ({ page, context, javaScriptEnabled }) => {
     const submitter = account('submitter')
     await signIn(page, baseURL, submitter.email, submitter.password)
     const marker = `paper-form-${javaScriptEnabled ? 'js' : 'nojs'}-${Date.now()}`
     const good = `Agents with masks stopped people at the bus stop (${marker}-1). Call me at 323-555-0199.`
     const bad = `The raid at the swap meet scared everyone (${marker}-2).`
-    const header = 'Testimony,Month,LAPD Area,Setting,Agencies,May quote\n'
+    // Permission columns as spreadsheets name them: matched to the consent fields.
+    const header = 'Testimony,Month,LAPD Area,Setting,Agencies,Quote OK,Consent to contact\n'
 
-    await upload(page, 'session.csv', `\uFEFF${header}"${good}",2025-07,Hollenbeck,Transit,ICE,yes\n\n"${bad}",2025-13,Rampart,Store,"ICE; LAPD",no\n`)
+    const first = `Agents with masks stopped people at the bus stop (${marker}-0).`
+    await upload(page, 'session.csv', `\uFEFF${header}"${first}",2025-07,Hollenbeck,Transit,ICE,yes,no\n\n"${bad}",2025-13,Rampart,Store,"ICE; LAPD",no,yes\n`)
+    expect(await page.locator('#map-consentQuote').inputValue()).toBe('5')
+    expect(await page.locator('#map-consentContact').inputValue()).toBe('6')
     // axe runs as a page script: only where the page runs scripts (with them off, evaluation never settles).
     if (javaScriptEnabled) expect(await axeViolations(page)).toEqual([])
     const errors = page.getByTestId('import-errors')
@@ -41,25 +44,31 @@ describe('CSV import in the browser', () => {
     expect(download.headers()['content-type']).toContain('text/csv')
     expect(await download.text()).toContain('Row 4: Month: Enter a month and year')
 
-    // Commit is refused: nothing stored.
-    await page.getByTestId('import-commit').click()
-    await page.waitForSelector('#commit-error')
-    expect(await page.locator('#commit-error').textContent()).toContain('nothing was imported')
+    // The button says what a click does: only the valid row, the row in error left out; the preview shows its permissions.
+    expect(await page.getByTestId('import-commit').textContent()).toBe('Import the 1 valid row and leave out 1 row with errors')
+    expect(await page.getByTestId('import-permissions').allTextContents()).toEqual(['Permissions: may be quoted, not to be contacted'])
+    await Promise.all([page.waitForURL(/\/import\?imported=1/, { timeout: 60_000 }), page.getByTestId('import-commit').click()])
+    await expectResultInView(page, '1 testimony was imported', javaScriptEnabled)
     await page.goto(`${baseURL}/org`)
-    expect(await page.content()).not.toContain(marker)
+    expect(await page.content()).toContain(`${marker}-0`)
+    expect(await page.content()).not.toContain(`${marker}-2`)
 
-    // Fixed, the same rows are imported.
-    await upload(page, 'session-fixed.csv', `${header}"${good}",2025-07,Hollenbeck,Transit,ICE,yes\n"${bad}",2025-06,Rampart,Store,"ICE; LAPD",no\n`)
+    // Fixed, the same rows are imported, with the permissions the preview showed.
+    await upload(page, 'session-fixed.csv', `${header}"${good}",2025-07,Hollenbeck,Transit,ICE,yes,no\n"${bad}",2025-06,Rampart,Store,"ICE; LAPD",no,yes\n`)
     expect(await page.getByTestId('import-summary').textContent()).toContain('2 rows are ready to import.')
+    expect(await page.getByTestId('import-commit').textContent()).toBe('Import 2 testimonies')
+    expect(await page.getByTestId('import-permissions').allTextContents()).toEqual([
+      'Permissions: may be quoted, not to be contacted',
+      'Permissions: not to be quoted, may be contacted',
+    ])
     await Promise.all([page.waitForURL(/\/import\?imported=2/, { timeout: 60_000 }), page.getByTestId('import-commit').click()])
-    expect(await page.getByTestId('import-done').textContent()).toContain('2 testimonies were imported')
+    await expectResultInView(page, '2 testimonies were imported', javaScriptEnabled)
     await page.goto(`${baseURL}/org`)
     const html = await page.content()
     expect(html).toContain(`${marker}-1`)
     expect(html).toContain(`${marker}-2`)
     expect(html).toContain('[PHONE]')
     expect(html).not.toContain('555-0199')
-    await context.close()
   })
 
   it('a facilitator imports a large file into an organization they choose and sees real progress', async () => {

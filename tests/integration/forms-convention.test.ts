@@ -33,7 +33,6 @@ const NOT_YET_COVERED: Record<string, string> = {
   'reports.$id.tsx': 'covered in both modes by quotes.e2e.test.ts and reports.e2e.test.ts, but not through formTest yet',
   'commission.guidance.$id.tsx': 'guidance form: no both-modes test yet',
   'commission.guidance._index.tsx': 'guidance form: no both-modes test yet',
-  'import.$id.tsx': 'import commit: covered in both modes by import.e2e.test.ts, but not through formTest (no in-view check) yet',
   'set-language.tsx': 'language switch in the header: no both-modes test yet',
   'workspace._index.tsx': 'bulk actions on the list: no both-modes test yet',
   'workspace.runs.$id.tsx': 'clustering run forms: no both-modes test yet',

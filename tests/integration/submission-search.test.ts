@@ -121,4 +121,28 @@ describe('searching and filtering submissions', () => {
     await db.deleteFrom('submission_tags').where('submission_id', '=', ids.masks!).execute()
     expect((await caller.submission.facets({ agency: 'ice' })).counts.tag).toEqual({})
   })
+  it('shows the passage around the matches, marked, in Spanish and English, never the first characters', async () => {
+    const caller = callerFor(db, env, facilitator)
+    const submitter = await makeUser(db, 'submitter', orgA)
+    const long = 'Primero hablamos de la lluvia, del tráfico y de los precios del mercado durante un buen rato. '.repeat(4)
+    const id = (await callerFor(db, env, submitter).submission.create({ ...base, text: `${long}Después llegaron los policías <b>sin</b> placa a la parada del autobús. ${long}` })).id
+    const passageOf = async (q: string, key: string) => {
+      const item = (await caller.submission.list({ q })).items.find((s) => s.id === key)!
+      return item.passage!
+    }
+    const es = await passageOf('policia placa', id)
+    expect(es.filter((s) => s.match).map((s) => s.text)).toEqual(['policías', 'placa'])
+    expect(es[0]).toEqual({ text: '… ', match: false })
+    expect(es[es.length - 1]).toEqual({ text: ' …', match: false })
+    // ts_headline drops what looks like markup: nothing in a passage is a tag, and spaces stay single.
+    expect(es.map((s) => s.text).join('')).toContain('los policías sin placa a la parada')
+    expect(es.some((s) => s.text.includes('<') || s.text.includes('  '))).toBe(false)
+    const en = await passageOf('badges', ids.masks!)
+    expect(en).toEqual([
+      { text: 'Agents wearing masks would not show any ', match: false },
+      { text: 'badge', match: true },
+    ])
+    // Without a search, no passage.
+    expect((await caller.submission.list({})).items.every((s) => s.passage === null)).toBe(true)
+  })
 })
