@@ -133,7 +133,7 @@ async function checkImport(deployment: Deployment, db: Db, organizationId: strin
   report(
     'import: the same upload commits in full after the restart',
     again.status === 302 && final === before + rowCount && audits.n === 1 && gone,
-    `commit again: ${again.status} ${again.headers.location ?? ''} in ${since(t2)}; submissions ${final} = ${before} + ${rowCount}: ${final === before + rowCount}; import.commit audit entries: ${audits.n}; upload deleted: ${gone}`,
+    `commit again: ${again.status} ${again.headers.location ?? ''}${again.status === 302 ? '' : ` (${pageMessage(again.body)})`} in ${since(t2)}; submissions ${final} = ${before} + ${rowCount}: ${final === before + rowCount}; import.commit audit entries: ${audits.n}; upload deleted: ${gone}`,
   )
 }
 
@@ -296,3 +296,9 @@ runScript(async () => {
   }
   return failed.length > 0 ? 1 : 0
 })
+
+/** The message of a refused form's page (its alert region), to say why in the check's output. */
+function pageMessage(body: string): string {
+  const match = /role="alert"[^>]*>([\s\S]*?)<\/(?:div|p|ul|section)>/.exec(body)
+  return (match?.[1] ?? body.slice(0, 200)).replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 200)
+}

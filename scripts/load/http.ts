@@ -93,6 +93,9 @@ export class Client {
     await this.get('/login')
     const reply = await this.post('/login', { email, password })
     if (reply.status !== 302 && reply.status !== 303) throw new Error(`login as ${email} failed: ${reply.status}`)
+    // As a browser does, open the page the sign-in leads to: it carries the CSRF token bound to the
+    // new session (the token of the sign-in form is a signed-out visitor's and no longer counts).
+    await this.get(String(reply.headers.location ?? '/'))
   }
 }
 
