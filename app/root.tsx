@@ -30,7 +30,18 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches, error }) => {
   if (!error) return [{ title: 'Voces' }]
   const status = isRouteErrorResponse(error) ? error.status : 500
   const rootData = (data ?? matches.find((m) => m.id === 'root')?.data) as RootData | undefined
-  return [{ title: `Voces — ${createI18n(rootData?.locale ?? 'en').t('errors.title', { status })}` }]
+  // Without the root's data (an unmatched URL, a refused form) the reader's language is known only to
+  // the Layout (the request's, through RequestLocaleContext): it writes the title itself.
+  if (!rootData) return []
+  return [{ title: `Voces — ${createI18n(rootData.locale).t('errors.title', { status })}` }]
+}
+
+/** The error page's <title> when the root loader did not run, in the language its heading uses. */
+function ErrorTitle({ locale }: { locale: string }) {
+  const error = useRouteError()
+  if (!error) return null
+  const status = isRouteErrorResponse(error) ? error.status : 500
+  return <title>{`Voces — ${createI18n(locale).t('errors.title', { status })}`}</title>
 }
 
 export const links: LinksFunction = () => [
@@ -66,6 +77,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <Meta />
+        {root ? null : <ErrorTitle locale={locale} />}
         <Links />
       </head>
       <body>

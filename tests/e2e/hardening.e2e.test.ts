@@ -140,9 +140,13 @@ describe('the refusal pages are accessible', () => {
 })
 
 describe('page titles', () => {
-  it('routes keep their own titles; a page from the root error boundary is titled Voces', async () => {
+  it('routes keep their own titles; a page from the root error boundary is titled with its error, in the reader’s language', async () => {
     const title = (html: string) => /<title>([^<]*)<\/title>/.exec(html)?.[1]
+    const titles = (html: string) => [...html.matchAll(/<title>/g)].length
     expect(title(await (await fetch(`${baseURL}/login`)).text())).toBe('Voces — Sign in / Iniciar sesión')
-    expect(title(await (await fetch(`${baseURL}/no-such-page`)).text())).toBe('Voces')
+    const english = await (await fetch(`${baseURL}/no-such-page`, { headers: { 'accept-language': 'en-US' } })).text()
+    expect([title(english), titles(english)]).toEqual(['Voces — Something went wrong (404)', 1])
+    const spanish = await (await fetch(`${baseURL}/no-such-page`, { headers: { 'accept-language': 'es-MX,es' } })).text()
+    expect([title(spanish), titles(spanish)]).toEqual(['Voces — Algo salió mal (404)', 1])
   })
 })
