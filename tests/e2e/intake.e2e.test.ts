@@ -92,8 +92,8 @@ describe('intake, reveal and moderation', () => {
     await page.getByRole('button', { name: 'Create link' }).click()
     const link = (await page.getByTestId('intake-link').textContent())!
     expect(link).toContain('/intake/')
-    // Other tests of this run create links too: find this one's row by its name.
-    expect(await page.getByTestId('intake-link-row').filter({ hasText: 'Sesión de escucha en Boyle Heights' }).count()).toBeGreaterThanOrEqual(1)
+    // The link's name is checked where it matters below: on the moderation item of what came through it
+    // (the list of links holds the other tests' links too, and its order and length vary with the run).
 
     const visitor = await phonePage('es-MX')
     await visitor.goto(link)
