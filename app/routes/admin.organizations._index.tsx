@@ -1,13 +1,14 @@
-import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm } from '@conform-to/react'
+import { getFormProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { ORGANIZATION_KINDS, OrganizationCreateSchema } from '../../server/schemas/organization'
+import { OrganizationCreateSchema } from '../../server/schemas/organization'
 import { requireRole } from '../.server/auth'
 import { formErrorOf, getCaller, toResponse } from '../.server/trpc'
 import { CsrfInput } from '../components/csrf-input'
-import { describedBy, ErrorList, Field } from '../components/field'
+import { ErrorList } from '../components/field'
+import { OrganizationFields } from '../components/organization-fields'
 import { FormResult, useResultAction } from '../components/form-result'
 import { formatDate } from '../components/submission-meta'
 import { readForm } from '../.server/form'
@@ -64,21 +65,7 @@ export default function Organizations() {
       <Form method="post" action={resultAction} {...getFormProps(form)} className="stack narrow">
         <CsrfInput />
         <ErrorList id={form.errorId} errors={form.errors} result token={actionData} />
-        <Field id={fields.name.id} label={t('orgAdmin.name')} errors={fields.name.errors} required result={nameIsResult} token={actionData}>
-          <input {...getInputProps(fields.name, { type: 'text' })} maxLength={120} aria-describedby={describedBy(fields.name.id, { errors: fields.name.errors })} />
-        </Field>
-        <Field id={fields.kind.id} label={t('orgAdmin.kind')} errors={fields.kind.errors} required>
-          <select {...getSelectProps(fields.kind)} aria-describedby={describedBy(fields.kind.id, { errors: fields.kind.errors })}>
-            {ORGANIZATION_KINDS.map((kind) => (
-              <option key={kind} value={kind}>
-                {t(`orgKind.${kind}`)}
-              </option>
-            ))}
-          </select>
-        </Field>
-        <Field id={fields.description.id} label={t('orgAdmin.description')} help={t('orgAdmin.descriptionHelp')} errors={fields.description.errors}>
-          <textarea {...getTextareaProps(fields.description)} rows={3} maxLength={1000} aria-describedby={describedBy(fields.description.id, { help: true, errors: fields.description.errors })} />
-        </Field>
+        <OrganizationFields fields={fields} nameIsResult={nameIsResult} token={actionData} />
         <button type="submit" className="button">
           {t('orgAdmin.create')}
         </button>

@@ -3,40 +3,27 @@ import type { Database } from '../../db/schema'
 
 type Handle = Kysely<Database> | Transaction<Database>
 
-/** Every organization with its number of active members, for the admin pages. */
+/** Organizations as the admin pages show them, each with its number of active members. */
+function organizationsWithMembers(db: Handle) {
+  return db.selectFrom('organizations as o').select((eb) => [
+    'o.id',
+    'o.slug',
+    'o.name',
+    'o.kind',
+    'o.description',
+    'o.deactivated_at as deactivatedAt',
+    'o.created_at as createdAt',
+    eb.selectFrom('users as u').select(sql<number>`count(*)::int`.as('n')).whereRef('u.organization_id', '=', 'o.id').where('u.disabled_at', 'is', null).as('members'),
+  ])
+}
+
+/** Every organization with its number of active members, active ones first, by name. */
 export function listOrganizationsWithMembers(db: Handle) {
-  return db
-    .selectFrom('organizations as o')
-    .select((eb) => [
-      'o.id',
-      'o.slug',
-      'o.name',
-      'o.kind',
-      'o.description',
-      'o.deactivated_at as deactivatedAt',
-      'o.created_at as createdAt',
-      eb.selectFrom('users as u').select(sql<number>`count(*)::int`.as('n')).whereRef('u.organization_id', '=', 'o.id').where('u.disabled_at', 'is', null).as('members'),
-    ])
-    .orderBy(sql`o.deactivated_at is not null`)
-    .orderBy(sql`lower(o.name)`)
-    .execute()
+  return organizationsWithMembers(db).orderBy(sql`o.deactivated_at is not null`).orderBy(sql`lower(o.name)`).execute()
 }
 
 export function findOrganization(db: Handle, id: string) {
-  return db
-    .selectFrom('organizations as o')
-    .select((eb) => [
-      'o.id',
-      'o.slug',
-      'o.name',
-      'o.kind',
-      'o.description',
-      'o.deactivated_at as deactivatedAt',
-      'o.created_at as createdAt',
-      eb.selectFrom('users as u').select(sql<number>`count(*)::int`.as('n')).whereRef('u.organization_id', '=', 'o.id').where('u.disabled_at', 'is', null).as('members'),
-    ])
-    .where('o.id', '=', id)
-    .executeTakeFirst()
+  return organizationsWithMembers(db).where('o.id', '=', id).executeTakeFirst()
 }
 
 export async function organizationNameTaken(db: Handle, name: string, exceptId?: string): Promise<boolean> {
