@@ -1,4 +1,4 @@
-import { getFormProps, getInputProps, useForm } from '@conform-to/react'
+import { getFormProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useParams } from '@remix-run/react'
@@ -7,7 +7,8 @@ import { useTranslation } from 'react-i18next'
 import { AccountSetupCompleteSchema } from '../../server/schemas/auth'
 import { formErrorOf, getCaller } from '../.server/trpc'
 import { CsrfInput } from '../components/csrf-input'
-import { describedBy, ErrorList, Field } from '../components/field'
+import { ErrorList } from '../components/field'
+import { NewPasswordFields } from '../components/new-password-fields'
 import { readForm } from '../.server/form'
 import { useResultAction } from '../components/form-result'
 
@@ -77,15 +78,7 @@ export default function AccountSetup() {
         <CsrfInput />
         <input type="hidden" name="token" value={params.token ?? ''} />
         <ErrorList id={form.errorId} errors={form.errors} result token={lastResult} />
-        <Field id={fields.displayName.id} label={t('invite.displayName')} help={t('invite.displayNameHelp')} errors={fields.displayName.errors}>
-          <input {...getInputProps(fields.displayName, { type: 'text' })} autoComplete="nickname" aria-describedby={describedBy(fields.displayName.id, { help: true, errors: fields.displayName.errors })} />
-        </Field>
-        <Field id={fields.password.id} label={t('invite.password')} help={t('invite.passwordHelp')} errors={fields.password.errors} result={passwordIsResult} token={lastResult}>
-          <input {...getInputProps(fields.password, { type: 'password' })} autoComplete="new-password" aria-describedby={describedBy(fields.password.id, { help: true, errors: fields.password.errors })} />
-        </Field>
-        <Field id={fields.confirmPassword.id} label={t('invite.confirmPassword')} errors={fields.confirmPassword.errors}>
-          <input {...getInputProps(fields.confirmPassword, { type: 'password' })} autoComplete="new-password" aria-describedby={describedBy(fields.confirmPassword.id, { errors: fields.confirmPassword.errors })} />
-        </Field>
+        <NewPasswordFields fields={fields} passwordIsResult={passwordIsResult} token={lastResult} />
         <button type="submit" className="button">
           {t('setup.submit')}
         </button>
