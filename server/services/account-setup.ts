@@ -83,7 +83,7 @@ export async function completeSetup(db: Db, input: AccountSetupCompleteInput, no
   const passwordHash = await hashPassword(input.password)
   return db.transaction().execute(async (trx) => {
     const setup = await findOpenSetup(trx, input.token, now)
-    const weak = passwordProblem(input.password, setup.email)
+    const weak = passwordProblem(input.password, setup.email, input.displayName)
     if (weak) throw new TRPCError({ code: 'BAD_REQUEST', message: weak })
     const claimed = await trx.updateTable('account_setups').set({ used_at: now }).where('id', '=', setup.id).where('used_at', 'is', null).executeTakeFirst()
     if (claimed.numUpdatedRows !== 1n) throw new TRPCError({ code: 'BAD_REQUEST', message: 'errors.setupUsed' })
