@@ -57,6 +57,9 @@ export default function AccountSetup() {
     defaultValue: { displayName: setup?.displayName ?? '' },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: AccountSetupCompleteSchema }),
     shouldValidate: 'onBlur',
+    // As on the invitation page (issue 14, major 4): a field with an error is checked again as the person
+    // types, so a stale "do not match" cannot vanish on the button's mousedown and swallow the click.
+    shouldRevalidate: 'onInput',
   })
   const resultAction = useResultAction()
   // A password the server alone refuses (too common, built from the address) is its only answer, beside
