@@ -2,7 +2,7 @@
  * The tables of a published report as CSV for spreadsheets: one row per figure,
  * only suppressed figures, labels in the reader's language. Pure.
  */
-import { escapeFormula, toCsv } from '../lib/csv'
+import { toCsv } from '../lib/csv'
 import { cellLabel, figureText, type ReportDimension } from '../schemas/report'
 import type { ReportSnapshot } from './snapshot'
 import type { Figure, FigureCell, SuppressedBreakdown } from './suppress'
@@ -10,7 +10,6 @@ import type { Figure, FigureCell, SuppressedBreakdown } from './suppress'
 type Translate = (key: string, options?: Record<string, unknown>) => string
 
 /** Re-exported: the shared writer (server/lib/csv.ts) applies it to every cell. */
-export { escapeFormula }
 
 export function reportCsv(snapshot: ReportSnapshot, t: Translate): string {
   const header = [t('reports.csv.theme'), t('reports.csv.table'), t('reports.csv.category'), t('reports.csv.count')]

@@ -2,7 +2,6 @@ import { createI18n } from '../../app/i18n/i18n'
 import type { Db } from '../../db/client'
 import { auditActorLabel, auditTargetLabel, describeAudit, formatAuditTime, laDayEnd, laDayStart, type AuditRow } from '../lib/audit-text'
 import { toCsv } from '../lib/csv'
-import { escapeFormula } from '../reports/csv'
 import { appendAudit } from '../repositories/audit'
 import { auditActions, searchAudit, type AuditQuery } from '../repositories/audit-search'
 import { AUDIT_EXPORT_LIMIT, AUDIT_PAGE_SIZE, type AuditFilter } from '../schemas/audit'
@@ -61,7 +60,7 @@ export async function exportAuditLog(db: Db, actor: { id: string }, input: { fil
     const p = present(row, input.locale, t)
     return [p.when, p.who, p.action, p.target, p.text, JSON.stringify(row.details ?? {})]
   })
-  const csv = toCsv([header, ...body].map((cells) => cells.map(escapeFormula)))
+  const csv = toCsv([header, ...body]) // toCsv makes every cell formula-safe
   await appendAudit(db, { actorUserId: actor.id, action: 'audit.export', details: { count: rows.length, filter: input.filter } }, now)
   const day = now.toISOString().slice(0, 10)
   return { csv, fileName: `voces-audit-${day}.csv`, count: rows.length }
